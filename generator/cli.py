@@ -1,0 +1,128 @@
+"""Command line: ``python -m generator <command>`` (also installed as ``azure-swagger-pygen``).
+
+Each command is a thin shell over one module's ``run_*`` function, imported lazily so that a
+command pays only for the imports it uses (openapi-spec-validator alone takes ~0.4 s to import).
+
+Exit codes everywhere: 0 success, 1 the input has errors (or, for ``--check``/``diff``, a gate
+tripped), 2 bad usage or the tool itself failed.  Problems print one line each, never a traceback;
+set ``AZPYGEN_DEBUG=1`` to see the traceback of an internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MANIFEST = ROOT / "specs" / "manifest.yaml"
+DEFAULT_OUTPUT = ROOT / "generated"
+
+_existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="azure-swagger-pygen")
+def cli() -> None:
+    """Compile Azure-flavoured Swagger 2.0 specs into typed Python clients and diff reports."""
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, required=True, type=_existing_file)
+@click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
+def validate(specs: tuple[Path, ...], allow_network: bool) -> None:
+    """Check SPECS (JSON or YAML): print diagnostics; exit 0 when usable, 1 on errors."""
+    from generator.pipeline import run_validate
+
+    sys.exit(run_validate(list(specs), allow_network=allow_network))
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, required=True, type=_existing_file)
+@click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
+@click.option("--validate", "with_validation", is_flag=True, help="Also run openapi-spec-validator.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the JSON here instead of standard output.")
+def ir(specs: tuple[Path, ...], allow_network: bool, with_validation: bool,
+       output: Path | None) -> None:
+    """Print the intermediate model of SPECS as JSON (stable key order)."""
+    from generator.pipeline import run_ir
+
+    sys.exit(run_ir(list(specs), allow_network=allow_network, validate=with_validation,
+                    output=output))
+
+
+@cli.command()
+@click.option("--from", "mirror", type=click.Path(file_okay=False, path_type=Path), default=None,
+              envvar="AZPYGEN_SPECS_MIRROR",
+              help="Copy from this mirror folder instead of downloading (env AZPYGEN_SPECS_MIRROR).")
+@click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
+def sync(mirror: Path | None, manifest: Path) -> None:
+    """Fill the git-ignored local copy of the pinned specs, checking every sha256."""
+    from generator.sync import run_sync
+
+    sys.exit(run_sync(manifest, mirror=mirror))
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Regenerate in memory; exit 1 listing drifted files.")
+@click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT,
+              show_default=True)
+@click.option("--from", "mirror", type=click.Path(file_okay=False, path_type=Path), default=None,
+              envvar="AZPYGEN_SPECS_MIRROR", help="Mirror used when the local spec copy is missing.")
+def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> None:
+    """Generate every client package in the manifest and the version-diff report."""
+    from generator.render.command import run_generate
+
+    sys.exit(run_generate(manifest, out, check=check, mirror=mirror))
+
+
+@cli.command()
+@click.argument("spec", type=_existing_file)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def bundle(spec: Path, output: Path) -> None:
+    """Write a self-contained, normalized copy of SPEC for tools such as mock servers."""
+    from generator.bundle import run_bundle
+
+    sys.exit(run_bundle(spec, output))
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, required=True, type=_existing_file)
+@click.option("--format", "formats", type=click.Choice(["md", "json", "html"]), multiple=True,
+              help="Report formats to write (default: md to standard output).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for report files (changes.md, changes.json, changes.html).")
+@click.option("--fail-on", type=click.Choice(["breaking", "review", "never"]), default="never",
+              show_default=True, help="Exit 1 when a change is at or above this severity.")
+@click.option("--ignore", "ignore_file", type=_existing_file, default=None,
+              help="YAML file of accepted changes (by fingerprint, or rule and location).")
+def diff(specs: tuple[Path, ...], formats: tuple[str, ...], out: Path | None, fail_on: str,
+         ignore_file: Path | None) -> None:
+    """Compare API versions OLD NEW [NEWER ...] and report what changed."""
+    if len(specs) < 2:
+        raise click.UsageError("diff needs at least two specs: OLD NEW [NEWER ...]")
+    from generator.diff.command import run_diff
+
+    sys.exit(run_diff(list(specs), formats=formats or ("md",), out=out, fail_on=fail_on,
+                      ignore_file=ignore_file))
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning any internal failure into one line and exit 2."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("AZPYGEN_DEBUG"):
+            raise
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (set AZPYGEN_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(2)

@@ -1,0 +1,77 @@
+"""Problems found in a spec, reported as values instead of exceptions.
+
+Every stage appends :class:`Diagnostic` values and keeps going with what is sound, so one run
+reports every problem at once.  A diagnostic renders as one line that a person (or an editor's
+problem matcher) can act on::
+
+    specs/x.json:/paths/~1files/get/responses/default: warning: no 'produces'; assumed application/json
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    """How bad a problem is: errors make the spec unusable, warnings were worked around."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem: where it is (file and JSON pointer), what is wrong, what was done about it."""
+
+    file: str
+    pointer: str
+    severity: Severity = field(compare=False)
+    message: str
+    action: str = ""
+
+    def render(self) -> str:
+        """Format as the one-line ``file:pointer: severity: message; action`` form."""
+        text = f"{self.file}:{self.pointer or '/'}: {self.severity.value}: {self.message}"
+        return f"{text}; {self.action}" if self.action else text
+
+
+def escape_pointer_token(token: str) -> str:
+    """Escape one JSON-pointer reference token (RFC 6901: ``~`` -> ``~0``, ``/`` -> ``~1``)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def pointer(*tokens: str | int) -> str:
+    """Build a JSON pointer from raw tokens, e.g. ``pointer("paths", "/files")`` -> ``/paths/~1files``."""
+    return "".join("/" + escape_pointer_token(str(token)) for token in tokens)
+
+
+class DiagnosticSink:
+    """Collects diagnostics for one file; stages take a sink instead of raising."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self._items: list[Diagnostic] = []
+
+    def error(self, at: str, message: str, action: str = "") -> None:
+        """Record a problem that makes the spec (or the part at ``at``) unusable."""
+        self._items.append(Diagnostic(self.file, at, Severity.ERROR, message, action))
+
+    def warning(self, at: str, message: str, action: str = "") -> None:
+        """Record a problem that was worked around; ``action`` says how."""
+        self._items.append(Diagnostic(self.file, at, Severity.WARNING, message, action))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Add diagnostics produced elsewhere (e.g. by a sub-stage with its own sink)."""
+        self._items.extend(diagnostics)
+
+    @property
+    def items(self) -> Sequence[Diagnostic]:
+        """Diagnostics in the order they were found, duplicates removed."""
+        return tuple(dict.fromkeys(self._items))
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any recorded problem is an error."""
+        return any(d.severity is Severity.ERROR for d in self._items)

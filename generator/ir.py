@@ -1,0 +1,522 @@
+"""The intermediate model (IR): what a spec means, independent of Swagger's spelling of it.
+
+Every type here is a small frozen dataclass.  Variants of one idea form a tagged union: each
+variant has a ``KIND`` class constant, which :mod:`generator.ir_json` writes as ``"kind"`` so the
+JSON form is self-describing.  Nothing here holds raw spec dicts; everything the renderer and the
+diff need is a typed field.
+
+Names: ``*_name`` / ``key`` fields hold what the spec says (wire names, definition keys,
+operationIds); ``py_name`` / ``class_name`` fields hold the Python identifiers chosen by the one
+naming pass (:mod:`generator.naming`).  The builder fills ``py_name`` fields with ``""`` and the
+naming pass replaces them, so a renamed copy is produced rather than anything mutated.
+
+Models and enums are referenced by ``key`` (:class:`ModelRef`, :class:`EnumRef`), never embedded,
+so recursive schemas (Error -> InnerError -> InnerError) are plain data with no cycles.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import ClassVar, TypeAlias
+
+JsonValue: TypeAlias = "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]"
+
+
+# --------------------------------------------------------------------------------------------
+# Types
+# --------------------------------------------------------------------------------------------
+
+
+class Primitive(enum.Enum):
+    """Scalar wire types: Swagger ``type`` + ``format`` folded into one value."""
+
+    STRING = "string"
+    BOOLEAN = "boolean"
+    INT32 = "int32"
+    INT64 = "int64"
+    INTEGER = "integer"  # integer without a format
+    FLOAT = "float"
+    DOUBLE = "double"
+    NUMBER = "number"  # number without a format
+    DATE_TIME = "date-time"  # RFC 3339 string
+    DATE = "date"
+    UNIX_TIME = "unixtime"  # integer seconds since the epoch
+    BYTE = "byte"  # base64 string
+    BINARY = "binary"  # raw bytes (request/response body)
+    FILE = "file"  # multipart file part or file download
+    URL = "url"
+    UUID = "uuid"
+    DURATION = "duration"
+    PASSWORD = "password"
+
+
+@dataclass(frozen=True, slots=True)
+class PrimitiveType:
+    """A scalar value."""
+
+    KIND: ClassVar[str] = "primitive"
+    primitive: Primitive
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayType:
+    """A JSON array of one item type."""
+
+    KIND: ClassVar[str] = "array"
+    items: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class MapType:
+    """A JSON object used as a string-keyed map (``additionalProperties``)."""
+
+    KIND: ClassVar[str] = "map"
+    values: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class AnyType:
+    """Any JSON value (a schema with no type, or ``type: object`` with no properties)."""
+
+    KIND: ClassVar[str] = "any"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelRef:
+    """A reference to :class:`Model` by its key."""
+
+    KIND: ClassVar[str] = "model"
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnumRef:
+    """A reference to :class:`Enum` by its key."""
+
+    KIND: ClassVar[str] = "enum"
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnionType:
+    """One of several types (e.g. an ``enum`` whose members are ``$ref`` objects)."""
+
+    KIND: ClassVar[str] = "union"
+    members: tuple[TypeRef, ...]
+
+
+TypeRef: TypeAlias = PrimitiveType | ArrayType | MapType | AnyType | ModelRef | EnumRef | UnionType
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    """Validation keywords carried for docs and for tools; the client does not enforce them."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+    exclusive_maximum: bool = False
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+
+
+NO_CONSTRAINTS = Constraints()
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    """A default value; wrapped so that "no default" and "default null" differ."""
+
+    value: JsonValue
+
+
+# --------------------------------------------------------------------------------------------
+# Models and enums
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    """One property of a model."""
+
+    wire_name: str
+    py_name: str
+    type: TypeRef
+    required: bool
+    read_only: bool = False
+    nullable: bool = False
+    default: Default | None = None
+    description: str = ""
+    constraints: Constraints = NO_CONSTRAINTS
+    client_name: str | None = None  # x-ms-client-name, honoured by the naming pass
+
+
+@dataclass(frozen=True, slots=True)
+class Discriminator:
+    """Polymorphism root: which property tells the subtypes apart, and which value means which."""
+
+    property_wire_name: str
+    # (discriminator value, model key), sorted by value; includes the root's own value if any.
+    subtypes: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """An object schema: a named definition, or an inline object the naming pass names."""
+
+    KIND: ClassVar[str] = "model"
+    key: str  # definitions key, or a synthetic "Parent.property" path for inline objects
+    class_name: str
+    properties: tuple[Property, ...]  # own properties only; inherited ones live on parents
+    description: str = ""
+    parents: tuple[str, ...] = ()  # model keys from allOf
+    discriminator: Discriminator | None = None  # set on polymorphic roots
+    discriminator_value: str | None = None  # x-ms-discriminator-value (or key) on subtypes
+    additional_properties: TypeRef | None = None
+    inline: bool = False  # True when the schema had no definitions key of its own
+    source_pointer: str = ""  # JSON pointer of the schema in the spec
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValue:
+    """One member of an enum."""
+
+    value: str | int | float | bool
+    py_name: str  # UPPER_CASE member name
+    description: str = ""
+    client_name: str | None = None  # x-ms-enum values[].name
+
+
+@dataclass(frozen=True, slots=True)
+class Enum:
+    """A set of allowed values; ``extensible`` (x-ms-enum modelAsString) admits unknown ones."""
+
+    KIND: ClassVar[str] = "enum"
+    key: str  # x-ms-enum name, definitions key, or synthetic path for unnamed inline enums
+    class_name: str
+    base: Primitive  # STRING, INT32, ...
+    values: tuple[EnumValue, ...]
+    extensible: bool
+    description: str = ""
+    source_pointer: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# Operations
+# --------------------------------------------------------------------------------------------
+
+
+class ParameterLocation(enum.Enum):
+    """Where a non-body parameter travels."""
+
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """A path, query or header parameter (bodies and form fields are :data:`RequestBody`)."""
+
+    wire_name: str
+    py_name: str
+    location: ParameterLocation
+    type: TypeRef
+    required: bool
+    description: str = ""
+    default: Default | None = None
+    client_level: bool = False  # x-ms-parameter-location: client
+    skip_url_encoding: bool = False  # x-ms-skip-url-encoding
+    collection_format: str | None = None  # csv, multi, ... for arrays
+    constraints: Constraints = NO_CONSTRAINTS
+    client_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JsonBody:
+    """A JSON request body (``in: body``)."""
+
+    KIND: ClassVar[str] = "json"
+    wire_name: str  # the body parameter's name in the spec
+    py_name: str
+    type: TypeRef
+    required: bool
+    content_types: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One part of a multipart/form-data body."""
+
+    wire_name: str
+    py_name: str
+    type: TypeRef  # PrimitiveType(FILE) for file parts
+    required: bool
+    description: str = ""
+
+    @property
+    def is_file(self) -> bool:
+        """Whether this part carries file content (sent with a filename and content type)."""
+        return self.type == PrimitiveType(Primitive.FILE)
+
+
+@dataclass(frozen=True, slots=True)
+class MultipartBody:
+    """A multipart/form-data request body built from ``in: formData`` parameters."""
+
+    KIND: ClassVar[str] = "multipart"
+    fields: tuple[FormField, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BinaryBody:
+    """A raw byte-stream request body (``in: body`` with a binary/file schema)."""
+
+    KIND: ClassVar[str] = "binary"
+    wire_name: str
+    py_name: str
+    required: bool
+    content_types: tuple[str, ...]
+    description: str = ""
+
+
+RequestBody: TypeAlias = JsonBody | MultipartBody | BinaryBody
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseHeader:
+    """A header the service returns."""
+
+    wire_name: str
+    py_name: str
+    type: TypeRef
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One declared response: a status code (or ``default``), its body and headers."""
+
+    status: str  # "200", "204", "default"
+    body: TypeRef | None  # None: no body; PrimitiveType(FILE/BINARY): a byte stream
+    description: str = ""
+    headers: tuple[ResponseHeader, ...] = ()
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the response describes a failure (``default`` or 4xx/5xx)."""
+        return self.status == "default" or self.status[:1] in {"4", "5"}
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """How a list operation pages.
+
+    Cursor paging (these specs): the request carries ``cursor_parameter`` (``after``), the response
+    carries ``items_property`` (``data``) and ``has_more_property`` (``has_more``); the next cursor
+    is the ``cursor_item_property`` (``id``) of the last item.  Next-link paging (x-ms-pageable):
+    ``next_link_property`` holds the URL of the next page.
+    """
+
+    items_property: str
+    item_type: TypeRef
+    next_link_property: str | None = None
+    cursor_parameter: str | None = None
+    limit_parameter: str | None = None
+    has_more_property: str | None = None
+    cursor_item_property: str | None = None
+    from_extension: bool = False  # True when declared by x-ms-pageable, False when detected
+
+
+@dataclass(frozen=True, slots=True)
+class LongRunning:
+    """A long-running operation (x-ms-long-running-operation)."""
+
+    polling_header: str  # e.g. "operation-location"
+    final_state_via: str | None = None  # x-ms-long-running-operation-options
+    final_type: TypeRef | None = None  # the type the poller returns when done
+
+
+@dataclass(frozen=True, slots=True)
+class EventStream:
+    """A response that may be ``text/event-stream`` (server-sent events)."""
+
+    trigger_parameter: str | None  # wire name of the query flag that asks for a stream ("stream")
+    event_type: TypeRef  # type of each event's ``data``
+    terminator: str = "[DONE]"
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One HTTP operation."""
+
+    operation_id: str
+    group_key: str  # operation group the operation belongs to (operationId prefix or tag)
+    py_name: str  # method name on the group class, e.g. "list", "begin_generate"
+    method: str  # lower-case HTTP method
+    path: str
+    summary: str = ""
+    description: str = ""
+    parameters: tuple[Parameter, ...] = ()  # path/query/header, client-level ones included
+    body: RequestBody | None = None
+    consumes: tuple[str, ...] = ()
+    produces: tuple[str, ...] = ()
+    responses: tuple[Response, ...] = ()
+    paging: Paging | None = None
+    long_running: LongRunning | None = None
+    event_stream: EventStream | None = None
+    deprecated: bool = False
+    tags: tuple[str, ...] = ()
+    source_pointer: str = ""
+
+    @property
+    def success_responses(self) -> tuple[Response, ...]:
+        """Responses for 1xx-3xx status codes, in status order."""
+        return tuple(r for r in self.responses if not r.is_error)
+
+    @property
+    def error_type(self) -> TypeRef | None:
+        """Body type of the ``default`` (or first error) response, the typed error model."""
+        errors = [r for r in self.responses if r.is_error and r.body is not None]
+        return errors[0].body if errors else None
+
+
+@dataclass(frozen=True, slots=True)
+class OperationGroup:
+    """Operations sharing a prefix; rendered as one ``client.<py_name>`` attribute."""
+
+    key: str
+    py_name: str  # attribute on the client, e.g. "fine_tuning"
+    class_name: str  # e.g. "FineTuningOperations"
+    operations: tuple[Operation, ...]
+
+
+# --------------------------------------------------------------------------------------------
+# Client
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyAuth:
+    """An API key sent in a header (AzureKeyCredential)."""
+
+    KIND: ClassVar[str] = "api_key"
+    scheme_name: str  # securityDefinitions key
+    header: str  # e.g. "api-key"
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OAuth2Auth:
+    """OAuth2 / AAD bearer tokens (TokenCredential)."""
+
+    KIND: ClassVar[str] = "oauth2"
+    scheme_name: str
+    flow: str
+    scopes: tuple[str, ...]
+    authorization_url: str | None = None
+    token_url: str | None = None
+    description: str = ""
+
+
+AuthScheme: TypeAlias = ApiKeyAuth | OAuth2Auth
+
+
+@dataclass(frozen=True, slots=True)
+class HostTemplate:
+    """The service root, e.g. ``{endpoint}/openai`` from x-ms-parameterized-host."""
+
+    template: str
+    use_scheme_prefix: bool
+    parameters: tuple[Parameter, ...]  # parameters filled into the template
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """Client-wide facts: where the service is, which API version, how to authenticate."""
+
+    title: str
+    description: str
+    api_version: str  # info.version
+    default_api_version: str | None  # x-ms-client-default of the api-version parameter
+    host: HostTemplate
+    client_parameters: tuple[Parameter, ...]  # x-ms-parameter-location: client (api-version, ...)
+    auth: tuple[AuthScheme, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSpec:
+    """The root of the IR for one spec file."""
+
+    source: str  # the spec file, as given
+    client: Client
+    groups: tuple[OperationGroup, ...]
+    models: tuple[Model, ...]  # sorted by key
+    enums: tuple[Enum, ...]  # sorted by key
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        """All operations, group by group."""
+        return tuple(op for group in self.groups for op in group.operations)
+
+    def model(self, key: str) -> Model:
+        """The model with ``key``; raises KeyError when there is none."""
+        for model in self.models:
+            if model.key == key:
+                return model
+        raise KeyError(key)
+
+    def enum(self, key: str) -> Enum:
+        """The enum with ``key``; raises KeyError when there is none."""
+        for item in self.enums:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+
+__all__ = [
+    "NO_CONSTRAINTS",
+    "AnyType",
+    "ApiKeyAuth",
+    "ApiSpec",
+    "ArrayType",
+    "AuthScheme",
+    "BinaryBody",
+    "Client",
+    "Constraints",
+    "Default",
+    "Discriminator",
+    "Enum",
+    "EnumRef",
+    "EnumValue",
+    "EventStream",
+    "FormField",
+    "HostTemplate",
+    "JsonBody",
+    "JsonValue",
+    "LongRunning",
+    "MapType",
+    "Model",
+    "ModelRef",
+    "MultipartBody",
+    "OAuth2Auth",
+    "Operation",
+    "OperationGroup",
+    "Paging",
+    "Parameter",
+    "ParameterLocation",
+    "Primitive",
+    "PrimitiveType",
+    "Property",
+    "RequestBody",
+    "Response",
+    "ResponseHeader",
+    "TypeRef",
+    "UnionType",
+]
