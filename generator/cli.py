@@ -42,22 +42,36 @@ def validate(specs: tuple[Path, ...], allow_network: bool) -> None:
 @cli.command()
 @click.argument("specs", nargs=-1, required=True, type=_existing_file)
 @click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
-@click.option("--validate", "with_validation", is_flag=True, help="Also run openapi-spec-validator.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the JSON here instead of standard output.")
-def ir(specs: tuple[Path, ...], allow_network: bool, with_validation: bool,
-       output: Path | None) -> None:
+@click.option(
+    "--validate", "with_validation", is_flag=True, help="Also run openapi-spec-validator."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the JSON here instead of standard output.",
+)
+def ir(
+    specs: tuple[Path, ...], allow_network: bool, with_validation: bool, output: Path | None
+) -> None:
     """Print the intermediate model of SPECS as JSON (stable key order)."""
     from generator.pipeline import run_ir
 
-    sys.exit(run_ir(list(specs), allow_network=allow_network, validate=with_validation,
-                    output=output))
+    sys.exit(
+        run_ir(list(specs), allow_network=allow_network, validate=with_validation, output=output)
+    )
 
 
 @cli.command()
-@click.option("--from", "mirror", type=click.Path(file_okay=False, path_type=Path), default=None,
-              envvar="AZPYGEN_SPECS_MIRROR",
-              help="Copy from this mirror folder instead of downloading (env AZPYGEN_SPECS_MIRROR).")
+@click.option(
+    "--from",
+    "mirror",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="AZPYGEN_SPECS_MIRROR",
+    help="Copy from this mirror folder instead of downloading (env AZPYGEN_SPECS_MIRROR).",
+)
 @click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
 def sync(mirror: Path | None, manifest: Path) -> None:
     """Fill the git-ignored local copy of the pinned specs, checking every sha256."""
@@ -69,10 +83,20 @@ def sync(mirror: Path | None, manifest: Path) -> None:
 @cli.command()
 @click.option("--check", is_flag=True, help="Regenerate in memory; exit 1 listing drifted files.")
 @click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT,
-              show_default=True)
-@click.option("--from", "mirror", type=click.Path(file_okay=False, path_type=Path), default=None,
-              envvar="AZPYGEN_SPECS_MIRROR", help="Mirror used when the local spec copy is missing.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+)
+@click.option(
+    "--from",
+    "mirror",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="AZPYGEN_SPECS_MIRROR",
+    help="Mirror used when the local spec copy is missing.",
+)
 def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> None:
     """Generate every client package in the manifest and the version-diff report."""
     from generator.render.command import run_generate
@@ -92,23 +116,54 @@ def bundle(spec: Path, output: Path) -> None:
 
 @cli.command()
 @click.argument("specs", nargs=-1, required=True, type=_existing_file)
-@click.option("--format", "formats", type=click.Choice(["md", "json", "html"]), multiple=True,
-              help="Report formats to write (default: md to standard output).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for report files (changes.md, changes.json, changes.html).")
-@click.option("--fail-on", type=click.Choice(["breaking", "review", "never"]), default="never",
-              show_default=True, help="Exit 1 when a change is at or above this severity.")
-@click.option("--ignore", "ignore_file", type=_existing_file, default=None,
-              help="YAML file of accepted changes (by fingerprint, or rule and location).")
-def diff(specs: tuple[Path, ...], formats: tuple[str, ...], out: Path | None, fail_on: str,
-         ignore_file: Path | None) -> None:
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["md", "json", "html"]),
+    multiple=True,
+    help="Report formats to write (default: md to standard output).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for report files (changes.md, changes.json, changes.html).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "review", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a change is at or above this severity.",
+)
+@click.option(
+    "--ignore",
+    "ignore_file",
+    type=_existing_file,
+    default=None,
+    help="YAML file of accepted changes (by fingerprint, or rule and location).",
+)
+def diff(
+    specs: tuple[Path, ...],
+    formats: tuple[str, ...],
+    out: Path | None,
+    fail_on: str,
+    ignore_file: Path | None,
+) -> None:
     """Compare API versions OLD NEW [NEWER ...] and report what changed."""
     if len(specs) < 2:
         raise click.UsageError("diff needs at least two specs: OLD NEW [NEWER ...]")
     from generator.diff.command import run_diff
 
-    sys.exit(run_diff(list(specs), formats=formats or ("md",), out=out, fail_on=fail_on,
-                      ignore_file=ignore_file))
+    sys.exit(
+        run_diff(
+            list(specs),
+            formats=formats or ("md",),
+            out=out,
+            fail_on=fail_on,
+            ignore_file=ignore_file,
+        )
+    )
 
 
 def main() -> None:
@@ -123,6 +178,8 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("AZPYGEN_DEBUG"):
             raise
-        click.echo(f"internal error: {type(exc).__name__}: {exc} (set AZPYGEN_DEBUG=1 for details)",
-                   err=True)
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (set AZPYGEN_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(2)
