@@ -4,7 +4,7 @@ Every stage appends :class:`Diagnostic` values and keeps going with what is soun
 reports every problem at once.  A diagnostic renders as one line that a person (or an editor's
 problem matcher) can act on::
 
-    specs/x.json:/paths/~1files/get/responses/default: warning: no 'produces'; assumed application/json
+    x.json:/paths/~1files/get/responses/default: warning: no 'produces'; assumed JSON
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def escape_pointer_token(token: str) -> str:
 
 
 def pointer(*tokens: str | int) -> str:
-    """Build a JSON pointer from raw tokens, e.g. ``pointer("paths", "/files")`` -> ``/paths/~1files``."""
+    """Build a JSON pointer from raw tokens: ``pointer("paths", "/files")`` is ``/paths/~1files``."""
     return "".join("/" + escape_pointer_token(str(token)) for token in tokens)
 
 

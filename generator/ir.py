@@ -20,7 +20,7 @@ import enum
 from dataclasses import dataclass
 from typing import ClassVar, TypeAlias
 
-JsonValue: TypeAlias = "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]"
+JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
 
 # --------------------------------------------------------------------------------------------
