@@ -43,7 +43,7 @@ def escape_pointer_token(token: str) -> str:
 
 
 def pointer(*tokens: str | int) -> str:
-    """Build a JSON pointer from raw tokens: ``pointer("paths", "/files")`` is ``/paths/~1files``."""
+    """Build a JSON pointer from raw tokens: ``pointer("paths", "/a")`` is ``/paths/~1a``."""
     return "".join("/" + escape_pointer_token(str(token)) for token in tokens)
 
 
