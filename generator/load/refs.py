@@ -1,0 +1,258 @@
+"""Check every ``$ref`` of a spec eagerly, before jsonref builds its lazy proxies.
+
+jsonref resolves references only when a proxy is first touched, so a dangling or hostile
+reference would raise deep inside whichever stage happened to touch it.  This pass walks the
+document once, follows every reference (and the references those lead to) and, for each one
+that cannot be used, records a diagnostic naming where the ``$ref`` is and replaces it by the
+keys written beside it (an empty schema when there are none), so the rest of the spec loads.
+
+Rules enforced here:
+- files are read only inside the spec's folder (after resolving symlinks);
+- ``http(s)://`` references are refused unless the network is allowed;
+- pointers must resolve; chains of references must end (``A -> B -> A`` is refused);
+- documents deeper than :data:`MAX_DEPTH` are cut (jsonref and the builders recurse).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.request import url2pathname
+
+from generator.diagnostics import Diagnostic, DiagnosticSink, escape_pointer_token
+from generator.load.read import read_document
+from generator.load.yaml_safe import MAX_DEPTH
+
+HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch"})
+
+Fetch = Callable[[str, DiagnosticSink], Any]
+"""Reads a remote document (``http(s)://``) when the network is allowed."""
+
+
+def is_ref_object(value: object) -> bool:
+    """Whether ``value`` is a JSON Reference object (a mapping with a string ``$ref``)."""
+    return isinstance(value, dict) and isinstance(value.get("$ref"), str)
+
+
+def is_examples_location(tokens: tuple[str, ...]) -> bool:
+    """Whether ``tokens`` (a path of keys) is an operation's ``x-ms-examples``."""
+    return (
+        len(tokens) == 4
+        and tokens[0] == "paths"
+        and tokens[2] in HTTP_METHODS
+        and tokens[3] == "x-ms-examples"
+    )
+
+
+@dataclass
+class _Site:
+    """One ``$ref`` object found in a document, and how to replace it."""
+
+    uri: str  # of the document holding it
+    label: str  # file name used in diagnostics
+    container: dict[str, Any] | list[Any]
+    key: str | int
+    pointer: str
+
+
+@dataclass
+class RefChecker:
+    """Walks documents, checks their references and keeps every document it read."""
+
+    main_path: Path
+    main_label: str
+    allow_network: bool
+    fetch: Fetch | None = None
+    documents: dict[str, Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _labels: dict[str, str] = field(default_factory=dict)
+    _failures: dict[str, str | None] = field(default_factory=dict)
+    _pending: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.root = self.main_path.resolve().parent
+        self.main_uri = self.main_path.resolve().as_uri()
+
+    def check(self, document: dict[str, Any]) -> None:
+        """Check every reference reachable from ``document`` (the main spec), in place."""
+        self.documents[self.main_uri] = document
+        self._labels[self.main_uri] = self.main_label
+        self._pending.append(self.main_uri)
+        while self._pending:
+            uri = self._pending.pop()
+            for site in self._scan(uri):
+                self._check_site(site)
+
+    # -- walking --------------------------------------------------------------------------
+
+    def _scan(self, uri: str) -> list[_Site]:
+        """Find the ``$ref`` objects of one document; cut nesting deeper than MAX_DEPTH."""
+        label = self._labels[uri]
+        sites: list[_Site] = []
+        root = self.documents[uri]
+        stack: list[tuple[Any, tuple[str, ...], str]] = [(root, (), "")]
+        while stack:
+            value, tokens, at = stack.pop()
+            if isinstance(value, dict):
+                items: list[tuple[str | int, Any]] = list(value.items())
+            elif isinstance(value, list):
+                items = list(enumerate(value))
+            else:
+                continue
+            if len(tokens) >= MAX_DEPTH:
+                self._report(label, at, f"nesting is deeper than {MAX_DEPTH} levels", "cut here")
+                value.clear()
+                continue
+            for key, item in items:
+                if not isinstance(item, dict | list):
+                    continue
+                token = str(key)
+                child_tokens = (*tokens, token)
+                if is_examples_location(child_tokens) and uri == self.main_uri:
+                    continue
+                child_at = f"{at}/{escape_pointer_token(token)}"
+                if isinstance(item, dict) and "$ref" in item:
+                    if isinstance(item["$ref"], str):
+                        sites.append(_Site(uri, label, value, key, child_at))
+                        self._warn_siblings(label, child_at, item)
+                    else:
+                        self._report(
+                            label,
+                            child_at,
+                            f"$ref must be a string, not {type(item['$ref']).__name__}",
+                            "replaced by an empty schema",
+                        )
+                        _replace(value, key)
+                        item = _at(value, key)
+                stack.append((item, child_tokens, child_at))
+        sites.reverse()
+        return sites
+
+    def _warn_siblings(self, label: str, at: str, item: dict[str, Any]) -> None:
+        siblings = sorted(k for k in item if k != "$ref")
+        if siblings:
+            names = ", ".join(repr(k) for k in siblings)
+            sink = DiagnosticSink(label)
+            sink.warning(
+                at,
+                f"{names} written beside $ref (JSON Reference ignores keys beside $ref)",
+                "the referenced schema is used; the keys are kept as ref_siblings",
+            )
+            self.diagnostics.extend(sink.items)
+
+    # -- checking -------------------------------------------------------------------------
+
+    def _check_site(self, site: _Site) -> None:
+        ref = _at(site.container, site.key)["$ref"]
+        problem = self._resolve(urljoin(site.uri, ref), set())
+        if problem is not None:
+            self._report(
+                site.label,
+                site.pointer,
+                f"$ref {ref!r} cannot be used: {problem}",
+                "replaced by an empty schema",
+            )
+            _replace(site.container, site.key)
+
+    def _resolve(self, target: str, seen: set[str]) -> str | None:
+        """Follow ``target`` to a value that is not a reference; None when it works."""
+        if target in self._failures:
+            return self._failures[target]
+        if target in seen:
+            return "circular chain of $ref"
+        seen.add(target)
+        problem = self._resolve_uncached(target, seen)
+        self._failures[target] = problem
+        return problem
+
+    def _resolve_uncached(self, target: str, seen: set[str]) -> str | None:
+        uri, fragment = urldefrag(target)
+        loaded = self._document(uri)
+        if isinstance(loaded, str):
+            return loaded
+        node = loaded
+        if fragment and not fragment.startswith("/"):
+            return f"fragment {fragment!r} is not a JSON pointer"
+        tokens = unquote(fragment).split("/")[1:] if fragment else []
+        walked = ""
+        for raw in tokens:
+            token = raw.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+                via = urljoin(uri, node["$ref"])
+                problem = self._resolve(via, seen)
+                if problem is not None:
+                    return problem
+                node, uri = self._value_at(via), urldefrag(via)[0]
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                return f"nothing at {walked or '/'} has {token!r}"
+            walked += "/" + raw
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            return self._resolve(urljoin(uri, node["$ref"]), seen)
+        return None
+
+    def _value_at(self, target: str) -> Any:
+        """The value a checked, working reference leads to (references followed)."""
+        uri, fragment = urldefrag(target)
+        node = self.documents[uri]
+        for raw in unquote(fragment).split("/")[1:] if fragment else []:
+            if is_ref_object(node):
+                node = self._value_at(urljoin(uri, node["$ref"]))
+            token = raw.replace("~1", "/").replace("~0", "~")
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        return node
+
+    def _document(self, uri: str) -> Any:
+        """The document at ``uri`` (read on first use), or a string saying why not."""
+        if uri in self.documents:
+            return self.documents[uri]
+        scheme = urlsplit(uri).scheme.lower()
+        sink: DiagnosticSink
+        if scheme == "file":
+            path = Path(url2pathname(urlsplit(uri).path)).resolve()
+            if not path.is_relative_to(self.root):
+                return "it points outside the spec's folder, which is never read"
+            if not path.is_file():
+                return "the file does not exist"
+            label = str(Path(self.main_label).parent / path.relative_to(self.root))
+            sink = DiagnosticSink(label)
+            data = read_document(path, sink)
+        elif scheme in ("http", "https"):
+            if not self.allow_network or self.fetch is None:
+                return "network references are refused (allow the network to follow them)"
+            label = uri
+            sink = DiagnosticSink(label)
+            data = self.fetch(uri, sink)
+        else:
+            return f"the {scheme or 'empty'} scheme is not supported"
+        self.diagnostics.extend(sink.items)
+        if data is None:
+            return "the referenced document cannot be read"
+        self.documents[uri] = data
+        self._labels[uri] = label
+        self._pending.append(uri)
+        return data
+
+    def _report(self, label: str, at: str, message: str, action: str) -> None:
+        sink = DiagnosticSink(label)
+        sink.error(at, message, action)
+        self.diagnostics.extend(sink.items)
+
+
+def _at(container: dict[str, Any] | list[Any], key: str | int) -> Any:
+    return container[str(key)] if isinstance(container, dict) else container[int(key)]
+
+
+def _replace(container: dict[str, Any] | list[Any], key: str | int) -> None:
+    """Replace a reference object by the keys beside its ``$ref`` (an empty schema)."""
+    siblings = {k: v for k, v in _at(container, key).items() if k != "$ref"}
+    if isinstance(container, dict):
+        container[str(key)] = siblings
+    else:
+        container[int(key)] = siblings

@@ -1,0 +1,88 @@
+"""Wrap a checked document in jsonref's lazy proxies.
+
+References are resolved lazily (a proxy resolves on first use), which keeps loading a spec to
+a few milliseconds; :mod:`generator.load.refs` has already proved that every reference works,
+so no proxy raises later.  Recursive schemas are fine: a proxy points at shared data, it never
+copies it.  ``x-ms-examples`` are left out: they point at example payloads, not schemas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import jsonref
+
+from generator.load.refs import HTTP_METHODS
+
+
+def without_examples(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` with every operation's ``x-ms-examples`` removed.
+
+    Only the containers on the way to an ``x-ms-examples`` key are copied; everything else is
+    shared with ``document``.
+    """
+    out = dict(document)
+    paths = document.get("paths")
+    if not isinstance(paths, dict):
+        return out
+    new_paths: dict[str, Any] = {}
+    for route, item in paths.items():
+        if isinstance(item, dict) and any(
+            method in HTTP_METHODS and isinstance(op, dict) and "x-ms-examples" in op
+            for method, op in item.items()
+        ):
+            item = {
+                method: (
+                    {k: v for k, v in op.items() if k != "x-ms-examples"}
+                    if method in HTTP_METHODS and isinstance(op, dict)
+                    else op
+                )
+                for method, op in item.items()
+            }
+        new_paths[route] = item
+    out["paths"] = new_paths
+    return out
+
+
+def resolve_lazily(
+    document: Mapping[str, Any], base_uri: str, documents: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """Return ``document`` with each ``$ref`` object replaced by a lazy jsonref proxy.
+
+    ``documents`` maps the URI of every other document the references reach (already read
+    and checked) to its data; nothing is read from disk or network here.
+    """
+
+    def loader(uri: str) -> Any:
+        return documents[uri]
+
+    resolved: Mapping[str, Any] = jsonref.replace_refs(
+        document, base_uri=base_uri, loader=loader, merge_props=False, lazy_load=True
+    )
+    return resolved
+
+
+def ref_target(value: object) -> str | None:
+    """The ``$ref`` text when ``value`` is a jsonref proxy, e.g. ``"#/definitions/File"``."""
+    reference = _reference(value)
+    if reference is not None:
+        ref = reference.get("$ref")
+        return ref if isinstance(ref, str) else None
+    return None
+
+
+def ref_siblings(value: object) -> Mapping[str, Any]:
+    """Keys written beside the ``$ref`` that produced ``value`` (e.g. a description)."""
+    reference = _reference(value)
+    if reference is None:
+        return {}
+    return {k: v for k, v in reference.items() if k != "$ref"}
+
+
+def _reference(value: object) -> Mapping[str, Any] | None:
+    """The ``$ref`` object behind a jsonref proxy (``type`` is exact: proxies fake isinstance)."""
+    if type(value) is not jsonref.JsonRef:
+        return None
+    reference: Mapping[str, Any] = object.__getattribute__(value, "__reference__")
+    return reference
