@@ -1,0 +1,52 @@
+"""``x-ms-examples``: optional metadata whose files may be missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from generator.diagnostics import DiagnosticSink, pointer
+from generator.normalize.walk import operations
+
+
+def check_example_files(document: dict[str, Any], sink: DiagnosticSink, spec_dir: Path) -> None:
+    """Warn once per referenced example file that does not exist; never fail.
+
+    Example files are only checked for existence (never read here), and a reference leaving
+    the spec's folder or naming a URL is not followed at all.  The ``x-ms-examples`` stay in
+    the raw document; the resolved document leaves them out.
+    """
+    root = spec_dir.resolve()
+    reported: set[str] = set()
+    for route, method, operation in operations(document):
+        examples = operation.get("x-ms-examples")
+        if examples is None:
+            continue
+        at_examples = pointer("paths", route, method, "x-ms-examples")
+        if not isinstance(examples, dict):
+            sink.warning(at_examples, "x-ms-examples is not an object", "ignored")
+            continue
+        for title, example in examples.items():
+            at = pointer("paths", route, method, "x-ms-examples", title)
+            ref = example.get("$ref") if isinstance(example, dict) else None
+            if not isinstance(ref, str):
+                sink.warning(at, "example is not a {'$ref': file} object", "ignored")
+                continue
+            key, problem = _problem(ref, root)
+            if problem is not None and key not in reported:
+                reported.add(key)
+                sink.warning(at, f"example {ref!r} {problem}", "ignored (examples are optional)")
+
+
+def _problem(ref: str, root: Path) -> tuple[str, str | None]:
+    """The file an example reference names (for reporting it once) and what is wrong."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc:
+        return ref, "is not a file beside the spec"
+    target = (root / unquote(parts.path)).resolve()
+    if not target.is_relative_to(root):
+        return str(target), "points outside the spec's folder"
+    if not target.is_file():
+        return str(target), "does not exist"
+    return str(target), None
