@@ -1,0 +1,158 @@
+"""Benchmark: prints the figures behind the project's speed goals (not a test; nothing asserts).
+
+Run ``.venv/bin/python tests/benchmark.py``.  Every wall time that names a command includes
+process start, as a user or CI job would pay it; each figure is the best of several runs so that
+a busy machine does not inflate it.  Goals (2-core machine):
+
+* ``ir`` for all three specs under 0.5 s;
+* ``generate`` for all three versions at most 1 s (AutoRest takes 8-15 s per spec);
+* deserializing a 10,000-item fine-tuning job list at most 3x plain ``json.loads``;
+* importing one version package under 0.3 s;
+* diffing a pair once both are loaded under 0.1 s.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"
+VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+PACKAGE_ROOT = REPO_ROOT / "generated" / "azure-ai-openai-authoring"
+RUNS = 5
+
+
+def _best(action: Callable[[], object], runs: int = RUNS) -> float:
+    """Fastest of ``runs`` timings of ``action``, in seconds."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def _command(args: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], object]:
+    def run() -> None:
+        subprocess.run(args, check=True, capture_output=True, cwd=REPO_ROOT, env=env)
+
+    return run
+
+
+def _spec(version: str) -> str:
+    return str(SPECS / version / "azureopenai.json")
+
+
+def bench_ir() -> None:
+    python = sys.executable
+    for version in VERSIONS:
+        seconds = _best(_command([python, "-m", "generator", "ir", _spec(version)]))
+        print(f"ir {version:<22} {seconds * 1000:8.0f} ms  (with process start)")
+    all_three = _best(_command([python, "-m", "generator", "ir", *map(_spec, VERSIONS)]))
+    print(f"ir all three, one process    {all_three * 1000:8.0f} ms  (goal < 500 ms)")
+
+
+def bench_generate() -> None:
+    with tempfile.TemporaryDirectory() as out:
+        args = [sys.executable, "-m", "generator", "generate", "--out", out]
+        seconds = _best(_command(args), runs=3)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run(args, check=True, capture_output=True, cwd=REPO_ROOT)
+        peak_kib = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(f"generate, all three versions {seconds * 1000:8.0f} ms  (goal <= 1000 ms)")
+    print(f"generate, peak memory        {peak_kib / 1024:8.0f} MiB (largest child process)")
+
+
+def bench_import() -> None:
+    code = "import azure_openai_authoring.v2025_02_01_preview"
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)}
+    with_python = _best(_command([sys.executable, "-c", code], env=env))
+    bare = _best(_command([sys.executable, "-c", "pass"], env=env))
+    print(
+        f"import one version package   {(with_python - bare) * 1000:8.0f} ms  "
+        f"(goal < 300 ms; interpreter start {bare * 1000:.0f} ms excluded)"
+    )
+
+
+def _fine_tuning_job(index: int) -> dict[str, object]:
+    return {
+        "object": "fine_tuning.job",
+        "id": f"ftjob-{index:08d}",
+        "created_at": 1_700_000_000 + index,
+        "finished_at": 1_700_003_600 + index,
+        "status": ("succeeded", "running", "failed")[index % 3],
+        "model": "gpt-35-turbo-0613",
+        "fine_tuned_model": f"gpt-35-turbo-0613.ft-{index:08d}",
+        "training_file": f"file-{index:08d}",
+        "validation_file": f"file-v{index:08d}",
+        "result_files": [f"file-r{index:08d}"],
+        "hyperparameters": {"n_epochs": 3, "batch_size": 8, "learning_rate_multiplier": 1.0},
+        "trained_tokens": 123_456 + index,
+        "organisation_id": "org-1",
+        "seed": index,
+        "suffix": "bench",
+        "estimated_finish": 1_700_007_200 + index,
+    }
+
+
+def bench_deserialize() -> None:
+    sys.path.insert(0, str(PACKAGE_ROOT))
+    from azure_openai_authoring.v2025_02_01_preview import models
+
+    payload = json.dumps(
+        {"object": "list", "has_more": False, "data": [_fine_tuning_job(i) for i in range(10_000)]}
+    ).encode()
+    plain = _best(lambda: json.loads(payload))
+    typed = _best(lambda: models.FineTuningJobList.model_validate_json(payload))
+    page = models.FineTuningJobList.model_validate_json(payload)
+    assert page.data is not None and len(page.data) == 10_000
+    print(
+        f"deserialize 10,000 jobs       {typed * 1000:8.1f} ms  "
+        f"vs json.loads {plain * 1000:.1f} ms = {typed / plain:.2f}x  (goal <= 3x)"
+    )
+
+
+def bench_diff() -> None:
+    from generator.pipeline import compile_spec
+
+    from generator.diff.api import diff_pair
+
+    specs = []
+    for version in VERSIONS:
+        spec, _ = compile_spec(Path(_spec(version)))
+        assert spec is not None
+        specs.append(spec)
+    for old, new in itertools.pairwise(specs):
+        timings = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            diff_pair(old, new)
+            timings.append(time.perf_counter() - start)
+        print(
+            f"diff {old.client.api_version} -> {new.client.api_version} "
+            f"{min(timings) * 1000:8.1f} ms  (median {statistics.median(timings) * 1000:.1f} ms; "
+            "goal < 100 ms)"
+        )
+
+
+def main() -> None:
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, best of {RUNS} runs")
+    bench_ir()
+    bench_generate()
+    bench_import()
+    bench_deserialize()
+    bench_diff()
+
+
+if __name__ == "__main__":
+    main()
