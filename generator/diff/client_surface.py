@@ -1,0 +1,126 @@
+"""The second verdict: what changes for code written against the generated Python client.
+
+The generated surface is named by the naming pass: ``client.<group.py_name>.<operation.py_name>``
+for calls, ``models.<class_name>`` for models and enums, ``<property.py_name>`` for fields and
+``<parameter.py_name>`` for keyword arguments.  A change on the wire may leave that surface alone
+(a moved path: the regenerated method calls the new URL) and a change invisible on the wire may
+break it (a renamed class).  This module spells the surface and writes migration notes.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from generator.diff.changes import ChangeDraft, Kind
+from generator.diff.context import DiffContext
+from generator.diff.index import SpecIndex, normalize_path
+from generator.diff.rules import rule
+from generator.ir import Operation
+
+REPLACEMENT_THRESHOLD = 0.6
+
+
+def call(index: SpecIndex, op: Operation) -> str:
+    """``client.files.delete(...)``: how the generated client spells a call of ``op``."""
+    group = index.group_of[op.operation_id]
+    return f"client.{group.py_name}.{op.py_name}(...)"
+
+
+def operation_label(op: Operation) -> str:
+    """``DELETE /files/{file-id}``."""
+    return f"{op.method.upper()} {op.path}"
+
+
+def suggest_replacement(ctx: DiffContext, op: Operation) -> Operation | None:
+    """A new-version operation that most likely replaces the removed ``op``, or None.
+
+    Same HTTP method and same method name, in the group whose key and path read most alike
+    (``FineTunes_Create`` on ``/fine-tunes`` -> ``FineTuning_Create`` on ``/fine_tuning/jobs``).
+    """
+    best: tuple[float, str] | None = None
+    old_group = ctx.old.group_of[op.operation_id].key.lower()
+    for _, candidate in sorted(ctx.new.operations.items()):
+        if candidate.method != op.method or candidate.py_name != op.py_name:
+            continue
+        new_group = ctx.new.group_of[candidate.operation_id].key.lower()
+        score = difflib.SequenceMatcher(None, old_group, new_group).ratio()
+        score = (
+            0.5 * score
+            + 0.5
+            * difflib.SequenceMatcher(
+                None, normalize_path(op.path), normalize_path(candidate.path)
+            ).ratio()
+        )
+        if score >= REPLACEMENT_THRESHOLD and (best is None or score > best[0]):
+            best = (score, candidate.operation_id)
+    return ctx.new.operations[best[1]] if best is not None else None
+
+
+def removal_note(ctx: DiffContext, op: Operation) -> str:
+    """Migration note for a removed operation."""
+    replacement = suggest_replacement(ctx, op)
+    if replacement is None:
+        return f"`{call(ctx.old, op)}` has no replacement in {ctx.new.version}."
+    return (
+        f"`{call(ctx.old, op)}` → `{call(ctx.new, replacement)}` "
+        f"({operation_label(replacement)}; check its parameters and result type)."
+    )
+
+
+def method_renames(ctx: DiffContext) -> list[ChangeDraft]:
+    """Matched operations (same operationId) whose generated method is spelled differently."""
+    drafts: list[ChangeDraft] = []
+    for pair in ctx.matches.operations:
+        if pair.by != "operationId":
+            continue  # reported, with its note, as ModifiedOperationId
+        before, after = call(ctx.old, pair.old), call(ctx.new, pair.new)
+        if before == after:
+            continue
+        drafts.append(
+            ChangeDraft(
+                rule=rule("RenamedClientMethod"),
+                kind=Kind.OPERATION,
+                location=operation_label(pair.new),
+                subject=pair.new.operation_id,
+                reason=f"The generated method for {pair.new.operation_id} is renamed.",
+                wire_breaking=False,
+                client_breaking=True,
+                migration=f"`{before}` → `{after}`",
+                reach=ctx.op_reach(pair.old, pair.new),
+                old=before,
+                new=after,
+            )
+        )
+    return drafts
+
+
+def class_renames(ctx: DiffContext) -> list[ChangeDraft]:
+    """Models and enums kept under the same key whose generated class name changed."""
+    drafts: list[ChangeDraft] = []
+    for kind, pairs, old_defs, new_defs in (
+        ("model", ctx.matches.model_pairs, ctx.old.models, ctx.new.models),
+        ("enum", ctx.matches.enum_pairs, ctx.old.enums, ctx.new.enums),
+    ):
+        for old_key, new_key in pairs:
+            if old_key != new_key:
+                continue  # renamed definitions are reported as RenamedModel
+            before = old_defs[old_key].class_name
+            after = new_defs[new_key].class_name
+            if before == after:
+                continue
+            drafts.append(
+                ChangeDraft(
+                    rule=rule("RenamedModelClass"),
+                    kind=Kind.MODEL if kind == "model" else Kind.ENUM,
+                    location=f"{kind} {new_key}",
+                    subject=new_key,
+                    reason=f"The generated class for {kind} {new_key} is renamed.",
+                    wire_breaking=False,
+                    client_breaking=True,
+                    migration=f"`models.{before}` → `models.{after}`",
+                    reach=ctx.reach(kind, old_key, new_key),
+                    old=before,
+                    new=after,
+                )
+            )
+    return drafts

@@ -1,0 +1,134 @@
+"""Enums: values added and removed, extensibility, with direction and extensibility awareness.
+
+Each enum change is one entry, however many properties and parameters use the enum; the entry
+lists the operations and models it reaches.  A new value in an extensible (``modelAsString``)
+enum is never breaking: clients accept unknown values.  A new value in a closed enum that the
+service returns breaks clients that parse it strictly.  A removed value breaks requests (old
+clients may still send it) and the generated enum class (its member is gone).
+"""
+
+from __future__ import annotations
+
+from generator.diff.changes import ChangeDraft, Kind
+from generator.diff.compare_models import _added_definition, _removed_definition
+from generator.diff.context import DiffContext
+from generator.diff.index import REQUEST, RESPONSE
+from generator.diff.rules import rule
+from generator.ir import Enum
+
+
+def compare_enums(ctx: DiffContext) -> list[ChangeDraft]:
+    """Every enum-level change between the two versions."""
+    drafts: list[ChangeDraft] = []
+    for key in ctx.matches.removed_enums:
+        drafts.append(_removed_definition(ctx, "enum", key, ctx.old.enums[key].class_name))
+    for key in ctx.matches.added_enums:
+        drafts.append(_added_definition(ctx, "enum", key, ctx.new.enums[key].class_name))
+    for old_key, new_key in ctx.matches.enum_pairs:
+        drafts.extend(_compare_enum(ctx, ctx.old.enums[old_key], ctx.new.enums[new_key]))
+    return drafts
+
+
+def values_of(item: Enum) -> dict[str, str]:
+    """Value text -> generated member name."""
+    return {str(v.value): v.py_name for v in item.values}
+
+
+def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
+    reach = ctx.reach("enum", old.key, new.key)
+    directions = ctx.directions("enum", old.key, new.key)
+    sent, read = REQUEST in directions, RESPONSE in directions
+    where = f"enum {new.key}"
+    drafts: list[ChangeDraft] = []
+    old_values, new_values = values_of(old), values_of(new)
+    added = sorted(new_values.keys() - old_values.keys())
+    removed = sorted(old_values.keys() - new_values.keys())
+    if added:
+        strict = read and not old.extensible
+        if strict:
+            why = "; it is closed and returned by the service, so old clients may reject them."
+        elif read:
+            why = "; it is extensible, so clients already accept unknown values."
+        else:
+            why = "; it is only sent by clients."
+        drafts.append(
+            ChangeDraft(
+                rule=rule("AddedEnumValue"),
+                kind=Kind.ENUM,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} gains {_listing(added)}{why}",
+                wire_breaking=strict,
+                client_breaking=False,
+                reach=reach,
+                new=", ".join(added),
+                detail=tuple(added),
+            )
+        )
+    if removed:
+        members = ", ".join(f"`{old.class_name}.{old_values[v]}`" for v in removed)
+        drafts.append(
+            ChangeDraft(
+                rule=rule("RemovedEnumValue"),
+                kind=Kind.ENUM,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} loses {_listing(removed)}"
+                + (
+                    "; old clients may still send them."
+                    if sent
+                    else "; the service no longer returns them."
+                ),
+                wire_breaking=sent,
+                client_breaking=True,
+                migration=f"{members} no longer exist",
+                reach=reach,
+                old=", ".join(removed),
+                detail=tuple(removed),
+            )
+        )
+    if old.extensible != new.extensible:
+        closing = not new.extensible
+        drafts.append(
+            ChangeDraft(
+                rule=rule("XmsEnumChanged"),
+                kind=Kind.ENUM,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} becomes "
+                + (
+                    "closed (modelAsString false): unknown values are rejected."
+                    if closing
+                    else "extensible (modelAsString true): the service may return new values."
+                ),
+                wire_breaking=closing and read,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                old="extensible" if old.extensible else "closed",
+                new="extensible" if new.extensible else "closed",
+                detail=("modelAsString",),
+            )
+        )
+    if old.base != new.base:
+        drafts.append(
+            ChangeDraft(
+                rule=rule("TypeChanged"),
+                kind=Kind.ENUM,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} values change from {old.base.value} to {new.base.value}.",
+                wire_breaking=True,
+                client_breaking=True,
+                migration=f"`models.{new.class_name}` values are now {new.base.value}",
+                reach=reach,
+                old=old.base.value,
+                new=new.base.value,
+            )
+        )
+    return drafts
+
+
+def _listing(values: list[str]) -> str:
+    noun = "value" if len(values) == 1 else "values"
+    return f"{noun} " + ", ".join(f"`{v}`" for v in values)

@@ -1,0 +1,377 @@
+"""Models: definitions added, removed, renamed or split; properties; polymorphism.
+
+Direction decides severity.  A property the service stops sending breaks readers of responses;
+one it stops accepting in requests is a matter for review (old clients still send it).  A new
+required property breaks requests but is merely new data in responses.  Properties are compared
+with inherited ones included, and reported on the model that declares them, so a change to a
+parent appears once.
+"""
+
+from __future__ import annotations
+
+from generator.diff.changes import ChangeDraft, Kind, Reach
+from generator.diff.context import DiffContext
+from generator.diff.index import REQUEST, RESPONSE, SpecIndex
+from generator.diff.rules import rule
+from generator.diff.types import FORMAT, REDIRECT, TYPE
+from generator.ir import Model, Property
+
+
+def effective_properties(index: SpecIndex, model: Model) -> dict[str, tuple[Property, str]]:
+    """Own and inherited properties of ``model``: wire name -> (property, declaring model key)."""
+    found: dict[str, tuple[Property, str]] = {}
+    seen: set[str] = set()
+
+    def visit(current: Model) -> None:
+        if current.key in seen:
+            return
+        seen.add(current.key)
+        for parent_key in current.parents:
+            parent = index.models.get(parent_key)
+            if parent is not None:
+                visit(parent)
+        for prop in current.properties:
+            found[prop.wire_name] = (prop, current.key)
+
+    visit(model)
+    return found
+
+
+def compare_models(ctx: DiffContext) -> list[ChangeDraft]:
+    """Every model-level change between the two versions."""
+    drafts: list[ChangeDraft] = []
+    for key in ctx.matches.removed_models:
+        model = ctx.old.models[key]
+        if model.inline:
+            continue  # an inline object's fate is reported on its parent property
+        drafts.append(_removed_definition(ctx, "model", key, model.class_name))
+    for key in ctx.matches.added_models:
+        model = ctx.new.models[key]
+        if model.inline:
+            continue
+        drafts.append(_added_definition(ctx, "model", key, model.class_name))
+    for old_key, new_key in ctx.matches.model_pairs:
+        drafts.extend(_compare_model(ctx, ctx.old.models[old_key], ctx.new.models[new_key]))
+    return drafts
+
+
+def _removed_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
+    return ChangeDraft(
+        rule=rule("RemovedDefinition"),
+        kind=Kind.MODEL if kind == "model" else Kind.ENUM,
+        location=f"{kind} {key}",
+        subject=key,
+        reason=f"The {kind} {key} is removed; the generated class `models.{class_name}` is gone.",
+        wire_breaking=False,
+        client_breaking=True,
+        migration=f"remove uses of `models.{class_name}`",
+        reach=ctx.reach(kind, key, None),
+        old=key,
+    )
+
+
+def _added_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
+    return ChangeDraft(
+        rule=rule("AddedDefinition"),
+        kind=Kind.MODEL if kind == "model" else Kind.ENUM,
+        location=f"{kind} {key}",
+        subject=key,
+        reason=f"New {kind} {key} (`models.{class_name}`).",
+        wire_breaking=False,
+        client_breaking=False,
+        reach=ctx.reach(kind, None, key),
+        new=key,
+    )
+
+
+def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft]:
+    reach = ctx.reach("model", old.key, new.key)
+    directions = ctx.directions("model", old.key, new.key)
+    drafts: list[ChangeDraft] = []
+    old_props = effective_properties(ctx.old, old)
+    new_props = effective_properties(ctx.new, new)
+    old_parents = tuple(
+        next((b for a, b in ctx.matches.model_pairs if a == p), p) for p in old.parents
+    )
+    parents_changed = old_parents != new.parents
+    if parents_changed:
+        drafts.append(
+            ChangeDraft(
+                rule=rule("ParentChanged"),
+                kind=Kind.MODEL,
+                location=f"model {new.key}",
+                subject=new.key,
+                reason=f"{new.key} inherits from {', '.join(new.parents) or 'nothing'} instead "
+                f"of {', '.join(old.parents) or 'nothing'}.",
+                wire_breaking=False,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                old=", ".join(old.parents),
+                new=", ".join(new.parents),
+            )
+        )
+
+    def own(owner_old: str | None, owner_new: str | None) -> bool:
+        return owner_old == old.key or owner_new == new.key or parents_changed
+
+    for name in sorted(old_props.keys() | new_props.keys()):
+        a, a_owner = old_props.get(name, (None, None))
+        b, b_owner = new_props.get(name, (None, None))
+        if not own(a_owner, b_owner):
+            continue
+        where = f"model {new.key}.{name}"
+        if a is None and b is not None:
+            drafts.append(_added_property(ctx, new, b, where, directions, reach))
+        elif b is None and a is not None:
+            drafts.append(_removed_property(new, a, where, directions, reach))
+        elif a is not None and b is not None:
+            drafts.extend(_changed_property(ctx, new, a, b, where, directions, reach))
+    drafts.extend(_compare_polymorphism(old, new, directions, reach))
+    return drafts
+
+
+def _added_property(
+    ctx: DiffContext,
+    model: Model,
+    prop: Property,
+    where: str,
+    directions: frozenset[str],
+    reach: Reach,
+) -> ChangeDraft:
+    sent = REQUEST in directions and not prop.read_only
+    if prop.required and sent:
+        return ChangeDraft(
+            rule=rule("AddedRequiredProperty"),
+            kind=Kind.PROPERTY,
+            location=where,
+            subject=model.key,
+            reason=f"{model.key} requires the new property {prop.wire_name} in requests; "
+            "old clients do not send it.",
+            wire_breaking=True,
+            client_breaking=True,
+            migration=f"pass `{prop.py_name}=...` when building `models.{model.class_name}`",
+            reach=reach,
+            new="required",
+        )
+    if not sent:
+        return ChangeDraft(
+            rule=rule("AddedPropertyInResponse"),
+            kind=Kind.PROPERTY,
+            location=where,
+            subject=model.key,
+            reason=f"{model.key} gains the property {prop.wire_name}, sent by the service.",
+            wire_breaking=False,
+            client_breaking=False,
+            reach=reach,
+            new="required" if prop.required else "optional",
+        )
+    return ChangeDraft(
+        rule=rule("AddedOptionalProperty"),
+        kind=Kind.PROPERTY,
+        location=where,
+        subject=model.key,
+        reason=f"{model.key} gains the optional property {prop.wire_name}.",
+        wire_breaking=False,
+        client_breaking=False,
+        reach=reach,
+        new="optional",
+    )
+
+
+def _removed_property(
+    model: Model, prop: Property, where: str, directions: frozenset[str], reach: Reach
+) -> ChangeDraft:
+    read = RESPONSE in directions
+    return ChangeDraft(
+        rule=rule("RemovedProperty"),
+        kind=Kind.PROPERTY,
+        location=where,
+        subject=model.key,
+        reason=(
+            f"{model.key} loses the property {prop.wire_name}; "
+            + (
+                "code reading it from responses gets nothing."
+                if read
+                else "old clients still send it in requests."
+            )
+        ),
+        wire_breaking=read,
+        client_breaking=True,
+        review=True,
+        migration=f"`{model.class_name}.{prop.py_name}` no longer exists; stop using it",
+        reach=reach,
+        old="required" if prop.required else "optional",
+    )
+
+
+def _changed_property(
+    ctx: DiffContext,
+    model: Model,
+    a: Property,
+    b: Property,
+    where: str,
+    directions: frozenset[str],
+    reach: Reach,
+) -> list[ChangeDraft]:
+    drafts: list[ChangeDraft] = []
+    sent = REQUEST in directions
+    read = RESPONSE in directions
+    if a.required != b.required:
+        tightened = b.required
+        wire = (tightened and sent and not b.read_only) or (not tightened and read)
+        drafts.append(
+            ChangeDraft(
+                rule=rule("RequiredStatusChange"),
+                kind=Kind.PROPERTY,
+                location=where,
+                subject=model.key,
+                reason=f"{model.key}.{b.wire_name} is now "
+                + ("required" if tightened else "optional")
+                + (
+                    "; old clients may not send it."
+                    if tightened and sent
+                    else "; responses may omit it." if not tightened and read else "."
+                ),
+                wire_breaking=wire,
+                client_breaking=tightened and sent and not b.read_only,
+                review=True,
+                migration=(
+                    f"pass `{b.py_name}=...` when building `models.{model.class_name}`"
+                    if tightened and sent and not b.read_only
+                    else ""
+                ),
+                reach=reach,
+                old="required" if a.required else "optional",
+                new="required" if b.required else "optional",
+            )
+        )
+    if a.read_only != b.read_only:
+        drafts.append(
+            ChangeDraft(
+                rule=rule("ReadonlyPropertyChanged"),
+                kind=Kind.PROPERTY,
+                location=where,
+                subject=model.key,
+                reason=f"{model.key}.{b.wire_name} is now "
+                + ("read-only." if b.read_only else "writable."),
+                wire_breaking=False,
+                client_breaking=b.read_only and sent,
+                review=True,
+                migration=(
+                    f"stop passing `{b.py_name}=` to `models.{model.class_name}(...)`"
+                    if b.read_only and sent
+                    else ""
+                ),
+                reach=reach,
+                old="read-only" if a.read_only else "writable",
+                new="read-only" if b.read_only else "writable",
+            )
+        )
+    delta = ctx.compare(a.type, b.type)
+    if delta is not None:
+        name = {TYPE: "TypeChanged", FORMAT: "TypeFormatChanged", REDIRECT: "ReferenceRedirection"}
+        drafts.append(
+            ChangeDraft(
+                rule=rule(name[delta.how]),
+                kind=Kind.PROPERTY,
+                location=where,
+                subject=model.key,
+                reason=f"{model.key}.{b.wire_name} changes from {delta.old} to {delta.new}.",
+                wire_breaking=delta.how != FORMAT,
+                client_breaking=delta.python_changed and delta.how != FORMAT,
+                review=True,
+                migration=(
+                    f"`{model.class_name}.{b.py_name}` is now {delta.new}"
+                    if delta.python_changed and delta.how != FORMAT
+                    else ""
+                ),
+                reach=reach,
+                old=delta.old,
+                new=delta.new,
+            )
+        )
+    if a.py_name != b.py_name and a.py_name and b.py_name:
+        drafts.append(
+            ChangeDraft(
+                rule=rule("RenamedClientName"),
+                kind=Kind.PROPERTY,
+                location=where,
+                subject=model.key,
+                reason=f"The generated field for {model.key}.{b.wire_name} is renamed.",
+                wire_breaking=False,
+                client_breaking=True,
+                migration=f"`{model.class_name}.{a.py_name}` → `{model.class_name}.{b.py_name}`",
+                reach=reach,
+                old=a.py_name,
+                new=b.py_name,
+            )
+        )
+    return drafts
+
+
+def _compare_polymorphism(
+    old: Model, new: Model, directions: frozenset[str], reach: Reach
+) -> list[ChangeDraft]:
+    drafts: list[ChangeDraft] = []
+    a, b = old.discriminator, new.discriminator
+    where = f"model {new.key}"
+    if (a is None) != (b is None) or (
+        a is not None and b is not None and a.property_wire_name != b.property_wire_name
+    ):
+        if b is not None and a is None:
+            subtypes = ", ".join(f"{v} -> {k}" for v, k in b.subtypes)
+            reason = (
+                f"{new.key} becomes polymorphic on `{b.property_wire_name}` "
+                f"(subtypes: {subtypes or 'none'})."
+            )
+        elif a is not None and b is None:
+            reason = f"{new.key} is no longer polymorphic on `{a.property_wire_name}`."
+        else:
+            assert a is not None and b is not None
+            reason = (
+                f"{new.key} is told apart by `{b.property_wire_name}` instead of "
+                f"`{a.property_wire_name}`."
+            )
+        drafts.append(
+            ChangeDraft(
+                rule=rule("DifferentDiscriminator"),
+                kind=Kind.MODEL,
+                location=where,
+                subject=new.key,
+                reason=reason,
+                wire_breaking=REQUEST in directions or a is not None,
+                client_breaking=a is not None,
+                review=True,
+                migration=(
+                    f"check which subclass of `models.{new.class_name}` you receive and build"
+                    if a is not None
+                    else ""
+                ),
+                reach=reach,
+                old=a.property_wire_name if a is not None else None,
+                new=b.property_wire_name if b is not None else None,
+                evidence=tuple(f"subtype {v}: {k}" for v, k in (b.subtypes if b else ())),
+            )
+        )
+    if (
+        old.discriminator_value is not None
+        and new.discriminator_value is not None
+        and old.discriminator_value != new.discriminator_value
+    ):
+        drafts.append(
+            ChangeDraft(
+                rule=rule("DiscriminatorValueChanged"),
+                kind=Kind.MODEL,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} is identified by `{new.discriminator_value}` instead of "
+                f"`{old.discriminator_value}`.",
+                wire_breaking=True,
+                client_breaking=False,
+                reach=reach,
+                old=old.discriminator_value,
+                new=new.discriminator_value,
+            )
+        )
+    return drafts
