@@ -126,8 +126,8 @@ def _prepare_long_running(document: dict[str, Any], root_url: str, version: str)
         path for path, item in document["paths"].items() if "/operations/" in path and "get" in item
     ]
     example: dict[str, Any] = {}
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
+    for item in document["paths"].values():
+        for operation in item.values():
             if not (isinstance(operation, dict) and operation.get("x-ms-long-running-operation")):
                 continue
             if not status_paths:
@@ -154,7 +154,6 @@ def _prepare_long_running(document: dict[str, Any], root_url: str, version: str)
                 },
             }
             status_ok["examples"] = {"application/json": example}
-            del method
     return example
 
 
