@@ -71,6 +71,7 @@ class RefChecker:
     _labels: dict[str, str] = field(default_factory=dict)
     _failures: dict[str, str | None] = field(default_factory=dict)
     _pending: list[str] = field(default_factory=list)
+    _joined: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.root = self.main_path.resolve().parent
@@ -147,7 +148,10 @@ class RefChecker:
 
     def _check_site(self, site: _Site) -> None:
         ref = _at(site.container, site.key)["$ref"]
-        problem = self._resolve(urljoin(site.uri, ref), set())
+        joined = self._joined.get((site.uri, ref))
+        if joined is None:
+            joined = self._joined[(site.uri, ref)] = urljoin(site.uri, ref)
+        problem = self._resolve(joined, set())
         if problem is not None:
             self._report(
                 site.label,

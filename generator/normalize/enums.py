@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from generator.diagnostics import DiagnosticSink, pointer
-from generator.normalize.walk import objects
+from generator.normalize.walk import find_objects
 
 
 def _is_ref(value: object) -> bool:
@@ -24,9 +24,7 @@ def _key(value: object) -> str:
 
 def rewrite_enums(document: dict[str, Any], sink: DiagnosticSink) -> None:
     """Fix every ``enum`` in the document, then make same-named x-ms-enums agree."""
-    holders: list[tuple[tuple[str, ...], dict[str, Any]]] = [
-        (tokens, obj) for tokens, obj in objects(document) if isinstance(obj.get("enum"), list)
-    ]
+    holders = find_objects(document, lambda obj: isinstance(obj.get("enum"), list))
     for tokens, schema in holders:
         at = pointer(*tokens)
         if _rewrite_ref_members(schema, sink, at):

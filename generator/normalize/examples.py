@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -18,6 +19,7 @@ def check_example_files(document: dict[str, Any], sink: DiagnosticSink, spec_dir
     the raw document; the resolved document leaves them out.
     """
     root = spec_dir.resolve()
+    checked: dict[str, tuple[str, str | None]] = {}
     reported: set[str] = set()
     for route, method, operation in operations(document):
         examples = operation.get("x-ms-examples")
@@ -33,7 +35,9 @@ def check_example_files(document: dict[str, Any], sink: DiagnosticSink, spec_dir
             if not isinstance(ref, str):
                 sink.warning(at, "example is not a {'$ref': file} object", "ignored")
                 continue
-            key, problem = _problem(ref, root)
+            if ref not in checked:
+                checked[ref] = _problem(ref, root)
+            key, problem = checked[ref]
             if problem is not None and key not in reported:
                 reported.add(key)
                 sink.warning(at, f"example {ref!r} {problem}", "ignored (examples are optional)")
@@ -44,7 +48,7 @@ def _problem(ref: str, root: Path) -> tuple[str, str | None]:
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc:
         return ref, "is not a file beside the spec"
-    target = (root / unquote(parts.path)).resolve()
+    target = Path(os.path.normpath(root / unquote(parts.path)))
     if not target.is_relative_to(root):
         return str(target), "points outside the spec's folder"
     if not target.is_file():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from generator.diagnostics import pointer
@@ -55,27 +55,47 @@ def parameters(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]
                 yield pointer(*tokens, index), parameter
 
 
-def objects(document: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
-    """Yield ``(tokens, mapping)`` for every mapping in document order, without recursion.
+def find_objects(
+    document: dict[str, Any], wanted: Callable[[dict[str, Any]], bool]
+) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every mapping for which ``wanted`` is true, with its path, in document order.
 
+    Iterative (no recursion limit) and cheap: a path is built only for the mappings wanted.
     Operation ``x-ms-examples`` are skipped: they are metadata, not part of the API.
     """
-    stack: list[tuple[tuple[str, ...], Any]] = [((), document)]
+    found: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    # Each entry: (value, parent entry index, key); paths are rebuilt from parent links.
+    entries: list[tuple[Any, int, str]] = [(document, -1, "")]
+    stack = [0]
     while stack:
-        tokens, value = stack.pop()
+        index = stack.pop()
+        value = entries[index][0]
         if isinstance(value, dict):
-            yield tokens, value
-            children = list(value.items())
-        elif isinstance(value, list):
-            children = [(str(i), item) for i, item in enumerate(value)]
+            if wanted(value):
+                found.append((_path(entries, index), value))
+            children: Iterable[tuple[str, Any]] = value.items()
         else:
-            continue
-        for key, child in reversed(children):
+            children = ((str(i), item) for i, item in enumerate(value))
+        start = len(entries)
+        for key, child in children:
             if isinstance(child, dict | list):
-                child_tokens = (*tokens, key)
-                if not _is_examples(child_tokens):
-                    stack.append((child_tokens, child))
+                entries.append((child, index, key))
+        for child_index in range(len(entries) - 1, start - 1, -1):
+            if not _is_examples(entries, child_index):
+                stack.append(child_index)
+    return found
 
 
-def _is_examples(tokens: tuple[str, ...]) -> bool:
-    return len(tokens) == 4 and tokens[0] == "paths" and tokens[3] == "x-ms-examples"
+def _path(entries: list[tuple[Any, int, str]], index: int) -> tuple[str, ...]:
+    tokens: list[str] = []
+    while index > 0:
+        _, index, key = entries[index][0], entries[index][1], entries[index][2]
+        tokens.append(key)
+    return tuple(reversed(tokens))
+
+
+def _is_examples(entries: list[tuple[Any, int, str]], index: int) -> bool:
+    if entries[index][2] != "x-ms-examples":
+        return False
+    tokens = _path(entries, index)
+    return len(tokens) == 4 and tokens[0] == "paths"
