@@ -33,7 +33,6 @@ from azure.core.pipeline.policies import (
     HttpLoggingPolicy,
     NetworkTraceLoggingPolicy,
     ProxyPolicy,
-    RedirectPolicy,
     RequestIdPolicy,
     SensitiveHeaderCleanupPolicy,
     UserAgentPolicy,
@@ -145,12 +144,17 @@ class RedactingNetworkTraceLoggingPolicy(NetworkTraceLoggingPolicy):
 
 
 def standard_policies(
-    config: ServiceConfig, authentication: Any, kwargs: dict[str, Any]
+    config: ServiceConfig,
+    kwargs: dict[str, Any],
+    *,
+    authentication: Any,
+    redirect: Any,
+    retry: Any,
 ) -> list[Any]:
     """The azure-core policy list; each policy may be replaced by a ``<name>_policy`` kwarg.
 
-    Retries (``RetryPolicy`` / ``AsyncRetryPolicy``) are inserted by the caller at
-    ``index("retry")`` because the sync and async classes differ.
+    ``authentication``, ``redirect`` and ``retry`` come from the caller because the sync and
+    async policy classes differ.
     """
     secret = ["Authorization", "x-ms-authorization-auxiliary"]
     if config.api_key_header:
@@ -162,8 +166,8 @@ def standard_policies(
         or UserAgentPolicy(sdk_moniker=config.sdk_moniker, **kwargs),
         kwargs.get("proxy_policy") or ProxyPolicy(**kwargs),
         ContentDecodePolicy(**kwargs),
-        kwargs.get("redirect_policy") or RedirectPolicy(**kwargs),
-        "retry",
+        kwargs.get("redirect_policy") or redirect,
+        kwargs.get("retry_policy") or retry,
         kwargs.get("authentication_policy") or authentication,
         kwargs.get("custom_hook_policy") or CustomHookPolicy(**kwargs),
         kwargs.get("logging_policy") or RedactingNetworkTraceLoggingPolicy(secret, **kwargs),

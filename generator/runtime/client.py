@@ -18,6 +18,7 @@ from azure.core.pipeline import PipelineResponse
 from azure.core.pipeline.policies import (
     AzureKeyCredentialPolicy,
     BearerTokenCredentialPolicy,
+    RedirectPolicy,
     RetryPolicy,
 )
 from azure.core.rest import HttpRequest, HttpResponse
@@ -66,9 +67,13 @@ class ClientCore:
         self.endpoint = endpoint
         self._base_url = base_url(config, endpoint)
         self._credential = credential
-        authentication = _authentication_policy(config, credential, kwargs)
-        policies = standard_policies(config, authentication, kwargs)
-        policies[policies.index("retry")] = kwargs.get("retry_policy") or RetryPolicy(**kwargs)
+        policies = standard_policies(
+            config,
+            kwargs,
+            authentication=_authentication_policy(config, credential, kwargs),
+            redirect=RedirectPolicy(**kwargs),
+            retry=RetryPolicy(**kwargs),
+        )
         self._client: PipelineClient[HttpRequest, HttpResponse] = PipelineClient(
             self._base_url, policies=policies, **kwargs
         )

@@ -15,6 +15,7 @@ from azure.core.credentials_async import AsyncTokenCredential
 from azure.core.pipeline import PipelineResponse
 from azure.core.pipeline.policies import (
     AsyncBearerTokenCredentialPolicy,
+    AsyncRedirectPolicy,
     AsyncRetryPolicy,
     AzureKeyCredentialPolicy,
 )
@@ -58,9 +59,13 @@ class AsyncClientCore:
         self.endpoint = endpoint
         self._base_url = base_url(config, endpoint)
         self._credential = credential
-        authentication = _authentication_policy(config, credential, kwargs)
-        policies = standard_policies(config, authentication, kwargs)
-        policies[policies.index("retry")] = kwargs.get("retry_policy") or AsyncRetryPolicy(**kwargs)
+        policies = standard_policies(
+            config,
+            kwargs,
+            authentication=_authentication_policy(config, credential, kwargs),
+            redirect=AsyncRedirectPolicy(**kwargs),
+            retry=AsyncRetryPolicy(**kwargs),
+        )
         self._client: AsyncPipelineClient[HttpRequest, AsyncHttpResponse] = AsyncPipelineClient(
             self._base_url, policies=policies, **kwargs
         )
