@@ -1,0 +1,177 @@
+"""The spec manifest (``specs/manifest.yaml``): which pinned files feed which client package.
+
+Each API version names its output package, its main spec and every file it needs, each pinned
+by upstream repository, full commit, path there and sha256.  The files themselves live in a
+git-ignored local copy (``specs/.cache/``) that :func:`ensure_specs` (and ``sync``) fills.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+
+COPY_FOLDER = ".cache"
+"""The local copy's folder, beside the manifest (``specs/.cache``, git-ignored)."""
+
+_HEX40 = re.compile(r"[0-9a-f]{40}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+class ManifestError(ValueError):
+    """The manifest cannot be read or breaks its schema; the message says where."""
+
+
+@dataclass(frozen=True)
+class SpecFile:
+    """One pinned input file."""
+
+    path: str
+    """Where it lives in the local copy, e.g. ``azure/2023-06-01-preview/azureopenai.json``."""
+    repository: str
+    commit: str
+    source_path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ApiVersionEntry:
+    """One API version: the package it becomes and the files it needs."""
+
+    api_version: str
+    package: str
+    spec: str
+    files: tuple[SpecFile, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The whole manifest; ``versions`` oldest first."""
+
+    distribution: str
+    namespace: str
+    versions: tuple[ApiVersionEntry, ...]
+    copy_root: Path
+
+    def spec_path(self, entry: ApiVersionEntry) -> Path:
+        """The local copy of ``entry``'s main spec."""
+        return self.copy_root / entry.spec
+
+    def all_files(self) -> tuple[SpecFile, ...]:
+        """Every pinned file once, in manifest order."""
+        seen: dict[str, SpecFile] = {}
+        for entry in self.versions:
+            for item in entry.files:
+                seen.setdefault(item.path, item)
+        return tuple(seen.values())
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read and check the manifest at ``path``; raise :class:`ManifestError` when it is wrong."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise ManifestError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ManifestError(f"{path}: invalid YAML: {exc}") from exc
+    where = str(path)
+    body = _mapping(data, where)
+    versions = tuple(
+        _version(item, f"{where}:/versions/{i}")
+        for i, item in enumerate(_list(body.get("versions"), f"{where}:/versions"))
+    )
+    if not versions:
+        raise ManifestError(f"{where}:/versions: no API versions listed")
+    ordered = tuple(sorted(versions, key=lambda entry: entry.api_version))
+    return Manifest(
+        distribution=_text(body.get("distribution"), f"{where}:/distribution"),
+        namespace=_identifier(body.get("namespace"), f"{where}:/namespace"),
+        versions=ordered,
+        copy_root=path.resolve().parent / COPY_FOLDER,
+    )
+
+
+def ensure_specs(manifest: Manifest, mirror: Path | None) -> tuple[Diagnostic, ...]:
+    """Make sure every pinned file is in the local copy with the right sha256.
+
+    Files already there and intact are kept.  Others are copied from ``mirror`` (default: the
+    ``AZPYGEN_SPECS_MIRROR`` folder, else ``../shared/specs`` beside the checkout when it
+    exists) or downloaded.  Returns one error diagnostic per file that could not be made right.
+    """
+    from generator.sync import sync_files
+
+    return tuple(sync_files(manifest, mirror).diagnostics)
+
+
+def _version(data: Any, where: str) -> ApiVersionEntry:
+    body = _mapping(data, where)
+    files = tuple(
+        _file(item, f"{where}/files/{i}")
+        for i, item in enumerate(_list(body.get("files"), f"{where}/files"))
+    )
+    spec = _relative(body.get("spec"), f"{where}/spec")
+    if spec not in {item.path for item in files}:
+        raise ManifestError(f"{where}/spec: {spec} is not among the version's files")
+    return ApiVersionEntry(
+        api_version=_text(body.get("api_version"), f"{where}/api_version"),
+        package=_identifier(body.get("package"), f"{where}/package"),
+        spec=spec,
+        files=files,
+    )
+
+
+def _file(data: Any, where: str) -> SpecFile:
+    body = _mapping(data, where)
+    commit = _text(body.get("commit"), f"{where}/commit")
+    if not _HEX40.fullmatch(commit):
+        raise ManifestError(f"{where}/commit: {commit!r} is not a full 40-hex commit id")
+    sha256 = _text(body.get("sha256"), f"{where}/sha256")
+    if not _HEX64.fullmatch(sha256):
+        raise ManifestError(f"{where}/sha256: {sha256!r} is not a sha256 in hex")
+    return SpecFile(
+        path=_relative(body.get("path"), f"{where}/path"),
+        repository=_text(body.get("repository"), f"{where}/repository"),
+        commit=commit,
+        source_path=_relative(body.get("source_path"), f"{where}/source_path"),
+        sha256=sha256,
+    )
+
+
+def _mapping(data: Any, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ManifestError(f"{where}: expected a mapping")
+    return data
+
+
+def _list(data: Any, where: str) -> list[Any]:
+    if not isinstance(data, list):
+        raise ManifestError(f"{where}: expected a list")
+    return data
+
+
+def _text(data: Any, where: str) -> str:
+    if not isinstance(data, str) or not data.strip():
+        raise ManifestError(f"{where}: expected a non-empty string")
+    return data
+
+
+def _identifier(data: Any, where: str) -> str:
+    text = _text(data, where)
+    if not _PACKAGE.fullmatch(text):
+        raise ManifestError(f"{where}: {text!r} is not a lower-case Python identifier")
+    return text
+
+
+def _relative(data: Any, where: str) -> str:
+    """A relative POSIX path that cannot climb out of its root (no ``..``, not absolute)."""
+    text = _text(data, where)
+    pure = PurePosixPath(text)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in text or text != pure.as_posix():
+        raise ManifestError(f"{where}: {text!r} must be a plain relative path")
+    return text

@@ -1,0 +1,161 @@
+"""``sync``: fill the local copy of the pinned spec files, checking every sha256.
+
+Sources, in order: a mirror folder laid out like the copy (``--from DIR``, or the
+``AZPYGEN_SPECS_MIRROR`` environment variable, else ``../shared/specs`` beside the checkout when
+it exists); with no mirror, the pinned upstream file (``<base>/<repository>/<commit>/<path>``,
+base ``https://raw.githubusercontent.com``, overridable with ``AZPYGEN_SPECS_BASE_URL``).
+
+A file whose bytes do not match the manifest's sha256, or that cannot be fetched, is reported
+in one line and the previous local copy is left untouched: new bytes are verified in memory,
+written to a temporary file in the same folder and moved into place with ``os.replace``.
+Downloads time out; nothing waits forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, DiagnosticSink
+from generator.manifest import Manifest, ManifestError, SpecFile, load_manifest
+
+MIRROR_ENV = "AZPYGEN_SPECS_MIRROR"
+BASE_URL_ENV = "AZPYGEN_SPECS_BASE_URL"
+DEFAULT_BASE_URL = "https://raw.githubusercontent.com"
+DOWNLOAD_TIMEOUT_SECONDS = 20.0
+MAX_DOWNLOAD_BYTES = 32 * 1024 * 1024
+
+
+@dataclass
+class SyncResult:
+    """What happened to each file: counts, and one diagnostic per failure."""
+
+    current: int = 0
+    copied: int = 0
+    downloaded: int = 0
+    source: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def default_mirror(manifest: Manifest) -> Path | None:
+    """The mirror used when none is given: the env variable, else ``../shared/specs``."""
+    configured = os.environ.get(MIRROR_ENV)
+    if configured:
+        return Path(configured)
+    repo_root = manifest.copy_root.parent.parent
+    shared = repo_root.parent / "shared" / "specs"
+    return shared if shared.is_dir() else None
+
+
+def sync_files(manifest: Manifest, mirror: Path | None) -> SyncResult:
+    """Bring every file of ``manifest`` into its local copy; see the module docstring."""
+    source = mirror if mirror is not None else default_mirror(manifest)
+    base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    result = SyncResult(source=str(source) if source is not None else base_url)
+    for item in manifest.all_files():
+        target = manifest.copy_root / item.path
+        sink = DiagnosticSink(str(target))
+        if _sha256_of_file(target) == item.sha256:
+            result.current += 1
+            continue
+        if source is not None:
+            data = _read_mirror(source, item, sink)
+        else:
+            data = _download(base_url, item, sink)
+        if data is None:
+            result.diagnostics.extend(sink.items)
+            continue
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != item.sha256:
+            sink.error(
+                "",
+                f"sha256 mismatch: got {actual}, manifest pins {item.sha256}",
+                "previous copy kept",
+            )
+            result.diagnostics.extend(sink.items)
+            continue
+        if not _write_atomically(target, data, sink):
+            result.diagnostics.extend(sink.items)
+            continue
+        if source is not None:
+            result.copied += 1
+        else:
+            result.downloaded += 1
+    return result
+
+
+def run_sync(manifest_path: Path, *, mirror: Path | None) -> int:
+    """CLI ``sync``: 0 when every file is in place, 1 if any failed, 2 for a bad manifest."""
+    try:
+        manifest = load_manifest(manifest_path)
+    except ManifestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result = sync_files(manifest, mirror)
+    for diagnostic in result.diagnostics:
+        print(diagnostic.render(), file=sys.stderr)
+    total = len(manifest.all_files())
+    print(
+        f"{total - len(result.diagnostics)} of {total} files in {manifest.copy_root} "
+        f"({result.current} already current, {result.copied} copied, "
+        f"{result.downloaded} downloaded; source {result.source})"
+    )
+    return 1 if result.diagnostics else 0
+
+
+def _sha256_of_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _read_mirror(mirror: Path, item: SpecFile, sink: DiagnosticSink) -> bytes | None:
+    source = mirror / item.path
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        sink.error("", f"cannot copy from mirror {source}: {exc.strerror or exc}", "not synced")
+        return None
+
+
+def _download(base_url: str, item: SpecFile, sink: DiagnosticSink) -> bytes | None:
+    url = f"{base_url.rstrip('/')}/{item.repository}/{item.commit}/{item.source_path}"
+    try:
+        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+            data: bytes = response.read(MAX_DOWNLOAD_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        sink.error("", f"download failed: {url}: HTTP {exc.code}", "previous copy kept")
+        return None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        sink.error("", f"download failed: {url}: {reason}", "previous copy kept")
+        return None
+    if len(data) > MAX_DOWNLOAD_BYTES:
+        sink.error("", f"download failed: {url}: larger than {MAX_DOWNLOAD_BYTES} bytes")
+        return None
+    return data
+
+
+def _write_atomically(target: Path, data: bytes, sink: DiagnosticSink) -> bool:
+    """Write ``data`` to a temporary file beside ``target``, then move it into place."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        sink.error("", f"cannot write the local copy: {exc.strerror or exc}", "previous copy kept")
+        return False
+    return True
