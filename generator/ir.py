@@ -204,6 +204,23 @@ class Enum:
     extensible: bool
     description: str = ""
     source_pointer: str = ""
+    enum_name: str | None = None  # x-ms-enum name when it differs from ``key`` (names the class)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A named definition that is neither an object nor an enum (e.g. an array of models).
+
+    Uses of it are expanded in place (a property typed by it gets the aliased type); the alias is
+    kept so that every definitions key is accounted for (docs, version diffs).
+    """
+
+    KIND: ClassVar[str] = "alias"
+    key: str  # definitions key
+    class_name: str
+    type: TypeRef
+    description: str = ""
+    source_pointer: str = ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -332,6 +349,7 @@ class Paging:
     has_more_property: str | None = None
     cursor_item_property: str | None = None
     from_extension: bool = False  # True when declared by x-ms-pageable, False when detected
+    detected_by: str = ""  # how the paging was found, for people reading the IR
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +359,7 @@ class LongRunning:
     polling_header: str  # e.g. "operation-location"
     final_state_via: str | None = None  # x-ms-long-running-operation-options
     final_type: TypeRef | None = None  # the type the poller returns when done
+    final_type_from: str = ""  # where the final type was found, for people reading the IR
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,6 +478,7 @@ class ApiSpec:
     groups: tuple[OperationGroup, ...]
     models: tuple[Model, ...]  # sorted by key
     enums: tuple[Enum, ...]  # sorted by key
+    aliases: tuple[Alias, ...] = ()  # sorted by key
 
     @property
     def operations(self) -> tuple[Operation, ...]:
@@ -482,6 +502,7 @@ class ApiSpec:
 
 __all__ = [
     "NO_CONSTRAINTS",
+    "Alias",
     "AnyType",
     "ApiKeyAuth",
     "ApiSpec",

@@ -1,0 +1,54 @@
+"""Build the IR (:mod:`generator.ir`) from a loaded spec.
+
+Stages, in order: every definition (enums first, then models and aliases), every operation with
+its parameters, bodies and responses (registering inline objects and enums met on the way under a
+context path), the inheritance/discriminator links, the behaviours (paging, long-running, event
+streams), then the client facts.  Names are left empty for :mod:`generator.naming`.
+Anything not understood is reported to the sink and skipped or typed as any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import groupby
+
+from generator.build.behaviours import add_behaviours
+from generator.build.client import build_client
+from generator.build.context import BuildContext
+from generator.build.definitions import build_definitions
+from generator.build.models import link_hierarchy
+from generator.build.operations import build_operations
+from generator.diagnostics import DiagnosticSink
+from generator.ir import ApiSpec, OperationGroup
+from generator.load import LoadedSpec
+
+
+def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
+    """The IR of ``loaded`` with empty Python names; problems go to ``sink``."""
+    raw = loaded.raw if isinstance(loaded.raw, Mapping) else {}
+    if "openapi" in raw:
+        sink.error("/openapi", "OpenAPI 3 documents are not supported", "only Swagger 2.0 is read")
+    elif raw and raw.get("swagger") != "2.0":
+        sink.warning("/swagger", "not marked as Swagger 2.0", "read as Swagger 2.0")
+    ctx = BuildContext(raw=raw, sink=sink)
+    build_definitions(ctx)
+    operations = build_operations(ctx)
+    link_hierarchy(ctx)
+    operations = add_behaviours(ctx, operations)
+    client = build_client(ctx, operations)
+    ordered = sorted(operations, key=lambda op: (op.group_key, op.path, op.method))
+    groups = tuple(
+        OperationGroup(key=key, py_name="", class_name="", operations=tuple(members))
+        for key, members in groupby(ordered, key=lambda op: op.group_key)
+    )
+    return ApiSpec(
+        source=str(loaded.path),
+        client=client,
+        groups=groups,
+        models=tuple(ctx.models[k] for k in sorted(ctx.models)),
+        enums=tuple(ctx.enums[k] for k in sorted(ctx.enums)),
+        aliases=tuple(ctx.aliases[k] for k in sorted(ctx.aliases)),
+    )
+
+
+__all__ = ["build_ir"]

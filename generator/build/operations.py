@@ -1,0 +1,196 @@
+"""Paths -> operations (parameters, bodies, responses) and operation groups.
+
+The group of an operation is the operationId prefix before ``_`` (``FineTuning_List`` ->
+``FineTuning``); an operationId without ``_`` falls back to the first tag (``"Fine-Tunes:"`` ->
+``FineTunes``), then to the first literal path segment.  Operations are ordered by path, then
+HTTP method, so equivalent documents give equal IR whatever their key order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from generator.build.context import BuildContext, as_mapping, child, text
+from generator.build.parameters import (
+    build_body,
+    build_parameter,
+    content_types,
+    gather,
+    unknown_locations,
+)
+from generator.build.types import inline_type, type_of
+from generator.ir import Operation, Parameter, Primitive, PrimitiveType, Response, ResponseHeader
+
+METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+def group_key(operation_id: str, tags: tuple[str, ...], path: str) -> str:
+    """The operation group: operationId prefix, else first tag, else first path segment."""
+    if "_" in operation_id.strip("_"):
+        return operation_id.strip("_").split("_", 1)[0]
+    for source in (*tags, *[s for s in path.split("/") if s and "{" not in s][:1]):
+        words = _WORDS.findall(source.split(":", 1)[0] if ":" in source else source)
+        if words:
+            return "".join(word[:1].upper() + word[1:] for word in words)
+    return "Default"
+
+
+def _status_order(status: str) -> tuple[int, str]:
+    return (int(status), status) if status.isdigit() else (1000, status)
+
+
+def build_operations(ctx: BuildContext) -> list[Operation]:
+    """Every operation under ``paths``, in (path, method) order."""
+    paths = ctx.raw.get("paths")
+    if paths is None:
+        ctx.sink.warning("/paths", "no paths", "the client has no operations")
+        return []
+    path_map = as_mapping(paths)
+    if path_map is None:
+        ctx.sink.error("/paths", "paths is not an object", "ignored")
+        return []
+    operations: list[Operation] = []
+    for path in sorted(path_map):
+        item_at = child("/paths", path)
+        item = ctx.resolve(path_map[path], item_at).value
+        if item is None:
+            continue
+        for key in sorted(item):
+            if key not in METHODS and key != "parameters" and not key.startswith("x-"):
+                ctx.sink.warning(child(item_at, key), f"unknown path item key {key!r}", "ignored")
+        for method in sorted(m for m in item if m in METHODS):
+            op_at = child(item_at, method)
+            raw = as_mapping(item[method])
+            if raw is None:
+                ctx.sink.error(op_at, "operation is not an object", "skipped")
+                continue
+            operations.append(
+                _operation(ctx, path, method, raw, op_at, item.get("parameters"), item_at)
+            )
+    return operations
+
+
+def _operation(
+    ctx: BuildContext,
+    path: str,
+    method: str,
+    raw: Mapping[str, Any],
+    at: str,
+    path_parameters: object,
+    item_at: str,
+) -> Operation:
+    operation_id = raw.get("operationId")
+    if not isinstance(operation_id, str) or not operation_id:
+        ctx.sink.warning(at, "operation has no operationId", "named from its method and path")
+        operation_id = ""
+    tags = tuple(t for t in raw.get("tags", []) if isinstance(t, str)) if isinstance(
+        raw.get("tags"), list
+    ) else ()
+    context = operation_id or f"{method}{path}"
+    consumes = content_types(ctx, raw.get("consumes"), child(at, "consumes"))
+    if consumes is None:
+        consumes = content_types(ctx, ctx.raw.get("consumes"), "/consumes") or ()
+    produces = content_types(ctx, raw.get("produces"), child(at, "produces"))
+    if produces is None:
+        produces = content_types(ctx, ctx.raw.get("produces"), "/produces") or ()
+    raws = gather(
+        ctx,
+        [
+            (path_parameters, child(item_at, "parameters")),
+            (raw.get("parameters"), child(at, "parameters")),
+        ],
+    )
+    unknown_locations(ctx, raws)
+    parameters: list[Parameter] = []
+    for entry in raws:
+        parameter = build_parameter(ctx, entry, context)
+        if parameter is not None:
+            parameters.append(parameter)
+    _check_path_parameters(ctx, path, parameters, at)
+    return Operation(
+        operation_id=operation_id,
+        group_key=group_key(operation_id, tags, path),
+        py_name="",
+        method=method,
+        path=path,
+        summary=text(raw.get("summary")),
+        description=text(raw.get("description")),
+        parameters=tuple(parameters),
+        body=build_body(ctx, raws, consumes, context, at),
+        consumes=consumes,
+        produces=produces,
+        responses=_responses(ctx, raw.get("responses"), child(at, "responses"), context),
+        deprecated=raw.get("deprecated") is True,
+        tags=tags,
+        source_pointer=at,
+    )
+
+
+def _check_path_parameters(
+    ctx: BuildContext, path: str, parameters: list[Parameter], at: str
+) -> None:
+    declared = {p.wire_name for p in parameters if p.location.value == "path"}
+    used = set(re.findall(r"{([^{}]+)}", path))
+    for name in sorted(used - declared):
+        ctx.sink.error(at, f"path template names {{{name}}} but no path parameter declares it")
+    for name in sorted(declared - used):
+        ctx.sink.warning(at, f"path parameter {name!r} does not appear in the path", "ignored")
+
+
+def _responses(ctx: BuildContext, raw: object, at: str, context: str) -> tuple[Response, ...]:
+    responses = raw if isinstance(raw, Mapping) else None  # YAML may give integer keys
+    if responses is None:
+        ctx.sink.error(at, "operation has no responses object", "no responses")
+        return ()
+    built: list[Response] = []
+    for status in sorted((str(k) for k in responses), key=_status_order):
+        status_at = child(at, status)
+        if status != "default" and not (status.isdigit() and len(status) == 3):
+            if not status.startswith("x-"):
+                ctx.sink.warning(status_at, f"status {status!r} is not a code", "ignored")
+            continue
+        original = responses.get(status, responses.get(int(status) if status.isdigit() else ""))
+        resolved = ctx.resolve(original, status_at)
+        if resolved.value is None:
+            continue
+        value = resolved.value
+        body = None
+        if "schema" in value:
+            schema_at = child(resolved.at, "schema")
+            body = type_of(ctx, value["schema"], schema_at, f"{context}.{status}")
+        built.append(
+            Response(
+                status=status,
+                body=body,
+                description=text(value.get("description")),
+                headers=_headers(ctx, value.get("headers"), child(resolved.at, "headers"), context),
+            )
+        )
+    return tuple(built)
+
+
+def _headers(
+    ctx: BuildContext, raw: object, at: str, context: str
+) -> tuple[ResponseHeader, ...]:
+    if raw is None:
+        return ()
+    headers = as_mapping(raw)
+    if headers is None:
+        ctx.sink.warning(at, "headers is not an object", "ignored")
+        return ()
+    found: list[ResponseHeader] = []
+    for name in sorted(headers, key=lambda n: (n.lower(), n)):
+        header_at = child(at, name)
+        value = ctx.resolve(headers[name], header_at).value
+        if value is None:
+            continue
+        header_type = (
+            inline_type(ctx, value, header_at, f"{context}.{name}")
+            if "type" in value
+            else PrimitiveType(Primitive.STRING)
+        )
+        found.append(ResponseHeader(name, "", header_type, text(value.get("description"))))
+    return tuple(found)
