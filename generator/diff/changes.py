@@ -79,6 +79,14 @@ class Change:
         return (-self.severity.rank, self.location, self.rule.code, self.fingerprint)
 
 
+@dataclass(frozen=True, slots=True)
+class IgnoredChange:
+    """A change the ignore file accepts, and the reason it gives."""
+
+    change: Change
+    reason: str
+
+
 def fingerprint(rule: Rule, location: str, detail: Iterable[str] = ()) -> str:
     """Stable 16-hex-digit id of ``rule`` at ``location`` (plus sorted ``detail`` values)."""
     text = "\x1f".join([str(rule.code), location, *sorted(detail)])

@@ -34,26 +34,30 @@ def operation_label(op: Operation) -> str:
 def suggest_replacement(ctx: DiffContext, op: Operation) -> Operation | None:
     """A new-version operation that most likely replaces the removed ``op``, or None.
 
-    Same HTTP method and same method name, in the group whose key and path read most alike
-    (``FineTunes_Create`` on ``/fine-tunes`` -> ``FineTuning_Create`` on ``/fine_tuning/jobs``).
+    Same HTTP method, in a group with a similar name, with the path and method name that read
+    most alike (``FineTunes_Create`` on ``/fine-tunes`` -> ``FineTuning_Create`` on
+    ``/fine_tuning/jobs``).
     """
     best: tuple[float, str] | None = None
     old_group = ctx.old.group_of[op.operation_id].key.lower()
-    for _, candidate in sorted(ctx.new.operations.items()):
-        if candidate.method != op.method or candidate.py_name != op.py_name:
+    for op_id, candidate in sorted(ctx.new.operations.items()):
+        if candidate.method != op.method:
             continue
-        new_group = ctx.new.group_of[candidate.operation_id].key.lower()
-        score = difflib.SequenceMatcher(None, old_group, new_group).ratio()
+        group_score = _ratio(old_group, ctx.new.group_of[op_id].key.lower())
+        if group_score < REPLACEMENT_THRESHOLD:
+            continue
         score = (
-            0.5 * score
-            + 0.5
-            * difflib.SequenceMatcher(
-                None, normalize_path(op.path), normalize_path(candidate.path)
-            ).ratio()
-        )
+            group_score
+            + _ratio(normalize_path(op.path), normalize_path(candidate.path))
+            + _ratio(op.py_name, candidate.py_name)
+        ) / 3
         if score >= REPLACEMENT_THRESHOLD and (best is None or score > best[0]):
-            best = (score, candidate.operation_id)
+            best = (score, op_id)
     return ctx.new.operations[best[1]] if best is not None else None
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def removal_note(ctx: DiffContext, op: Operation) -> str:

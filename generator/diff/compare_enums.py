@@ -36,8 +36,8 @@ def values_of(item: Enum) -> dict[str, str]:
 
 def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
     reach = ctx.reach("enum", old.key, new.key)
-    directions = ctx.directions("enum", old.key, new.key)
-    sent, read = REQUEST in directions, RESPONSE in directions
+    sent = REQUEST in ctx.directions("enum", old.key, None)  # old clients may send old values
+    read = RESPONSE in ctx.directions("enum", None, new.key)  # the service returns new values
     where = f"enum {new.key}"
     drafts: list[ChangeDraft] = []
     old_values, new_values = values_of(old), values_of(new)

@@ -56,15 +56,27 @@ def compare_models(ctx: DiffContext) -> list[ChangeDraft]:
 
 
 def _removed_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
+    survives = any(m.class_name == class_name for m in ctx.new.models.values()) or any(
+        e.class_name == class_name for e in ctx.new.enums.values()
+    )
     return ChangeDraft(
         rule=rule("RemovedDefinition"),
         kind=Kind.MODEL if kind == "model" else Kind.ENUM,
         location=f"{kind} {key}",
         subject=key,
-        reason=f"The {kind} {key} is removed; the generated class `models.{class_name}` is gone.",
+        reason=f"The {kind} {key} is removed"
+        + (
+            f"; a different definition now generates `models.{class_name}`."
+            if survives
+            else f"; the generated class `models.{class_name}` is gone."
+        ),
         wire_breaking=False,
         client_breaking=True,
-        migration=f"remove uses of `models.{class_name}`",
+        migration=(
+            f"check uses of `models.{class_name}`: it is now a different class"
+            if survives
+            else f"remove uses of `models.{class_name}`"
+        ),
         reach=ctx.reach(kind, key, None),
         old=key,
     )
@@ -87,6 +99,8 @@ def _added_definition(ctx: DiffContext, kind: str, key: str, class_name: str) ->
 def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft]:
     reach = ctx.reach("model", old.key, new.key)
     directions = ctx.directions("model", old.key, new.key)
+    old_directions = ctx.directions("model", old.key, None)
+    new_directions = ctx.directions("model", None, new.key)
     drafts: list[ChangeDraft] = []
     old_props = effective_properties(ctx.old, old)
     new_props = effective_properties(ctx.new, new)
@@ -122,9 +136,9 @@ def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft
             continue
         where = f"model {new.key}.{name}"
         if a is None and b is not None:
-            drafts.append(_added_property(ctx, new, b, where, directions, reach))
+            drafts.append(_added_property(ctx, new, b, where, new_directions, reach))
         elif b is None and a is not None:
-            drafts.append(_removed_property(new, a, where, directions, reach))
+            drafts.append(_removed_property(new, a, where, old_directions, reach))
         elif a is not None and b is not None:
             drafts.extend(_changed_property(ctx, new, a, b, where, directions, reach))
     drafts.extend(_compare_polymorphism(old, new, directions, reach))

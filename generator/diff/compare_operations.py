@@ -407,7 +407,7 @@ def _compare_behaviour(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> 
                 + f" {what}; its generated method returns a different kind of result.",
                 wire_breaking=False,
                 client_breaking=True,
-                migration=f"`{call(ctx.old, old)}` → `{call(ctx.new, new)}`; adapt to its result",
+                migration=f"adapt code calling `{call(ctx.new, new)}` to its new kind of result",
                 reach=reach,
                 old="yes" if a else "no",
                 new="yes" if b else "no",

@@ -41,9 +41,11 @@ def _entry(ctx: DiffContext, found: DefinitionMatch) -> ChangeDraft:
     reach = type(reach)(tuple(operations), tuple(groups), tuple(models))
     wire = False
     evidence = list(found.evidence)
-    if kind == "enum":
+    if kind == "enum" and found.is_split:
+        # A rename's value changes are reported by the enum comparison of the renamed pair.
         old_values = set(values_of(ctx.old.enums[found.old_key]))
         old_enum = ctx.old.enums[found.old_key]
+        old_directions = ctx.directions("enum", found.old_key, None)
         for key in found.new_keys:
             part = ctx.new.enums[key]
             new_values = set(values_of(part))
@@ -54,7 +56,7 @@ def _entry(ctx: DiffContext, found: DefinitionMatch) -> ChangeDraft:
                 evidence.append(f"{key} lacks: {', '.join(lost)}")
             if gained:
                 evidence.append(f"{key} adds: {', '.join(gained)}")
-            if lost and REQUEST in directions:
+            if lost and REQUEST in old_directions:
                 wire = True
             if gained and RESPONSE in directions and not old_enum.extensible:
                 wire = True

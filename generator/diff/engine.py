@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.diff.changes import Change, Severity
+from generator.diff.changes import Change, IgnoredChange, Severity
 from generator.diff.client_surface import class_renames, method_renames
 from generator.diff.compare_enums import compare_enums
 from generator.diff.compare_models import compare_models
@@ -26,7 +26,8 @@ class PairDiff:
 
     old_version: str
     new_version: str
-    changes: tuple[Change, ...]
+    changes: tuple[Change, ...]  # not accepted by the ignore file
+    ignored: tuple[IgnoredChange, ...] = ()  # accepted by the ignore file, with its reason
 
     def count(self, severity: Severity) -> int:
         """How many changes have ``severity``."""

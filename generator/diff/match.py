@@ -181,6 +181,7 @@ def match_definitions(old: SpecIndex, new: SpecIndex, matches: Matches) -> None:
                 frontier.append((kind, old_key, new_keys[0]))
         votes.clear()
     for kind in kinds:
+        _match_by_class_name(old, new, matches, kind, removed, added, pairs)
         _match_by_shape(old, new, matches, kind, removed, added, pairs)
     matches.model_pairs = sorted(pairs["model"])
     matches.enum_pairs = sorted(pairs["enum"])
@@ -208,6 +209,36 @@ def _record(
         added[kind].discard(key)
     if len(new_keys) == 1:
         pairs[kind].append((old_key, new_keys[0]))
+
+
+def _class_name(index: SpecIndex, kind: str, key: str) -> str:
+    return (index.models[key] if kind == "model" else index.enums[key]).class_name
+
+
+def _match_by_class_name(
+    old: SpecIndex,
+    new: SpecIndex,
+    matches: Matches,
+    kind: str,
+    removed: dict[str, set[str]],
+    added: dict[str, set[str]],
+    pairs: dict[str, list[tuple[str, str]]],
+) -> None:
+    """Pair leftovers that generate the same class (e.g. the same ``x-ms-enum`` name)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for b in sorted(added[kind]):
+        by_name[_class_name(new, kind, b)].append(b)
+    for a in sorted(removed[kind]):
+        candidates = by_name.get(_class_name(old, kind, a), [])
+        if len(candidates) != 1 or candidates[0] not in added[kind]:
+            continue
+        b = candidates[0]
+        similarity = _jaccard(shape_of(old, kind, a), shape_of(new, kind, b))
+        evidence = (
+            f"same generated class {_class_name(new, kind, b)}",
+            f"shape similarity {a} ~ {b}: {similarity:.2f}",
+        )
+        _record(matches, kind, a, (b,), evidence, removed, added, pairs)
 
 
 def _match_by_shape(

@@ -1,0 +1,107 @@
+"""``diff OLD NEW [NEWER ...]``: compile each spec, compare consecutive pairs, write the report,
+and gate CI.
+
+Exit codes: 0 nothing (left after the ignore file) is at or above ``--fail-on``; 1 something is;
+2 the tool failed (a spec with errors, an unreadable ignore file, an unwritable output folder).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.diagnostics import Severity as DiagnosticSeverity
+from generator.diff.changes import Severity
+from generator.diff.ignore import IgnoreEntry, IgnoreFileError, load_ignore_file
+from generator.diff.render_html import render_html
+from generator.diff.render_json import render_json
+from generator.diff.render_md import render_md
+from generator.diff.report import DiffReport, build_report
+from generator.ir import ApiSpec
+
+RENDERERS = {"md": render_md, "json": render_json, "html": render_html}
+THRESHOLDS = {"breaking": Severity.BREAKING, "review": Severity.REVIEW}
+
+
+def gate(report: DiffReport, fail_on: str) -> int:
+    """0 when no change reaches the ``fail_on`` threshold (or it is ``never``), else 1."""
+    threshold = THRESHOLDS.get(fail_on)
+    worst = report.worst()
+    if threshold is None or worst is None:
+        return 0
+    return 1 if worst.rank >= threshold.rank else 0
+
+
+def compile_all(paths: Sequence[Path]) -> list[ApiSpec] | None:
+    """Compile every spec; print each error diagnostic and return None if any spec failed."""
+    from generator.pipeline import compile_spec
+
+    specs: list[ApiSpec] = []
+    failed = False
+    for path in paths:
+        spec, diagnostics = compile_spec(path)
+        errors = [d for d in diagnostics if d.severity is DiagnosticSeverity.ERROR]
+        for diagnostic in errors:
+            print(diagnostic.render(), file=sys.stderr)
+        if spec is None or errors:
+            print(f"{path}: cannot be compared: the spec has errors", file=sys.stderr)
+            failed = True
+        else:
+            specs.append(spec)
+    return None if failed else specs
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run_diff(
+    specs: Sequence[Path],
+    *,
+    formats: Sequence[str],
+    out: Path | None,
+    fail_on: str,
+    ignore_file: Path | None,
+) -> int:
+    """The ``diff`` command (see the module docstring for exit codes)."""
+    entries: tuple[IgnoreEntry, ...] = ()
+    if ignore_file is not None:
+        try:
+            entries = load_ignore_file(ignore_file)
+        except IgnoreFileError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+    compiled = compile_all(specs)
+    if compiled is None:
+        return 2
+    report = build_report(compiled, entries)
+    for entry in report.stale_ignores:
+        print(
+            f"{ignore_file}: entry {entry.number} ({entry.describe()}) matches no change; "
+            "remove it",
+            file=sys.stderr,
+        )
+    chosen = list(dict.fromkeys(formats)) or ["md"]
+    try:
+        for name in chosen:
+            text = RENDERERS[name](report)
+            if out is None:
+                sys.stdout.write(text)
+            else:
+                _write(out / f"changes.{name}", text)
+    except OSError as exc:
+        print(f"{out}: cannot write the report: {exc}", file=sys.stderr)
+        return 2
+    return gate(report, fail_on)

@@ -1,0 +1,106 @@
+"""The HTML report: one self-contained page (inline CSS and JS, no network) with summary counts,
+filters by severity, kind, operation group and version pair, and one anchor per change.
+
+The page is a Jinja2 template (``templates/diff_report.html.jinja``, StrictUndefined); this
+module only prepares plain values for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.diff.changes import Change, Kind, Severity
+from generator.diff.report import DiffReport, summary
+from generator.diff.rules import all_rules
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATE = "diff_report.html.jinja"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _change(pair_index: int, change: Change, accepted: str | None) -> dict[str, Any]:
+    return {
+        "anchor": f"c{pair_index}-{change.fingerprint}",
+        "pair": pair_index,
+        "fingerprint": change.fingerprint,
+        "code": change.rule.code,
+        "rule": change.rule.name,
+        "kind": change.kind.value,
+        "severity": change.severity.value,
+        "reason": change.reason,
+        "wire": change.wire_breaking,
+        "client": change.client_breaking,
+        "migration": change.migration,
+        "location": change.location,
+        "operations": list(change.operations),
+        "groups": list(change.groups),
+        "models": list(change.models),
+        "old": change.old or "",
+        "new": change.new or "",
+        "evidence": list(change.evidence),
+        "accepted": accepted or "",
+    }
+
+
+def render_html(report: DiffReport) -> str:
+    """The HTML text."""
+    pairs = []
+    groups: set[str] = set()
+    totals = dict.fromkeys(("breaking", "review", "info", "wire", "client", "ignored"), 0)
+    for i, pair in enumerate(report.pairs):
+        counts = summary(pair)
+        for key, source in (
+            ("breaking", "breaking"),
+            ("review", "review"),
+            ("info", "info"),
+            ("wire", "wire_breaking"),
+            ("client", "client_breaking"),
+            ("ignored", "ignored"),
+        ):
+            totals[key] += counts[source]
+        changes = [_change(i, c, None) for c in pair.changes]
+        changes += [_change(i, item.change, item.reason) for item in pair.ignored]
+        for change in changes:
+            groups.update(change["groups"])
+        pairs.append(
+            {
+                "index": i,
+                "title": f"{pair.old_version} → {pair.new_version}",
+                "counts": counts,
+                "changes": changes,
+            }
+        )
+    timeline = None
+    if report.timeline is not None:
+        timeline = {
+            "versions": list(report.timeline.versions),
+            "rows": [
+                {"kind": r.kind, "label": r.label, "cells": list(r.cells), "notes": list(r.notes)}
+                for r in report.timeline.rows
+            ],
+        }
+    template = _environment().get_template(TEMPLATE)
+    return template.render(
+        versions=list(report.versions),
+        pairs=pairs,
+        totals=totals,
+        severities=[s.value for s in sorted(Severity, key=lambda s: -s.rank)],
+        kinds=[k.value for k in Kind],
+        groups=sorted(groups),
+        timeline=timeline,
+        stale=[{"number": e.number, "selector": e.describe()} for e in report.stale_ignores],
+        rules=[{"code": r.code, "name": r.name, "description": r.description} for r in all_rules()],
+    )
