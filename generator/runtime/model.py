@@ -65,6 +65,18 @@ class Model(BaseModel):
         }
         super().__init__(**given)
 
+    # Marks this constructor as pydantic's own, so validation never calls it (see below).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A generated model's typed ``__init__`` only forwards to ``Model.__init__``.  Telling
+        # pydantic it is not a custom constructor keeps ``model_validate``/``validate_json``
+        # from calling it with wire data: read-only fields load, validation stays in Rust.
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            init.__pydantic_base_init__ = True
+
     def as_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data with wire names, omitting fields that were never set."""
         result: dict[str, Any] = self.model_dump(**_DUMP_FLAGS)
@@ -78,7 +90,7 @@ class Model(BaseModel):
     def __repr__(self) -> str:
         text = super().__repr__()
         if len(text) > _REPR_LIMIT:
-            return text[: _REPR_LIMIT - 4] + " ...)"
+            return text[: _REPR_LIMIT - 5] + " ...)"
         return text
 
     def __str__(self) -> str:

@@ -44,7 +44,7 @@ def _from_base64(value: Any) -> Any:
         padded = value + "=" * (-len(value) % 4)
         try:
             return base64.b64decode(
-                padded, altchars=b"-_" if ("-" in value or "_" in value) else None
+                padded, altchars=b"-_" if ("-" in value or "_" in value) else None, validate=True
             )
         except binascii.Error as error:
             raise ValueError(f"not valid base64: {error}") from None

@@ -139,7 +139,7 @@ class SystemComputeJob(IngestionJob):
     def __init__(
         self, *, job_id: str | None = None, data_ref: str | None = None, **kwargs: Any
     ) -> None:
-        super().__init__(job_id=job_id, data_ref=data_ref, **kwargs)  # type: ignore[call-arg]
+        super().__init__(kind="SystemCompute", job_id=job_id, data_ref=data_ref, **kwargs)
 
 
 class UserComputeJob(IngestionJob):

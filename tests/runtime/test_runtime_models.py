@@ -1,0 +1,231 @@
+"""The model layer: aliases, unknown fields, as_dict, polymorphism, extensible enums, scalars."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+from typing import Any
+
+import pytest
+from pydantic import Field, ValidationError
+from runtime_service import (
+    Event,
+    Hyperparameters,
+    IngestionJob,
+    Job,
+    JobStatus,
+    SystemComputeJob,
+    UserComputeJob,
+)
+
+from generator.runtime import (
+    Base64,
+    CaseInsensitiveEnumMeta,
+    DateTime,
+    Extensible,
+    Model,
+    UnixTime,
+    deserialize,
+    serialize,
+)
+
+
+class Color(str, Enum, metaclass=CaseInsensitiveEnumMeta):
+    RED = "red"
+    DARK_BLUE = "darkBlue"
+
+
+class Scalars(Model):
+    when: DateTime | None = Field(default=None, alias="when")
+    stamp: UnixTime | None = Field(default=None, alias="stamp")
+    blob: Base64 | None = Field(default=None, alias="blob")
+    color: Extensible[Color] | None = Field(default=None, alias="color")
+    colors: list[Extensible[Color]] | None = Field(default=None, alias="colors")
+    closed: Color | None = Field(default=None, alias="closed")
+    wait: timedelta | None = Field(default=None, alias="wait")
+
+
+class Holder(Model):
+    job: IngestionJob | None = Field(default=None, alias="job")
+    jobs: list[IngestionJob] | None = Field(default=None, alias="jobs")
+    by_name: dict[str, IngestionJob] | None = Field(default=None, alias="byName")
+
+
+class Widget(Model):
+    widget_id: str = Field(alias="widgetId")
+    display_name: str | None = Field(default=None, alias="displayName")
+    read_only_count: int | None = Field(default=None, alias="count")
+    child: Widget | None = Field(default=None, alias="child")
+
+    def __init__(
+        self, *, widget_id: str, display_name: str | None = None, child: Any = None, **kwargs: Any
+    ) -> None:
+        super().__init__(widget_id=widget_id, display_name=display_name, child=child, **kwargs)
+
+
+def test_fields_load_by_wire_name_and_python_name() -> None:
+    by_wire = Widget.from_dict({"widgetId": "w", "displayName": "W"})
+    by_name = Widget.model_validate({"widget_id": "w", "display_name": "W"})
+    assert by_wire == by_name
+    assert by_wire.as_dict() == {"widgetId": "w", "displayName": "W"}
+
+
+def test_constructor_omits_unset_and_none_optionals() -> None:
+    widget = Widget(widget_id="w")
+    assert widget.as_dict() == {"widgetId": "w"}
+    widget.display_name = None  # an explicit null is sent when asked for
+    assert widget.as_dict() == {"widgetId": "w", "displayName": None}
+
+
+def test_read_only_fields_still_load_from_the_wire() -> None:
+    widget = deserialize(Widget, b'{"widgetId": "w", "count": 7}')
+    assert widget.read_only_count == 7
+
+
+def test_unknown_fields_survive_a_round_trip_at_every_level() -> None:
+    wire = {
+        "widgetId": "w",
+        "future": {"nested": [1, 2]},
+        "child": {"widgetId": "c", "alsoNew": True},
+    }
+    widget = deserialize(Widget, json.dumps(wire))
+    assert widget.as_dict() == wire
+    assert serialize(widget) == wire
+    assert Widget.from_dict(widget.as_dict()) == widget
+
+
+def test_dicts_are_accepted_wherever_a_model_is() -> None:
+    widget = Widget(widget_id="w", child={"widgetId": "c"})
+    assert isinstance(widget.child, Widget)
+    widget.child = {"widgetId": "d"}  # type: ignore[assignment]
+    assert isinstance(widget.child, Widget)
+    assert serialize({"child": {"widgetId": "x"}, "model": widget}) == {
+        "child": {"widgetId": "x"},
+        "model": {"widgetId": "w", "child": {"widgetId": "d"}},
+    }
+
+
+def test_repr_is_bounded() -> None:
+    widget = Widget(widget_id="w" * 10_000)
+    assert len(repr(widget)) <= 1024
+    assert repr(widget).startswith("Widget(")
+
+
+def test_discriminator_dispatch_direct_nested_listed_and_mapped() -> None:
+    direct = IngestionJob.model_validate({"kind": "UserCompute", "workers": 2})
+    assert type(direct) is UserComputeJob and direct.workers == 2
+    holder = deserialize(
+        Holder,
+        b'{"job": {"kind": "SystemCompute", "dataRef": "r"},'
+        b' "jobs": [{"kind": "UserCompute"}, {"kind": "systemcompute"}],'
+        b' "byName": {"a": {"kind": "UserCompute", "workers": 1}}}',
+    )
+    assert type(holder.job) is SystemComputeJob
+    assert [type(job) for job in holder.jobs or []] == [UserComputeJob, SystemComputeJob]
+    assert holder.by_name is not None and type(holder.by_name["a"]) is UserComputeJob
+    assert type(deserialize(list[IngestionJob], [{"kind": "UserCompute"}])[0]) is UserComputeJob
+
+
+def test_unknown_discriminator_value_gives_the_root_with_its_data() -> None:
+    job = IngestionJob.model_validate({"kind": "FutureCompute", "jobId": "j", "gpu": 8})
+    assert type(job) is IngestionJob
+    assert job.as_dict() == {"kind": "FutureCompute", "jobId": "j", "gpu": 8}
+
+
+def test_subclass_built_by_hand_writes_its_discriminator() -> None:
+    job = SystemComputeJob(job_id="j", data_ref="r")
+    assert job.as_dict() == {"kind": "SystemCompute", "jobId": "j", "dataRef": "r"}
+    holder = Holder(job=UserComputeJob(kind="UserCompute", workers=3))
+    assert holder.as_dict() == {"job": {"kind": "UserCompute", "workers": 3}}
+
+
+def test_extensible_enum_matches_case_insensitively_and_keeps_unknown_strings() -> None:
+    loaded = deserialize(Scalars, b'{"color": "DARKBLUE", "colors": ["red", "Green"]}')
+    assert loaded.color is Color.DARK_BLUE
+    assert loaded.colors == [Color.RED, "Green"]
+    assert type(loaded.colors[1]) is str
+    assert loaded.as_dict() == {"color": "darkBlue", "colors": ["red", "Green"]}
+    assert Scalars(color="purple").color == "purple"
+    with pytest.raises(ValidationError):
+        Scalars(color=5)
+
+
+def test_closed_enum_rejects_unknown_values() -> None:
+    assert deserialize(Scalars, b'{"closed": "red"}').closed is Color.RED
+    with pytest.raises(ValidationError):
+        deserialize(Scalars, b'{"closed": "green"}')
+
+
+def test_unix_time_is_timezone_aware_and_written_as_seconds() -> None:
+    loaded = deserialize(Scalars, b'{"stamp": 1700000000}')
+    assert loaded.stamp == datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)
+    assert loaded.stamp is not None and loaded.stamp.utcoffset() == timedelta(0)
+    assert loaded.as_dict() == {"stamp": 1700000000}
+    naive = Scalars(stamp=datetime(2023, 11, 14, 22, 13, 20))
+    assert naive.stamp is not None and naive.stamp.tzinfo is not None
+    assert naive.as_dict() == {"stamp": 1700000000}
+    other_zone = Scalars(
+        stamp=datetime(2023, 11, 15, 0, 13, 20, tzinfo=timezone(timedelta(hours=2)))
+    )
+    assert other_zone.as_dict() == {"stamp": 1700000000}
+
+
+def test_date_time_is_always_timezone_aware() -> None:
+    naive = deserialize(Scalars, b'{"when": "2024-03-01T10:00:00"}')
+    assert naive.when == datetime(2024, 3, 1, 10, tzinfo=timezone.utc)
+    offset = deserialize(Scalars, b'{"when": "2024-03-01T10:00:00.1234567+02:00"}')
+    assert offset.when is not None and offset.when.utcoffset() == timedelta(hours=2)
+    assert naive.as_dict() == {"when": "2024-03-01T10:00:00Z"}
+    assert offset.as_dict() == {"when": "2024-03-01T10:00:00.123456+02:00"}
+
+
+def test_base64_round_trips_bytes() -> None:
+    loaded = deserialize(Scalars, b'{"blob": "aGVsbG8"}')  # unpadded
+    assert loaded.blob == b"hello"
+    assert loaded.as_dict() == {"blob": "aGVsbG8="}
+    assert deserialize(Scalars, b'{"blob": "-_8"}').blob == b"\xfb\xff"  # URL-safe alphabet
+    with pytest.raises(ValidationError):
+        deserialize(Scalars, b'{"blob": "***"}')
+
+
+def test_deserialize_accepts_bytes_text_parsed_data_and_empty_bodies() -> None:
+    data = {"n_epochs": 3}
+    assert deserialize(Hyperparameters, json.dumps(data)) == Hyperparameters(n_epochs=3)
+    assert deserialize(Hyperparameters, json.dumps(data).encode()) == Hyperparameters(n_epochs=3)
+    assert deserialize(Hyperparameters, data) == Hyperparameters(n_epochs=3)
+    assert deserialize(Hyperparameters, b"") is None
+    assert deserialize(dict[str, list[int]], b'{"a": [1]}') == {"a": [1]}
+
+
+def test_serialize_handles_enums_datetimes_bytes_and_nesting() -> None:
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    value = {
+        "status": JobStatus.RUNNING,
+        "items": (1, "two", None),
+        "when": when,
+        "naive": datetime(2024, 1, 1),
+        "raw": b"hi",
+        "event": Event(id="e", message="m"),
+    }
+    assert serialize(value) == {
+        "status": "running",
+        "items": [1, "two", None],
+        "when": "2024-01-01T00:00:00Z",
+        "naive": "2024-01-01T00:00:00Z",
+        "raw": "aGk=",
+        "event": {"id": "e", "message": "m"},
+    }
+    assert serialize(Scalars(wait=timedelta(seconds=90))) == {"wait": "PT1M30S"}
+
+
+def test_job_from_the_service_round_trips_exactly() -> None:
+    wire = {
+        "id": "ftjob-1",
+        "status": "Queued",
+        "created_at": 1_700_000_000,
+        "hyperparameters": {"n_epochs": 2, "batch_size": 8},
+        "organisation": "new-field",
+    }
+    job = deserialize(Job, json.dumps(wire))
+    assert job.status == "Queued" and job.as_dict() == wire
