@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import VERSIONS, PrismPool, request_violations, spec_path
 from contract_wire import build_request, operations, send
+from prism_server import VERSIONS, PrismPool, request_violations, spec_path
 
 
 def _cases() -> list[tuple[str, str]]:
