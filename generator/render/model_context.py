@@ -1,0 +1,303 @@
+"""Template contexts for ``models.py`` and ``_enums.py``: the decisions, made in Python.
+
+Every model field is declared with a ``None`` default so that deserializing a response the
+service trimmed never fails (a tolerant reader); what the spec requires is enforced where it
+matters to a caller, in the typed keyword-only ``__init__``.  ``readOnly`` fields stay out of
+``__init__`` and a subtype's discriminator is filled in by the subtype itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from generator.ir import ApiSpec, Enum, EnumRef, Model, Primitive, Property
+from generator.render import docs
+from generator.render.imports import organize
+from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
+
+#: Default of spec-required fields in ``models.py`` (``_ABSENT: Any = None``): a response
+#: that omits one still loads, while the annotation keeps the type the spec promises.
+ABSENT = "_ABSENT"
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One pydantic field declaration."""
+
+    name: str
+    annotation: str
+    value: str  # right-hand side: ``None`` or ``Field(default=None, alias="...")``
+
+
+@dataclass(frozen=True)
+class InitParam:
+    """One keyword-only parameter of a model ``__init__``."""
+
+    name: str
+    annotation: str
+    default: str | None  # None: required
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """Everything ``models.py`` writes for one class."""
+
+    class_name: str
+    bases: str
+    docstring: str
+    discriminator: str | None  # wire name, on polymorphic roots
+    fields: tuple[FieldView, ...]
+    init_params: tuple[InitParam, ...]
+    init_args: tuple[tuple[str, str], ...]  # (keyword, expression) passed to super().__init__
+
+
+@dataclass(frozen=True)
+class RegistrationView:
+    """A ``Root.register_subtypes({...})`` call."""
+
+    root: str
+    subtypes: tuple[tuple[str, str], ...]  # (python literal of the value, class name)
+
+
+@dataclass(frozen=True)
+class EnumMemberView:
+    """One enum member and its docstring (empty when the spec has none)."""
+
+    name: str
+    value: str
+    docstring: str
+
+
+@dataclass(frozen=True)
+class EnumView:
+    """One enum class."""
+
+    class_name: str
+    base: str
+    docstring: str
+    members: tuple[EnumMemberView, ...]
+
+
+@dataclass(frozen=True)
+class ModelsModule:
+    """The context of ``models.py``."""
+
+    imports: tuple[str, ...]
+    enum_names: tuple[str, ...]
+    models: tuple[ModelView, ...]
+    registrations: tuple[RegistrationView, ...]
+    exports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EnumsModule:
+    """The context of ``_enums.py``."""
+
+    enums: tuple[EnumView, ...]
+    exports: tuple[str, ...]
+
+
+def literal(value: object) -> str:
+    """A Python literal for a JSON scalar (strings double-quoted and escaped)."""
+    if isinstance(value, str):
+        return json.dumps(value)
+    return repr(value)
+
+
+def ordered_models(spec: ApiSpec) -> list[Model]:
+    """Models with every parent before its children, otherwise in key order."""
+    by_key = {m.key: m for m in spec.models}
+    done: set[str] = set()
+    result: list[Model] = []
+
+    def visit(model: Model) -> None:
+        if model.key in done:
+            return
+        done.add(model.key)
+        for parent in model.parents:
+            if parent in by_key:
+                visit(by_key[parent])
+        result.append(model)
+
+    for model in sorted(spec.models, key=lambda m: m.key):
+        visit(model)
+    return result
+
+
+def all_properties(spec: ApiSpec, model: Model) -> list[Property]:
+    """Own and inherited properties, ancestors first; a redefinition replaces the inherited one."""
+    seen: dict[str, Property] = {}
+    for parent in model.parents:
+        for prop in all_properties(spec, spec.model(parent)):
+            seen.pop(prop.py_name, None)
+            seen[prop.py_name] = prop
+    for prop in model.properties:
+        seen.pop(prop.py_name, None)
+        seen[prop.py_name] = prop
+    return list(seen.values())
+
+
+def _discriminator_values(spec: ApiSpec, model: Model, namer: TypeNamer) -> dict[str, str]:
+    """Wire name of each ancestor discriminator -> expression of this model's value for it.
+
+    The value is the enum member when the discriminator property is a closed enum.
+    """
+    values: dict[str, str] = {}
+    if model.discriminator_value is None:
+        return values
+    stack = list(model.parents)
+    while stack:
+        parent = spec.model(stack.pop())
+        if parent.discriminator is not None:
+            wire = parent.discriminator.property_wire_name
+            values[wire] = _value_expression(spec, parent, wire, model.discriminator_value, namer)
+        stack.extend(parent.parents)
+    return values
+
+
+def _value_expression(spec: ApiSpec, root: Model, wire: str, value: str, namer: TypeNamer) -> str:
+    for prop in all_properties(spec, root):
+        if prop.wire_name == wire and isinstance(prop.type, EnumRef):
+            for member in spec.enum(prop.type.key).values:
+                if member.value == value:
+                    return f"{namer.class_name(prop.type.key)}.{member.py_name}"
+    return literal(value)
+
+
+def _field(prop: Property, namer: TypeNamer, needs: ImportNeeds) -> FieldView:
+    annotation = namer.annotation(prop.type, needs)
+    if not prop.required or prop.nullable:
+        annotation = optional(annotation)
+    default = "None" if annotation.endswith("| None") else ABSENT
+    if prop.wire_name == prop.py_name:
+        return FieldView(prop.py_name, annotation, default)
+    needs.add("from pydantic import Field")
+    return FieldView(
+        prop.py_name, annotation, f"Field(default={default}, alias={literal(prop.wire_name)})"
+    )
+
+
+def _class_doc(spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str) -> str:
+    fields: list[str] = []
+    for prop in all_properties(spec, model):
+        text = prop.description
+        if prop.read_only:
+            text = f"{text} Read-only; set by the service.".strip()
+        if prop.required:
+            text = f"{text} Required.".strip()
+        fields.extend(docs.field_lines("ivar", prop.py_name, text, 4))
+        fields.extend(
+            docs.field_lines("vartype", prop.py_name, namer.doc_type(prop.type, models_path), 4)
+        )
+    summary = model.description or f"The {model.class_name} model."
+    return docs.render(docs.docstring(summary, "", fields, 4), 4)
+
+
+def model_view(
+    spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str, needs: ImportNeeds
+) -> ModelView:
+    """The class declaration for ``model``."""
+    if model.parents:
+        bases = ", ".join(namer.class_name(p) for p in model.parents)
+    elif model.discriminator is not None:
+        bases = "_rt.PolymorphicModel"
+    else:
+        bases = "_rt.Model"
+    fixed = _discriminator_values(spec, model, namer)
+    params: list[InitParam] = []
+    args: list[tuple[str, str]] = []
+    props = all_properties(spec, model)
+    for prop in sorted(props, key=lambda p: not p.required):
+        if prop.wire_name in fixed:
+            args.append((prop.py_name, fixed[prop.wire_name]))
+            continue
+        if prop.read_only:
+            continue
+        annotation = namer.annotation(prop.type, needs, accept_dict=True)
+        if prop.required:
+            if prop.nullable:
+                annotation = optional(annotation)
+            params.append(InitParam(prop.py_name, annotation, None))
+        else:
+            params.append(InitParam(prop.py_name, optional(annotation), "None"))
+        args.append((prop.py_name, prop.py_name))
+    own = tuple(_field(p, namer, needs) for p in model.properties)
+    discriminator = model.discriminator.property_wire_name if model.discriminator else None
+    if discriminator is not None:
+        needs.add("from typing import Any, ClassVar")
+    return ModelView(
+        class_name=model.class_name,
+        bases=bases,
+        docstring=_class_doc(spec, model, namer, models_path),
+        discriminator=literal(discriminator) if discriminator is not None else None,
+        fields=own,
+        init_params=tuple(params),
+        init_args=tuple(args),
+    )
+
+
+def enum_view(item: Enum) -> EnumView:
+    """The class declaration for ``item``."""
+    base = {Primitive.STRING: "str"}.get(item.base, "str")
+    if item.base in {Primitive.INT32, Primitive.INT64, Primitive.INTEGER}:
+        base = "int"
+    elif item.base in {Primitive.FLOAT, Primitive.DOUBLE, Primitive.NUMBER}:
+        base = "float"
+    members = tuple(
+        EnumMemberView(
+            name=v.py_name,
+            value=literal(v.value),
+            docstring=(
+                docs.render(docs.docstring(v.description, "", (), 4), 4)
+                if docs.paragraphs(v.description)
+                else ""
+            ),
+        )
+        for v in item.values
+    )
+    summary = item.description or f"The {item.class_name} values."
+    if item.extensible:
+        summary = docs.one_line(summary)
+    return EnumView(
+        class_name=item.class_name,
+        base=base,
+        docstring=docs.render(docs.docstring(summary, "", (), 4), 4),
+        members=members,
+    )
+
+
+def models_module(spec: ApiSpec, models_path: str) -> ModelsModule:
+    """The context of one version's ``models.py``."""
+    namer = TypeNamer.for_spec(spec, "", (p.py_name for m in spec.models for p in m.properties))
+    needs = ImportNeeds()
+    needs.add(IMPORT_ANY)
+    needs.add("from .. import _runtime as _rt")
+    if spec.enums:
+        needs.add("from ._enums import " + ", ".join(e.class_name for e in spec.enums))
+    views = tuple(model_view(spec, m, namer, models_path, needs) for m in ordered_models(spec))
+    registrations = tuple(
+        RegistrationView(
+            root=m.class_name,
+            subtypes=tuple(
+                (literal(value), namer.class_name(key)) for value, key in m.discriminator.subtypes
+            ),
+        )
+        for m in ordered_models(spec)
+        if m.discriminator is not None and m.discriminator.subtypes
+    )
+    enum_names = tuple(sorted(e.class_name for e in spec.enums))
+    exports = tuple(sorted([v.class_name for v in views] + list(enum_names)))
+    return ModelsModule(
+        imports=organize(needs.statements),
+        enum_names=enum_names,
+        models=views,
+        registrations=registrations,
+        exports=exports,
+    )
+
+
+def enums_module(spec: ApiSpec) -> EnumsModule:
+    """The context of one version's ``_enums.py``."""
+    views = tuple(enum_view(e) for e in sorted(spec.enums, key=lambda e: e.class_name))
+    return EnumsModule(enums=views, exports=tuple(v.class_name for v in views))

@@ -1,0 +1,511 @@
+"""Template contexts for operation groups: signatures, request parts and result handling.
+
+The templates receive finished code fragments (annotations, dict literals, docstrings) and only
+lay them out; every choice about how an operation is called is made here, once, for both the
+sync and the async flavour.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from generator.ir import (
+    ApiSpec,
+    ArrayType,
+    BinaryBody,
+    EnumRef,
+    JsonBody,
+    ModelRef,
+    MultipartBody,
+    Operation,
+    OperationGroup,
+    Parameter,
+    ParameterLocation,
+    Primitive,
+    PrimitiveType,
+    TypeRef,
+)
+from generator.render import docs
+from generator.render.model_context import all_properties
+from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
+
+_RESERVED_LOCALS = {"self", "kwargs", "cls"}
+_STREAM_TYPES = (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
+_FILE_INPUT = "_rt.FileInput"
+
+
+@dataclass(frozen=True)
+class ParamView:
+    """One parameter of a generated method."""
+
+    name: str
+    annotation: str
+    default: str | None  # None: required
+
+    def declaration(self) -> str:
+        """``name: annotation`` or ``name: annotation = default``."""
+        if self.default is None:
+            return f"{self.name}: {self.annotation}"
+        return f"{self.name}: {self.annotation} = {self.default}"
+
+
+@dataclass(frozen=True)
+class PagingView:
+    """Cursor or next-link paging details."""
+
+    style: str  # "cursor" or "next_link"
+    page_type: str
+    item_type: str
+    items_attr: str
+    has_more_attr: str
+    cursor_attr: str
+    next_link_attr: str
+
+
+@dataclass(frozen=True)
+class StreamView:
+    """Server-sent events: the flag parameter and the event type."""
+
+    flag: str
+    event_type: str
+    terminator: str
+    non_stream_return: str
+    stream_return: str
+    stream_accept: str
+
+
+@dataclass(frozen=True)
+class OperationView:
+    """Everything the templates need to write one method."""
+
+    name: str
+    method: str  # Python literal, e.g. "GET"
+    path: str  # Python literal of the path template
+    kind: str  # "plain", "paged", "lro", "sse", "download"
+    positional: tuple[ParamView, ...]
+    keyword: tuple[ParamView, ...]
+    docstring: str
+    request_args: tuple[str, ...]  # arguments of build_request after method and path
+    expected: str
+    error_model: str
+    return_annotation: str
+    result_type: str | None  # deserialization target; None when there is no body
+    paging: PagingView | None = None
+    stream: StreamView | None = None
+    polling_header: str = ""
+
+    @property
+    def signature(self) -> str:
+        """Parameters after ``self`` (ending in ``**kwargs: Any``)."""
+        parts = [p.declaration() for p in self.positional]
+        if self.keyword:
+            parts.append("*")
+            parts.extend(p.declaration() for p in self.keyword)
+        parts.append("**kwargs: Any")
+        return ", ".join(parts)
+
+    def signature_with(self, flag: str, annotation: str, default: str | None) -> str:
+        """The signature with the stream flag's annotation replaced (for overloads)."""
+        keyword = tuple(
+            ParamView(p.name, annotation, default) if p.name == flag else p for p in self.keyword
+        )
+        return replace(self, keyword=keyword).signature
+
+    def stream_returns(self, aio: bool) -> str:
+        """The return annotation of the ``stream=True`` overload."""
+        assert self.stream is not None
+        return flavour(self.stream.stream_return, aio)
+
+    def returns(self, aio: bool) -> str:
+        """The return annotation in the sync or async flavour."""
+        if self.stream is not None:
+            stream = flavour(self.stream.stream_return, aio)
+            return f"{flavour(self.stream.non_stream_return, aio)} | {stream}"
+        return flavour(self.return_annotation, aio)
+
+
+_FLAVOURS = {
+    "@Iterator[": ("Iterator[", "AsyncIterator["),
+    "@EventIterator[": ("Iterator[", "AsyncIterator["),
+    "@Paged[": ("ItemPaged[", "AsyncItemPaged["),
+    "@Poller[": ("LROPoller[", "AsyncLROPoller["),
+}
+
+
+def flavour(annotation: str, aio: bool) -> str:
+    """Resolve the ``@Paged[...]``-style placeholders to the sync or async class."""
+    for marker, (sync, async_) in _FLAVOURS.items():
+        annotation = annotation.replace(marker, async_ if aio else sync)
+    return annotation
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One operation group class."""
+
+    attribute: str
+    class_name: str
+    docstring: str
+    operations: tuple[OperationView, ...]
+
+
+@dataclass
+class _Builder:
+    spec: ApiSpec
+    namer: TypeNamer
+    models_path: str
+    needs: ImportNeeds = field(default_factory=ImportNeeds)
+
+
+def _safe(name: str) -> str:
+    return f"{name}_" if name in _RESERVED_LOCALS else name
+
+
+def _literal(text: str) -> str:
+    return json.dumps(text)
+
+
+def _is_model(tp: TypeRef | None) -> bool:
+    return isinstance(tp, ModelRef)
+
+
+def _property_name(spec: ApiSpec, tp: TypeRef | None, wire: str | None) -> str | None:
+    """Python attribute of the property ``wire`` on model ``tp`` (inherited ones included)."""
+    if wire is None or not isinstance(tp, ModelRef):
+        return None
+    for prop in all_properties(spec, spec.model(tp.key)):
+        if prop.wire_name == wire:
+            return prop.py_name
+    return None
+
+
+def _dict_literal(entries: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{_literal(k)}: {v}" for k, v in entries) + "}"
+
+
+def _value_expr(param: Parameter, name: str) -> str:
+    """The value sent for ``param``: arrays joined for ``csv``-style formats."""
+    if isinstance(param.type, ArrayType) and param.collection_format != "multi":
+        sep = {"ssv": " ", "tsv": "\t", "pipes": "|"}.get(param.collection_format or "csv", ",")
+        return f"None if {name} is None else {_literal(sep)}.join(str(v) for v in {name})"
+    if isinstance(param.type, EnumRef):
+        return f"_rt.serialize({name})"
+    return name
+
+
+def _success_type(op: Operation) -> tuple[TypeRef | None, bool]:
+    """The body type of the success responses and whether some success has no body."""
+    bodies = [r.body for r in op.success_responses]
+    typed = [b for b in bodies if b is not None]
+    return (typed[0] if typed else None), any(b is None for b in bodies)
+
+
+def _accept(types: tuple[str, ...]) -> str:
+    return ", ".join(types) if types else "application/json"
+
+
+def build_operation(builder: _Builder, op: Operation) -> OperationView:
+    """The view of one operation."""
+    namer, needs = builder.namer, builder.needs
+    positional: list[ParamView] = []
+    required_kw: list[ParamView] = []
+    optional_kw: list[ParamView] = []
+    path_entries: list[tuple[str, str]] = []
+    skip: list[str] = []
+    query: list[tuple[str, str]] = []
+    headers: list[tuple[str, str]] = []
+    param_docs: list[str] = []
+    paging = op.paging
+    cursor_wire = paging.cursor_parameter if paging else None
+    stream_flag = op.event_stream.trigger_parameter if op.event_stream else None
+    flag_name = ""
+
+    def document(role: str, name: str, text: str, tp: TypeRef | str, required: bool) -> None:
+        suffix = "Required." if required else "Default value is None."
+        param_docs.extend(docs.field_lines(role, name, f"{text} {suffix}".strip(), 8))
+        type_role = "type" if role == "param" else "paramtype"
+        type_text = tp if isinstance(tp, str) else namer.doc_type(tp, builder.models_path)
+        param_docs.extend(docs.field_lines(type_role, name, type_text, 8))
+
+    for param in op.parameters:
+        if param.client_level:
+            continue
+        name = _safe(param.py_name)
+        if param.location is ParameterLocation.QUERY and param.wire_name == cursor_wire:
+            query.append((param.wire_name, "_cursor"))
+            continue
+        annotation = namer.annotation(param.type, needs)
+        value = _value_expr(param, name)
+        if param.location is ParameterLocation.PATH:
+            positional.append(ParamView(name, annotation, None))
+            path_entries.append((param.wire_name, f"str({name})" if annotation != "str" else name))
+            if param.skip_url_encoding:
+                skip.append(param.wire_name)
+            document("param", name, param.description, param.type, True)
+            continue
+        if param.wire_name == stream_flag:
+            flag_name = name
+        target = query if param.location is ParameterLocation.QUERY else headers
+        target.append((param.wire_name, value))
+        if param.required:
+            required_kw.append(ParamView(name, annotation, None))
+        else:
+            optional_kw.append(ParamView(name, optional(annotation), "None"))
+        document("keyword", name, param.description, param.type, param.required)
+
+    body_args: list[str] = []
+    body = op.body
+    if isinstance(body, JsonBody):
+        name = _safe(body.py_name)
+        annotation = namer.annotation(body.type, needs, accept_dict=True)
+        if body.required:
+            positional.append(ParamView(name, annotation, None))
+        else:
+            optional_kw.append(ParamView(name, optional(annotation), "None"))
+        body_args.append(f"json={name}")
+        document(
+            "param" if body.required else "keyword",
+            name,
+            body.description,
+            body.type,
+            body.required,
+        )
+    elif isinstance(body, MultipartBody):
+        files: list[tuple[str, str]] = []
+        data: list[tuple[str, str]] = []
+        for part in body.fields:
+            name = _safe(part.py_name)
+            if part.is_file:
+                annotation = _FILE_INPUT
+                entry = f"_rt.file_part({name}, field={_literal(part.wire_name)})"
+                if not part.required:
+                    entry = f"None if {name} is None else {entry}"
+                files.append((part.wire_name, entry))
+                doc_type = "str or ~os.PathLike or bytes or IO[bytes] or tuple"
+            else:
+                annotation = namer.annotation(part.type, needs)
+                data.append((part.wire_name, f"_rt.serialize({name})"))
+                doc_type = namer.doc_type(part.type, builder.models_path)
+            if part.required:
+                required_kw.append(ParamView(name, annotation, None))
+            else:
+                optional_kw.append(ParamView(name, optional(annotation), "None"))
+            document("keyword", name, part.description, doc_type, part.required)
+        body_args.append(f"files={_dict_literal(files)}")
+        body_args.append(f"data={_dict_literal(data)}")
+    elif isinstance(body, BinaryBody):
+        name = _safe(body.py_name)
+        needs.add("from typing import IO")
+        annotation = "bytes | IO[bytes]"
+        if body.required:
+            positional.append(ParamView(name, annotation, None))
+        else:
+            optional_kw.append(ParamView(name, optional(annotation), "None"))
+        body_args.append(f"content={name}")
+        if body.content_types:
+            headers.append(("Content-Type", _literal(body.content_types[0])))
+        document("param", name, body.description, "bytes or IO[bytes]", body.required)
+
+    success, maybe_empty = _success_type(op)
+    kind = "plain"
+    result_type: str | None = None
+    return_annotation = "None"
+    paging_view: PagingView | None = None
+    stream_view: StreamView | None = None
+    polling_header = ""
+
+    if success in _STREAM_TYPES:
+        kind = "download"
+        return_annotation = "@Iterator[bytes]"
+    elif success is not None:
+        result_type = namer.annotation(success, needs)
+        return_annotation = optional(result_type) if maybe_empty else result_type
+
+    if paging is not None and success is not None:
+        paging_view = _paging_view(builder, op, success)
+        if paging_view is not None:
+            kind = "paged"
+            return_annotation = f"@Paged[{paging_view.item_type}]"
+    if kind != "paged":
+        query = [(k, v) for k, v in query if v != "_cursor"]
+        if cursor_wire is not None:
+            _add_cursor_param(builder, op, cursor_wire, optional_kw, query, document)
+    if op.long_running is not None:
+        kind = "lro"
+        final = op.long_running.final_type or success
+        result_type = namer.annotation(final, needs) if final is not None else None
+        return_annotation = f"@Poller[{result_type or 'None'}]"
+        polling_header = op.long_running.polling_header
+    if op.event_stream is not None and flag_name and kind == "plain":
+        kind = "sse"
+        event = namer.annotation(op.event_stream.event_type, needs)
+        stream_view = StreamView(
+            flag=flag_name,
+            event_type=event,
+            terminator=_literal(op.event_stream.terminator),
+            non_stream_return=return_annotation,
+            stream_return=f"@EventIterator[{event}]",
+            stream_accept=_literal("text/event-stream"),
+        )
+        headers.append(("Accept", f'"text/event-stream" if {flag_name} else "application/json"'))
+    elif kind == "download":
+        headers.append(("Accept", _literal(_accept(op.produces))))
+    else:
+        json_types = tuple(t for t in op.produces if "json" in t) or ("application/json",)
+        headers.append(("Accept", _literal(_accept(json_types))))
+
+    request_args: list[str] = []
+    if path_entries:
+        request_args.append(f"path_params={_dict_literal(path_entries)}")
+    if skip:
+        request_args.append(f"skip_encoding=({', '.join(_literal(s) for s in skip)},)")
+    if query:
+        request_args.append(f"query={_dict_literal(query)}")
+    request_args.append(f"headers={_dict_literal(headers)}")
+    request_args.extend(body_args)
+
+    statuses = sorted({int(r.status) for r in op.success_responses if r.status.isdigit()})
+    expected = "(" + ", ".join(str(s) for s in statuses) + ("," if len(statuses) == 1 else "") + ")"
+    error = op.error_type
+    error_model = namer.annotation(error, needs) if error is not None else "None"
+
+    docstring = _docstring(builder, op, param_docs, kind, result_type, paging_view, stream_view)
+    needs.add(IMPORT_ANY)
+    return OperationView(
+        name=op.py_name,
+        method=_literal(op.method.upper()),
+        path=_literal(op.path),
+        kind=kind,
+        positional=tuple(positional),
+        keyword=tuple(required_kw + optional_kw),
+        docstring=docstring,
+        request_args=tuple(request_args),
+        expected=expected,
+        error_model=error_model,
+        return_annotation=return_annotation,
+        result_type=result_type,
+        paging=paging_view,
+        stream=stream_view,
+        polling_header=_literal(polling_header),
+    )
+
+
+def _add_cursor_param(
+    builder: _Builder,
+    op: Operation,
+    cursor_wire: str,
+    optional_kw: list[ParamView],
+    query: list[tuple[str, str]],
+    document: Callable[[str, str, str, TypeRef | str, bool], None],
+) -> None:
+    """Keep a cursor parameter as an ordinary keyword when the operation is not paged."""
+    for param in op.parameters:
+        if param.wire_name == cursor_wire and param.location is ParameterLocation.QUERY:
+            name = _safe(param.py_name)
+            annotation = optional(builder.namer.annotation(param.type, builder.needs))
+            optional_kw.append(ParamView(name, annotation, "None"))
+            query.append((param.wire_name, name))
+            document("keyword", name, param.description, param.type, False)
+
+
+def _paging_view(builder: _Builder, op: Operation, page: TypeRef) -> PagingView | None:
+    """Paging details, or None when the page or item shape does not support them."""
+    spec, namer = builder.spec, builder.namer
+    paging = op.paging
+    assert paging is not None
+    items_attr = _property_name(spec, page, paging.items_property)
+    if items_attr is None or not _is_model(page):
+        return None
+    page_type = namer.annotation(page, builder.needs)
+    item_type = namer.annotation(paging.item_type, builder.needs)
+    if paging.next_link_property is not None:
+        link = _property_name(spec, page, paging.next_link_property)
+        if link is None:
+            return None
+        return PagingView("next_link", page_type, item_type, items_attr, "", "", link)
+    has_more = _property_name(spec, page, paging.has_more_property)
+    cursor = _property_name(spec, paging.item_type, paging.cursor_item_property)
+    if paging.cursor_parameter is None or has_more is None or cursor is None:
+        return None
+    return PagingView("cursor", page_type, item_type, items_attr, has_more, cursor, "")
+
+
+def _docstring(
+    builder: _Builder,
+    op: Operation,
+    param_docs: list[str],
+    kind: str,
+    result_type: str | None,
+    paging: PagingView | None,
+    stream: StreamView | None,
+) -> str:
+    path = builder.models_path
+    fields = list(param_docs)
+    success, _ = _success_type(op)
+    if kind == "paged" and paging is not None:
+        item = op.paging.item_type if op.paging else None
+        item_doc = builder.namer.doc_type(item, path) if item is not None else "any"
+        fields += docs.field_lines("return", "", f"An iterator like instance of {item_doc}", 8)
+        fields += docs.field_lines("rtype", "", f"~azure.core.paging.ItemPaged[{item_doc}]", 8)
+    elif kind == "lro":
+        final = (op.long_running.final_type if op.long_running else None) or success
+        final_doc = builder.namer.doc_type(final, path) if final is not None else "None"
+        fields += docs.field_lines(
+            "return", "", f"A poller whose result is the final {final_doc}", 8
+        )
+        fields += docs.field_lines("rtype", "", f"~azure.core.polling.LROPoller[{final_doc}]", 8)
+    elif kind == "download":
+        fields += docs.field_lines("return", "", "The content, as an iterator of byte chunks", 8)
+        fields += docs.field_lines("rtype", "", "Iterator[bytes]", 8)
+    elif success is not None:
+        doc = builder.namer.doc_type(success, path)
+        if stream is not None and op.event_stream is not None:
+            event_doc = builder.namer.doc_type(op.event_stream.event_type, path)
+            fields += docs.field_lines(
+                "return",
+                "",
+                f"{doc}, or with ``{stream.flag}=True`` an iterator of {event_doc}"
+                f" events that ends at {op.event_stream.terminator}",
+                8,
+            )
+            fields += docs.field_lines("rtype", "", f"{doc} or Iterator[{event_doc}]", 8)
+        else:
+            fields += docs.field_lines("return", "", doc, 8)
+            fields += docs.field_lines("rtype", "", doc, 8)
+    else:
+        fields += docs.field_lines("return", "", "None", 8)
+        fields += docs.field_lines("rtype", "", "None", 8)
+    fields += docs.field_lines("raises", "~azure.core.exceptions.HttpResponseError", "", 8)
+    summary = op.summary or op.description or f"Calls {op.operation_id}."
+    description = op.description if op.summary else ""
+    return docs.render(docs.docstring(summary, description, fields, 8), 8)
+
+
+def group_view(builder: _Builder, group: OperationGroup) -> GroupView:
+    """The view of one operation group."""
+    doc = docs.render(
+        docs.docstring(
+            f"Operations on {group.key}.",
+            f"Do not create this class directly; use the ``{group.py_name}`` attribute of the"
+            " client, which creates it for you.",
+            (),
+            4,
+        ),
+        4,
+    )
+    return GroupView(
+        attribute=group.py_name,
+        class_name=group.class_name,
+        docstring=doc,
+        operations=tuple(build_operation(builder, op) for op in group.operations),
+    )
+
+
+def operation_groups(spec: ApiSpec, models_path: str) -> tuple[tuple[GroupView, ...], ImportNeeds]:
+    """Views of every group, with the imports their annotations need."""
+    methods = [op.py_name for op in spec.operations]
+    builder = _Builder(spec, TypeNamer.for_spec(spec, "_models.", methods), models_path)
+    groups = tuple(group_view(builder, g) for g in spec.groups)
+    return groups, builder.needs

@@ -1,0 +1,171 @@
+"""Python type expressions for IR :data:`~generator.ir.TypeRef` values.
+
+One function turns a type into the annotation text the generated code writes, and records which
+imports that text needs, so every generated module imports exactly what it uses (ruff-clean
+without a fix-up pass).  Runtime names are always reached through the module alias ``_rt`` and
+the standard-library ``datetime`` module through ``_dt``: a spec may define a model called
+``Model`` or a field called ``date``, and qualified names can never collide with either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.ir import (
+    AnyType,
+    ApiSpec,
+    ArrayType,
+    EnumRef,
+    MapType,
+    ModelRef,
+    Primitive,
+    PrimitiveType,
+    TypeRef,
+    UnionType,
+)
+
+_PRIMITIVES: dict[Primitive, str] = {
+    Primitive.STRING: "str",
+    Primitive.PASSWORD: "str",
+    Primitive.URL: "str",
+    Primitive.UUID: "str",
+    Primitive.BOOLEAN: "bool",
+    Primitive.INT32: "int",
+    Primitive.INT64: "int",
+    Primitive.INTEGER: "int",
+    Primitive.FLOAT: "float",
+    Primitive.DOUBLE: "float",
+    Primitive.NUMBER: "float",
+    Primitive.DATE_TIME: "_rt.DateTime",
+    Primitive.DATE: "_dt.date",
+    Primitive.UNIX_TIME: "_rt.UnixTime",
+    Primitive.BYTE: "_rt.Base64",
+    Primitive.BINARY: "bytes",
+    Primitive.FILE: "bytes",
+    Primitive.DURATION: "_dt.timedelta",
+}
+
+_DOC_PRIMITIVES: dict[Primitive, str] = {
+    Primitive.DATE_TIME: "~datetime.datetime",
+    Primitive.UNIX_TIME: "~datetime.datetime",
+    Primitive.DATE: "~datetime.date",
+    Primitive.DURATION: "~datetime.timedelta",
+    Primitive.BYTE: "bytes",
+}
+
+#: Builtin names annotations use, which a class member of the same name would hide (mypy
+#: resolves annotations in the class body, where ``def list`` means the method).
+BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
+
+#: Imports a type expression may need, as the statement that provides them.
+IMPORT_ANY = "from typing import Any"
+IMPORT_DATETIME = "import datetime as _dt"
+
+
+@dataclass
+class ImportNeeds:
+    """Import statements a module needs, collected while its types are rendered."""
+
+    statements: set[str] = field(default_factory=set)
+
+    def add(self, statement: str) -> None:
+        """Record that ``statement`` must appear in the module's imports."""
+        self.statements.add(statement)
+
+    def has(self, statement: str) -> bool:
+        """Whether ``statement`` was recorded."""
+        return statement in self.statements
+
+
+@dataclass(frozen=True)
+class TypeNamer:
+    """Renders types for one module of one spec.
+
+    ``model_prefix`` qualifies model and enum class names (``"_models."`` outside ``models.py``),
+    ``extensible_enums`` holds the keys of enums that admit unknown values.
+    """
+
+    class_names: dict[str, str]
+    extensible_enums: frozenset[str]
+    model_prefix: str = ""
+    shadowed: frozenset[str] = frozenset()  # builtins hidden by a method or field of that name
+
+    @classmethod
+    def for_spec(
+        cls, spec: ApiSpec, model_prefix: str = "", shadowing: Iterable[str] = ()
+    ) -> TypeNamer:
+        """A namer for ``spec``; ``shadowing`` are member names of the module's classes."""
+        names = {m.key: m.class_name for m in spec.models}
+        names.update({e.key: e.class_name for e in spec.enums})
+        extensible = frozenset(e.key for e in spec.enums if e.extensible)
+        return cls(names, extensible, model_prefix, frozenset(shadowing) & BUILTIN_TYPES)
+
+    def _builtin(self, name: str, needs: ImportNeeds) -> str:
+        if name in self.shadowed:
+            needs.add("import builtins")
+            return f"builtins.{name}"
+        return name
+
+    def class_name(self, key: str) -> str:
+        """The qualified class name of the model or enum ``key``."""
+        return self.model_prefix + self.class_names[key]
+
+    def annotation(self, tp: TypeRef, needs: ImportNeeds, *, accept_dict: bool = False) -> str:
+        """The annotation for ``tp``; ``accept_dict`` lets a model also be given as a dict."""
+        if isinstance(tp, PrimitiveType):
+            text = _PRIMITIVES[tp.primitive]
+            if text.startswith("_dt."):
+                needs.add(IMPORT_DATETIME)
+            return self._builtin(text, needs) if text in BUILTIN_TYPES else text
+        if isinstance(tp, ArrayType):
+            items = self.annotation(tp.items, needs, accept_dict=accept_dict)
+            return f"{self._builtin('list', needs)}[{items}]"
+        if isinstance(tp, MapType):
+            values = self.annotation(tp.values, needs, accept_dict=accept_dict)
+            return f"{self._builtin('dict', needs)}[{self._builtin('str', needs)}, {values}]"
+        if isinstance(tp, AnyType):
+            needs.add(IMPORT_ANY)
+            return "Any"
+        if isinstance(tp, ModelRef):
+            name = self.class_name(tp.key)
+            if accept_dict:
+                needs.add(IMPORT_ANY)
+                mapping = f"{self._builtin('dict', needs)}[{self._builtin('str', needs)}, Any]"
+                return f"{name} | {mapping}"
+            return name
+        if isinstance(tp, EnumRef):
+            name = self.class_name(tp.key)
+            return f"_rt.Extensible[{name}]" if tp.key in self.extensible_enums else name
+        if isinstance(tp, UnionType):
+            parts: list[str] = []
+            for member in tp.members:
+                text = self.annotation(member, needs, accept_dict=accept_dict)
+                if text not in parts:
+                    parts.append(text)
+            return " | ".join(parts)
+        raise TypeError(f"unknown type reference {tp!r}")
+
+    def doc_type(self, tp: TypeRef, models_path: str) -> str:
+        """The type as docs write it: ``list[~pkg.models.File]``, ``str or ~pkg.models.State``."""
+        if isinstance(tp, ModelRef):
+            return f"~{models_path}.{self.class_names[tp.key]}"
+        if isinstance(tp, EnumRef):
+            name = f"~{models_path}.{self.class_names[tp.key]}"
+            return f"str or {name}" if tp.key in self.extensible_enums else name
+        if isinstance(tp, ArrayType):
+            return f"list[{self.doc_type(tp.items, models_path)}]"
+        if isinstance(tp, MapType):
+            return f"dict[str, {self.doc_type(tp.values, models_path)}]"
+        if isinstance(tp, UnionType):
+            return " or ".join(self.doc_type(m, models_path) for m in tp.members)
+        if isinstance(tp, PrimitiveType):
+            return _DOC_PRIMITIVES.get(tp.primitive, _PRIMITIVES[tp.primitive])
+        return "any"
+
+
+def optional(annotation: str) -> str:
+    """``annotation`` that also admits None (no duplicate ``| None``)."""
+    if annotation == "Any" or annotation.endswith("| None"):
+        return annotation
+    return f"{annotation} | None"
