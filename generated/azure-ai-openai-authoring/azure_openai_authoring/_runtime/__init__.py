@@ -1,0 +1,49 @@
+"""Runtime shared by every API version of the generated client package.
+
+Generated code imports everything it needs from here (``from .._runtime import ...``); the
+modules behind these names are an implementation detail.
+"""
+
+from azure.core import CaseInsensitiveEnumMeta
+
+from ._pipeline import ServiceConfig
+from .client import ClientCore
+from .client_async import AsyncClientCore
+from .model import Model, PolymorphicModel
+from .multipart import FileInput, FilePart, file_part
+from .paging import async_cursor_paged, async_next_link_paged, cursor_paged, next_link_paged
+from .polling import async_begin_operation, begin_operation
+from .scalars import Base64, DateTime, Extensible, UnixTime
+from .serde import deserialize, serialize, type_adapter
+from .sse import EventStreamDecoder, aiter_events, iter_events
+from .streaming import aiter_bytes, iter_bytes
+
+__all__ = [
+    "AsyncClientCore",
+    "Base64",
+    "CaseInsensitiveEnumMeta",
+    "ClientCore",
+    "DateTime",
+    "EventStreamDecoder",
+    "Extensible",
+    "FileInput",
+    "FilePart",
+    "Model",
+    "PolymorphicModel",
+    "ServiceConfig",
+    "UnixTime",
+    "aiter_bytes",
+    "aiter_events",
+    "async_begin_operation",
+    "async_cursor_paged",
+    "async_next_link_paged",
+    "begin_operation",
+    "cursor_paged",
+    "deserialize",
+    "file_part",
+    "iter_bytes",
+    "iter_events",
+    "next_link_paged",
+    "serialize",
+    "type_adapter",
+]

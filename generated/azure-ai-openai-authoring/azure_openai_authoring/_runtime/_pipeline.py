@@ -1,0 +1,259 @@
+"""Pieces shared by the sync and async client cores: configuration, policies, requests, errors.
+
+Kept free of any transport so that importing a client package does not import an HTTP library;
+the transport is created when a client is constructed.
+"""
+
+from __future__ import annotations
+
+import logging
+import types
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, NoReturn
+from urllib.parse import quote, urlsplit
+
+from azure.core.credentials import AzureKeyCredential
+from azure.core.exceptions import (
+    ClientAuthenticationError,
+    HttpResponseError,
+    ResourceExistsError,
+    ResourceModifiedError,
+    ResourceNotFoundError,
+    ResourceNotModifiedError,
+)
+from azure.core.pipeline import PipelineRequest
+from azure.core.pipeline.policies import (
+    ContentDecodePolicy,
+    CustomHookPolicy,
+    DistributedTracingPolicy,
+    HeadersPolicy,
+    HttpLoggingPolicy,
+    NetworkTraceLoggingPolicy,
+    ProxyPolicy,
+    RequestIdPolicy,
+    SensitiveHeaderCleanupPolicy,
+    UserAgentPolicy,
+)
+from azure.core.rest import HttpRequest
+
+from .serde import deserialize, serialize
+
+__all__ = ["ServiceConfig"]
+
+_LOGGER = logging.getLogger("azure.core.pipeline.policies.http_logging_policy")
+
+# Status codes with a dedicated azure-core error; everything else is HttpResponseError.
+_ERROR_TYPES: dict[int, type[HttpResponseError]] = {
+    304: ResourceNotModifiedError,
+    401: ClientAuthenticationError,
+    404: ResourceNotFoundError,
+    409: ResourceExistsError,
+    412: ResourceModifiedError,
+}
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    """What a generated client tells the runtime about its service."""
+
+    host_template: str
+    """Base URL with an ``{endpoint}`` placeholder, e.g. ``"{endpoint}/openai"``."""
+    api_key_header: str | None
+    """Header that carries an ``AzureKeyCredential``; None when the service takes no key."""
+    scopes: tuple[str, ...]
+    """OAuth scopes for a ``TokenCredential``; empty when the service takes no token."""
+    sdk_moniker: str
+    """``name/version`` for the user agent, sent as ``azsdk-python-<moniker>``."""
+    api_version_parameter: str | None = "api-version"
+    """Query parameter that carries the API version, or None."""
+
+
+def base_url(config: ServiceConfig, endpoint: str) -> str:
+    """The client's base URL: the host template with the endpoint filled in."""
+    if not isinstance(endpoint, str) or not endpoint:
+        raise ValueError(
+            "endpoint must be a non-empty URL string, e.g. 'https://<name>.openai.azure.com'"
+        )
+    return config.host_template.replace("{endpoint}", endpoint.rstrip("/")).rstrip("/")
+
+
+def accepted_credentials(config: ServiceConfig) -> str:
+    """Human-readable list of the credential kinds the service accepts (for TypeErrors)."""
+    kinds = []
+    if config.api_key_header:
+        kinds.append("azure.core.credentials.AzureKeyCredential")
+    if config.scopes:
+        kinds.append("a TokenCredential (e.g. azure.identity.DefaultAzureCredential)")
+    return " or ".join(kinds) or "no credential"
+
+
+def key_credential_header(config: ServiceConfig, credential: object) -> str | None:
+    """The header for a key credential, None if ``credential`` is not one; TypeError if refused."""
+    if not isinstance(credential, AzureKeyCredential):
+        return None
+    if not config.api_key_header:
+        raise TypeError(
+            "This service does not accept an AzureKeyCredential; "
+            f"pass {accepted_credentials(config)} instead."
+        )
+    return config.api_key_header
+
+
+def reject_credential(config: ServiceConfig, credential: object, why: str = "") -> NoReturn:
+    """Raises the TypeError for a credential the service does not accept."""
+    if credential is None:
+        raise TypeError(
+            f"credential is required; this client accepts {accepted_credentials(config)}."
+        )
+    raise TypeError(
+        f"Unsupported credential type {type(credential).__name__}{why}; "
+        f"this client accepts {accepted_credentials(config)}."
+    )
+
+
+class RedactingNetworkTraceLoggingPolicy(NetworkTraceLoggingPolicy):
+    """``logging_enable=True`` request tracing that never writes credential header values."""
+
+    def __init__(self, secret_headers: Collection[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._secret = {name.lower() for name in secret_headers}
+
+    def on_request(self, request: PipelineRequest[Any]) -> None:
+        http_request = request.http_request
+        options = request.context.options
+        logging_enable = options.pop("logging_enable", self.enable_http_logger)
+        request.context["logging_enable"] = logging_enable
+        if not logging_enable or not _LOGGER.isEnabledFor(logging.DEBUG):
+            return
+        lines = [f"Request URL: '{http_request.url}'", f"Request method: '{http_request.method}'"]
+        lines.append("Request headers:")
+        for header, value in http_request.headers.items():
+            shown = "REDACTED" if header.lower() in self._secret else value
+            lines.append(f"    '{header}': '{shown}'")
+        body = http_request.body
+        if isinstance(body, (types.GeneratorType, types.AsyncGeneratorType)) or http_request.files:
+            lines.append("Request body:\nFile upload")
+        elif body:
+            lines.append(f"Request body:\n{body!s}")
+        else:
+            lines.append("Request body:\nThis request has no body")
+        _LOGGER.debug("\n".join(lines))
+
+
+def standard_policies(
+    config: ServiceConfig,
+    kwargs: dict[str, Any],
+    *,
+    authentication: Any,
+    redirect: Any,
+    retry: Any,
+) -> list[Any]:
+    """The azure-core policy list; each policy may be replaced by a ``<name>_policy`` kwarg.
+
+    ``authentication``, ``redirect`` and ``retry`` come from the caller because the sync and
+    async policy classes differ.
+    """
+    secret = ["Authorization", "x-ms-authorization-auxiliary"]
+    if config.api_key_header:
+        secret.append(config.api_key_header)
+    return [
+        kwargs.get("request_id_policy") or RequestIdPolicy(**kwargs),
+        kwargs.get("headers_policy") or HeadersPolicy(**kwargs),
+        kwargs.get("user_agent_policy")
+        or UserAgentPolicy(sdk_moniker=config.sdk_moniker, **kwargs),
+        kwargs.get("proxy_policy") or ProxyPolicy(**kwargs),
+        ContentDecodePolicy(**kwargs),
+        kwargs.get("redirect_policy") or redirect,
+        kwargs.get("retry_policy") or retry,
+        kwargs.get("authentication_policy") or authentication,
+        kwargs.get("custom_hook_policy") or CustomHookPolicy(**kwargs),
+        kwargs.get("logging_policy") or RedactingNetworkTraceLoggingPolicy(secret, **kwargs),
+        DistributedTracingPolicy(**kwargs),
+        SensitiveHeaderCleanupPolicy(blocked_redirect_headers=secret, **kwargs),
+        kwargs.get("http_logging_policy") or HttpLoggingPolicy(**kwargs),
+    ]
+
+
+def _text(value: Any) -> Any:
+    """A query/header/path value as the text the service expects."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return _text(value.value)
+    if isinstance(value, (datetime, date)):
+        return serialize(value)
+    if isinstance(value, (list, tuple)):
+        return [_text(item) for item in value]
+    return str(value) if not isinstance(value, str) else value
+
+
+def make_request(
+    config: ServiceConfig,
+    base: str,
+    api_version: str,
+    method: str,
+    path: str,
+    *,
+    path_params: Mapping[str, Any],
+    skip_encoding: Collection[str],
+    query: Mapping[str, Any],
+    headers: Mapping[str, Any],
+    json: Any,
+    files: Mapping[str, Any] | None,
+    data: Mapping[str, Any] | None,
+    content: Any,
+) -> HttpRequest:
+    """Builds the ``HttpRequest`` for :meth:`ClientCore.build_request` (see there)."""
+    for name, value in path_params.items():
+        text = _text(value)
+        if not isinstance(text, str):
+            text = ",".join(text)
+        if name not in skip_encoding:
+            text = quote(text, safe="")
+        path = path.replace("{" + name + "}", text)
+    url = path if urlsplit(path).scheme in ("http", "https") else base + path
+    params = {name: _text(value) for name, value in query.items() if value is not None}
+    version_name = config.api_version_parameter
+    if (
+        version_name
+        and version_name not in params
+        and f"{version_name}=" not in urlsplit(url).query
+    ):
+        params[version_name] = api_version
+    header_values = {name: _text(value) for name, value in headers.items() if value is not None}
+    body: dict[str, Any] = {}
+    if json is not None:
+        body["json"] = serialize(json)
+    if files is not None:
+        body["files"] = {name: value for name, value in files.items() if value is not None}
+    if data is not None:
+        body["data"] = {
+            name: _form_value(value) for name, value in data.items() if value is not None
+        }
+    if content is not None:
+        body["content"] = content
+    return HttpRequest(method, url, params=params, headers=header_values, **body)
+
+
+def _form_value(value: Any) -> Any:
+    text = _text(value)
+    return text if isinstance(text, (str, list)) else str(text)
+
+
+def parse_error_model(error_model: Any, body: bytes) -> Any:
+    """The error body as ``error_model``, or None when there is none or it does not parse."""
+    if error_model is None or not body:
+        return None
+    try:
+        return deserialize(error_model, body)
+    except Exception:  # any failure means "no typed model", never a second error
+        return None
+
+
+def raise_status_error(response: Any, model: Any) -> NoReturn:
+    """Raises the azure-core error for the response's status with ``error.model`` set."""
+    error_type = _ERROR_TYPES.get(response.status_code, HttpResponseError)
+    raise error_type(response=response, model=model)

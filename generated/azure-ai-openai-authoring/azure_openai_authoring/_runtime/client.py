@@ -1,0 +1,196 @@
+"""The synchronous client core every generated client delegates to.
+
+A generated client owns one :class:`ClientCore`; its operations build a request with
+:meth:`ClientCore.build_request`, run it with :meth:`ClientCore.send` (which raises the typed
+azure-core error for an unexpected status) and deserialize the body.  All transport, retry,
+credential, logging and tracing behaviour lives here, once, on azure-core's pipeline.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from azure.core import PipelineClient
+from azure.core.credentials import AzureKeyCredential, TokenCredential
+from azure.core.pipeline import PipelineResponse
+from azure.core.pipeline.policies import (
+    AzureKeyCredentialPolicy,
+    BearerTokenCredentialPolicy,
+    RedirectPolicy,
+    RetryPolicy,
+)
+from azure.core.rest import HttpRequest, HttpResponse
+from typing_extensions import Self
+
+from ._pipeline import (
+    ServiceConfig,
+    base_url,
+    key_credential_header,
+    make_request,
+    parse_error_model,
+    raise_status_error,
+    reject_credential,
+    standard_policies,
+)
+
+__all__ = ["ClientCore", "ServiceConfig"]
+
+_NO_VALUES: Mapping[str, Any] = {}
+
+
+class ClientCore:
+    """azure-core ``PipelineClient`` plus the request/response conventions of generated code.
+
+    :param endpoint: the resource endpoint, e.g. ``https://<name>.openai.azure.com``.
+    :param credential: an ``AzureKeyCredential`` (sent in ``config.api_key_header``) or a
+        ``TokenCredential`` (bearer token for ``config.scopes``), as the service allows.
+    :keyword config: the service's :class:`ServiceConfig`.
+    :keyword api_version: sent as ``config.api_version_parameter`` on every request.
+    :keyword kwargs: standard azure-core options: ``transport``, ``retry_total``,
+        ``retry_backoff_factor``, ``logging_enable``, ``per_call_policies``, ``<name>_policy``, ...
+    :raises TypeError: when the service does not accept this kind of credential.
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        credential: AzureKeyCredential | TokenCredential,
+        *,
+        config: ServiceConfig,
+        api_version: str,
+        **kwargs: Any,
+    ) -> None:
+        self.config = config
+        self.api_version = api_version
+        self.endpoint = endpoint
+        self._base_url = base_url(config, endpoint)
+        self._credential = credential
+        policies = standard_policies(
+            config,
+            kwargs,
+            authentication=_authentication_policy(config, credential, kwargs),
+            redirect=RedirectPolicy(**kwargs),
+            retry=RetryPolicy(**kwargs),
+        )
+        self._client: PipelineClient[HttpRequest, HttpResponse] = PipelineClient(
+            self._base_url, policies=policies, **kwargs
+        )
+
+    @property
+    def pipeline_client(self) -> PipelineClient[HttpRequest, HttpResponse]:
+        """The underlying azure-core client (what LRO pollers poll with)."""
+        return self._client
+
+    def build_request(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, Any] = _NO_VALUES,
+        skip_encoding: Collection[str] = (),
+        query: Mapping[str, Any] = _NO_VALUES,
+        headers: Mapping[str, Any] = _NO_VALUES,
+        json: Any = None,
+        files: Mapping[str, Any] | None = None,
+        data: Mapping[str, Any] | None = None,
+        content: Any = None,
+    ) -> HttpRequest:
+        """An ``HttpRequest`` for ``path`` (relative to the base URL, or an absolute next link).
+
+        Path parameters are URL-encoded unless named in ``skip_encoding``; ``None`` query and
+        header values are dropped; the API version is added unless the URL already has it;
+        ``json`` is serialized with wire names; ``files``/``data`` make a multipart body.
+        """
+        return make_request(
+            self.config,
+            self._base_url,
+            self.api_version,
+            method,
+            path,
+            path_params=path_params,
+            skip_encoding=skip_encoding,
+            query=query,
+            headers=headers,
+            json=json,
+            files=files,
+            data=data,
+            content=content,
+        )
+
+    def send(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int],
+        error_model: Any = None,
+        stream: bool = False,
+        **kwargs: Any,
+    ) -> HttpResponse:
+        """Runs ``request`` through the pipeline; a status outside ``expected`` raises.
+
+        ``kwargs`` are the per-call options (``timeout``, ``headers``, ``request_id``,
+        ``raw_response_hook``, ``logging_enable``, ...).  The raised error is the azure-core
+        error for the status (``ResourceNotFoundError`` for 404, ...) with ``error.model`` set to
+        the body parsed as ``error_model`` (None when it does not parse).
+        """
+        response = self._client.send_request(request, stream=stream, **kwargs)
+        if response.status_code not in expected:
+            self._raise(response, error_model)
+        return response
+
+    def send_raw(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int] | None = None,
+        error_model: Any = None,
+        **kwargs: Any,
+    ) -> PipelineResponse[HttpRequest, HttpResponse]:
+        """Runs ``request`` and returns the whole ``PipelineResponse`` (for LRO initial calls).
+
+        With ``expected`` given, a status outside it raises as in :meth:`send`.
+        """
+        pipeline_response: PipelineResponse[HttpRequest, HttpResponse] = self._client._pipeline.run(
+            request, stream=False, **kwargs
+        )
+        if expected is not None and pipeline_response.http_response.status_code not in expected:
+            self._raise(pipeline_response.http_response, error_model)
+        return pipeline_response
+
+    @staticmethod
+    def _raise(response: HttpResponse, error_model: Any) -> None:
+        response.read()
+        raise_status_error(response, parse_error_model(error_model, response.content))
+
+    def close(self) -> None:
+        """Closes the transport's connections."""
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        self._client.__enter__()
+        return self
+
+    def __exit__(self, *exc_details: Any) -> None:
+        self._client.__exit__(*exc_details)
+
+
+def _authentication_policy(
+    config: ServiceConfig, credential: object, kwargs: Mapping[str, Any]
+) -> Any:
+    """The credential policy for ``credential``'s kind, or TypeError if the service refuses it."""
+    header = key_credential_header(config, credential)
+    if header is not None:
+        assert isinstance(credential, AzureKeyCredential)
+        return AzureKeyCredentialPolicy(credential, header, **kwargs)
+    get_token = getattr(credential, "get_token", None)
+    if get_token is not None:
+        if inspect.iscoroutinefunction(get_token):
+            reject_credential(
+                config, credential, " (an async credential; use it with the aio client)"
+            )
+        if not config.scopes:
+            reject_credential(config, credential, " (this service takes no bearer token)")
+        return BearerTokenCredentialPolicy(credential, *config.scopes, **kwargs)  # type: ignore[arg-type]
+    reject_credential(config, credential)

@@ -1,0 +1,174 @@
+"""The asynchronous client core (``AsyncClientCore``), twin of :mod:`.client`.
+
+Same names and behaviour as :class:`.client.ClientCore`, on ``AsyncPipelineClient``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from azure.core import AsyncPipelineClient
+from azure.core.credentials import AzureKeyCredential
+from azure.core.credentials_async import AsyncTokenCredential
+from azure.core.pipeline import PipelineResponse
+from azure.core.pipeline.policies import (
+    AsyncBearerTokenCredentialPolicy,
+    AsyncRedirectPolicy,
+    AsyncRetryPolicy,
+    AzureKeyCredentialPolicy,
+)
+from azure.core.rest import AsyncHttpResponse, HttpRequest
+from typing_extensions import Self
+
+from ._pipeline import (
+    ServiceConfig,
+    base_url,
+    key_credential_header,
+    make_request,
+    parse_error_model,
+    raise_status_error,
+    reject_credential,
+    standard_policies,
+)
+
+__all__ = ["AsyncClientCore"]
+
+_NO_VALUES: Mapping[str, Any] = {}
+
+
+class AsyncClientCore:
+    """azure-core ``AsyncPipelineClient`` plus the conventions of generated async code.
+
+    Parameters as :class:`.client.ClientCore`; the token credential is an
+    ``AsyncTokenCredential`` (e.g. ``azure.identity.aio.DefaultAzureCredential``).
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        credential: AzureKeyCredential | AsyncTokenCredential,
+        *,
+        config: ServiceConfig,
+        api_version: str,
+        **kwargs: Any,
+    ) -> None:
+        self.config = config
+        self.api_version = api_version
+        self.endpoint = endpoint
+        self._base_url = base_url(config, endpoint)
+        self._credential = credential
+        policies = standard_policies(
+            config,
+            kwargs,
+            authentication=_authentication_policy(config, credential, kwargs),
+            redirect=AsyncRedirectPolicy(**kwargs),
+            retry=AsyncRetryPolicy(**kwargs),
+        )
+        self._client: AsyncPipelineClient[HttpRequest, AsyncHttpResponse] = AsyncPipelineClient(
+            self._base_url, policies=policies, **kwargs
+        )
+
+    @property
+    def pipeline_client(self) -> AsyncPipelineClient[HttpRequest, AsyncHttpResponse]:
+        """The underlying azure-core client (what LRO pollers poll with)."""
+        return self._client
+
+    def build_request(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, Any] = _NO_VALUES,
+        skip_encoding: Collection[str] = (),
+        query: Mapping[str, Any] = _NO_VALUES,
+        headers: Mapping[str, Any] = _NO_VALUES,
+        json: Any = None,
+        files: Mapping[str, Any] | None = None,
+        data: Mapping[str, Any] | None = None,
+        content: Any = None,
+    ) -> HttpRequest:
+        """Same as :meth:`.client.ClientCore.build_request` (not a coroutine)."""
+        return make_request(
+            self.config,
+            self._base_url,
+            self.api_version,
+            method,
+            path,
+            path_params=path_params,
+            skip_encoding=skip_encoding,
+            query=query,
+            headers=headers,
+            json=json,
+            files=files,
+            data=data,
+            content=content,
+        )
+
+    async def send(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int],
+        error_model: Any = None,
+        stream: bool = False,
+        **kwargs: Any,
+    ) -> AsyncHttpResponse:
+        """Same as :meth:`.client.ClientCore.send`, awaited."""
+        response = await self._client.send_request(request, stream=stream, **kwargs)
+        if response.status_code not in expected:
+            await self._raise(response, error_model)
+        return response
+
+    async def send_raw(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int] | None = None,
+        error_model: Any = None,
+        **kwargs: Any,
+    ) -> PipelineResponse[HttpRequest, AsyncHttpResponse]:
+        """Same as :meth:`.client.ClientCore.send_raw`, awaited."""
+        pipeline_response: PipelineResponse[HttpRequest, AsyncHttpResponse] = (
+            await self._client._pipeline.run(request, stream=False, **kwargs)
+        )
+        if expected is not None and pipeline_response.http_response.status_code not in expected:
+            await self._raise(pipeline_response.http_response, error_model)
+        return pipeline_response
+
+    @staticmethod
+    async def _raise(response: AsyncHttpResponse, error_model: Any) -> None:
+        await response.read()
+        raise_status_error(response, parse_error_model(error_model, response.content))
+
+    async def close(self) -> None:
+        """Closes the transport's connections."""
+        await self._client.close()
+
+    async def __aenter__(self) -> Self:
+        await self._client.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc_details: Any) -> None:
+        await self._client.__aexit__(*exc_details)
+
+
+def _authentication_policy(
+    config: ServiceConfig, credential: object, kwargs: Mapping[str, Any]
+) -> Any:
+    """The credential policy for ``credential``'s kind, or TypeError if the service refuses it."""
+    header = key_credential_header(config, credential)
+    if header is not None:
+        assert isinstance(credential, AzureKeyCredential)
+        return AzureKeyCredentialPolicy(credential, header, **kwargs)
+    get_token = getattr(credential, "get_token", None)
+    if get_token is not None:
+        if not config.scopes:
+            reject_credential(config, credential, " (this service takes no bearer token)")
+        if not inspect.iscoroutinefunction(get_token):
+            reject_credential(
+                config, credential, " (a synchronous credential; use an azure.identity.aio one)"
+            )
+        return AsyncBearerTokenCredentialPolicy(credential, *config.scopes, **kwargs)  # type: ignore[arg-type]
+    reject_credential(config, credential)

@@ -1,0 +1,169 @@
+"""Base classes of every generated model.
+
+Generated models are pydantic v2 models because pydantic's compiled validator deserializes
+JSON into typed objects within a small factor of ``json.loads`` (see
+``tests/runtime/measure_models.py``), which a hand-written serializer would not.
+
+The conventions the generated code relies on:
+
+* fields are declared ``py_name: T = Field(default=..., alias="wireName")``; data is accepted by
+  either name and always written with the wire name;
+* fields the service sends but the spec does not describe are kept and written back unchanged;
+* ``as_dict()`` writes only what was set, so a model built by hand sends what the caller gave;
+* a discriminator root dispatches to the subclass named in the data by one dict lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, model_validator
+from typing_extensions import Self
+
+_REPR_LIMIT = 1024
+
+# Flags shared by every dump: JSON-ready values, wire names, only what was set.
+_DUMP_FLAGS: dict[str, Any] = {
+    "mode": "json",
+    "by_alias": True,
+    "exclude_unset": True,
+}
+
+# Python name of each polymorphic class's discriminator field ("" when it has none).
+_DISCRIMINATOR_FIELDS: dict[type[Any], str] = {}
+
+
+class Model(BaseModel):
+    """Base of every generated model: typed fields, wire aliases, unknown fields preserved."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        validate_assignment=True,
+        protected_namespaces=(),
+        val_temporal_unit="seconds",
+        ser_json_timedelta="iso8601",
+        # Schemas are built on first use, not at import: a version package defines ~100 models
+        # and must import in well under 0.3 s.
+        defer_build=True,
+        # A field typed as a discriminator root holding a subclass writes the subclass's fields.
+        polymorphic_serialization=True,
+    )
+
+    def __init__(self, /, **data: Any) -> None:
+        # Generated constructors pass every optional argument, ``None`` when the caller gave
+        # none; dropping those keeps ``as_dict()`` to what the caller actually set.  An explicit
+        # JSON null can still be sent by assigning the attribute after construction.
+        fields = type(self).__pydantic_fields__
+        given = {
+            key: value
+            for key, value in data.items()
+            if value is not None or key not in fields or fields[key].is_required()
+        }
+        super().__init__(**given)
+
+    # Marks this constructor as pydantic's own, so validation never calls it (see below).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A generated model's typed ``__init__`` only forwards to ``Model.__init__``.  Telling
+        # pydantic it is not a custom constructor keeps ``model_validate``/``validate_json``
+        # from calling it with wire data: read-only fields load, validation stays in Rust.
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            init.__pydantic_base_init__ = True
+
+    def as_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data with wire names, omitting fields that were never set."""
+        result: dict[str, Any] = self.model_dump(**_DUMP_FLAGS)
+        return result
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Validates wire data (wire or Python field names) into this model."""
+        return cls.model_validate(data)
+
+    def __repr__(self) -> str:
+        text = super().__repr__()
+        if len(text) > _REPR_LIMIT:
+            return text[: _REPR_LIMIT - 5] + " ...)"
+        return text
+
+    def __str__(self) -> str:
+        return self.__repr__()
+
+
+class PolymorphicModel(Model):
+    """Base of a discriminator root; validating data as the root yields the named subclass.
+
+    The root sets ``__discriminator__`` to the discriminator's *wire* name; generated code
+    then calls :meth:`register_subtypes` once every subclass exists.  Dispatch is a dict lookup
+    on the discriminator value (exact first, then case-insensitive); an unknown value, or data
+    without one, validates as the class it was asked for, so new service kinds still load.
+    """
+
+    __discriminator__: ClassVar[str] = ""
+    __subtypes__: ClassVar[dict[str, type[PolymorphicModel]]] = {}
+    __subtypes_folded__: ClassVar[dict[str, type[PolymorphicModel]]] = {}
+    __discriminator_value__: ClassVar[str | None] = None
+
+    @classmethod
+    def register_subtypes(cls, subtypes: Mapping[str, type[PolymorphicModel]]) -> None:
+        """Records ``discriminator value -> subclass`` for this root (replacing earlier maps)."""
+        for value, subtype in subtypes.items():
+            if not issubclass(subtype, cls):
+                raise TypeError(f"{subtype.__name__} is not a subclass of {cls.__name__}")
+            subtype.__discriminator_value__ = value
+        cls.__subtypes__ = dict(subtypes)
+        cls.__subtypes_folded__ = {value.lower(): subtype for value, subtype in subtypes.items()}
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _dispatch_on_discriminator(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        if isinstance(data, dict) and cls.__subtypes__:
+            value = data.get(cls.__discriminator__)
+            if isinstance(value, str):
+                subtype = cls.__subtypes__.get(value)
+                if subtype is None:
+                    subtype = cls.__subtypes_folded__.get(value.lower())
+                    if subtype is not None:
+                        # Spelled in another letter case: use the registered spelling.
+                        data = {**data, cls.__discriminator__: subtype.__discriminator_value__}
+                if subtype is not None and subtype is not cls and issubclass(subtype, cls):
+                    return subtype.model_validate(data)
+        return handler(data)
+
+    def model_post_init(self, context: Any, /) -> None:
+        # A subclass built by hand must still say which kind it is on the wire, and a kind
+        # filled from a field default must still be written by ``as_dict()``.
+        cls = type(self)
+        value = cls.__discriminator_value__
+        name = cls._discriminator_field()
+        if name is None:
+            extra = self.__pydantic_extra__
+            if value is not None and extra is not None and cls.__discriminator__ not in extra:
+                extra[cls.__discriminator__] = value
+            return
+        if getattr(self, name, None) is None and value is not None:
+            object.__setattr__(self, name, value)
+        if getattr(self, name, None) is not None:
+            self.__pydantic_fields_set__.add(name)
+
+    @classmethod
+    def _discriminator_field(cls) -> str | None:
+        """The Python name of the field whose wire name is ``__discriminator__`` (cached)."""
+        cached = _DISCRIMINATOR_FIELDS.get(cls)
+        if cached is not None:
+            return cached or None
+        wire = cls.__discriminator__
+        found = ""
+        for name, info in cls.__pydantic_fields__.items():
+            if (info.alias or name) == wire:
+                found = name
+                break
+        _DISCRIMINATOR_FIELDS[cls] = found
+        return found or None
