@@ -52,6 +52,38 @@ def compare_models(ctx: DiffContext) -> list[ChangeDraft]:
         drafts.append(_added_definition(ctx, "model", key, model.class_name))
     for old_key, new_key in ctx.matches.model_pairs:
         drafts.extend(_compare_model(ctx, ctx.old.models[old_key], ctx.new.models[new_key]))
+    drafts.extend(_compare_aliases(ctx))
+    return drafts
+
+
+def _compare_aliases(ctx: DiffContext) -> list[ChangeDraft]:
+    """Named non-object definitions (e.g. an array of models), expanded in place where used."""
+    old = {alias.key: alias for alias in ctx.old.spec.aliases}
+    new = {alias.key: alias for alias in ctx.new.spec.aliases}
+    drafts: list[ChangeDraft] = []
+    for key in sorted(old.keys() - new.keys()):
+        drafts.append(_removed_definition(ctx, "model", key, old[key].class_name))
+    for key in sorted(new.keys() - old.keys()):
+        drafts.append(_added_definition(ctx, "model", key, new[key].class_name))
+    for key in sorted(old.keys() & new.keys()):
+        delta = ctx.compare(old[key].type, new[key].type)
+        if delta is None:
+            continue
+        name = {TYPE: "TypeChanged", FORMAT: "TypeFormatChanged", REDIRECT: "ReferenceRedirection"}
+        drafts.append(
+            ChangeDraft(
+                rule=rule(name[delta.how]),
+                kind=Kind.MODEL,
+                location=f"model {key}",
+                subject=key,
+                reason=f"The definition {key} changes from {delta.old} to {delta.new}.",
+                wire_breaking=delta.how != FORMAT,
+                client_breaking=delta.python_changed and delta.how != FORMAT,
+                review=True,
+                old=delta.old,
+                new=delta.new,
+            )
+        )
     return drafts
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from generator.diff.changes import Change, Kind, Severity
 from generator.diff.report import DiffReport, summary
@@ -20,8 +21,15 @@ TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 TEMPLATE = "diff_report.html.jinja"
 
 
+def code_spans(text: str) -> markupsafe.Markup:
+    """Escape ``text`` and show its `backticked` parts as ``<code>``, as Markdown would."""
+    parts = str(markupsafe.escape(text)).split("`")
+    html = "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+    return markupsafe.Markup(html)
+
+
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -29,6 +37,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["code_spans"] = code_spans
+    return environment
 
 
 def _change(pair_index: int, change: Change, accepted: str | None) -> dict[str, Any]:

@@ -61,7 +61,8 @@ def _keys(index: SpecIndex, kind: str) -> set[str]:
     if kind == "operation":
         return set(index.operations)
     if kind == "model":
-        return {key for key, model in index.models.items() if not model.inline}
+        named = {key for key, model in index.models.items() if not model.inline}
+        return named | {alias.key for alias in index.spec.aliases}
     return set(index.enums)
 
 

@@ -1,0 +1,122 @@
+"""Rules and judgements checked on hand-built IR: client-only renames, operation kinds,
+direction and extensibility awareness, one entry per root cause."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.diff.engine import PairDiff, diff_specs
+from generator.ir import Paging
+from tests.diff.irkit import STRING, ArrayType, body, enum, eref, model, op, prop, ref, spec
+
+
+def only(result: PairDiff, rule: str) -> list[tuple[str, str, bool, bool]]:
+    return [
+        (c.location, c.severity.value, c.wire_breaking, c.client_breaking)
+        for c in result.changes
+        if c.rule.name == rule
+    ]
+
+
+def test_renamed_client_method_gets_a_migration_note() -> None:
+    old = spec("v1", ops=(op("FineTunes_Create", "post", "/fine-tunes"),))
+    new = spec(
+        "v2",
+        ops=(op("FineTunes_Create", "post", "/fine-tunes"),),
+        group_names={"FineTunes": "fine_tuning"},
+    )
+    result = diff_specs(old, new)
+    assert only(result, "RenamedClientMethod") == [("POST /fine-tunes", "breaking", False, True)]
+    (change,) = result.changes
+    assert change.migration == "`client.fine_tunes.create(...)` → `client.fine_tuning.create(...)`"
+
+
+def test_operation_becoming_paged_changes_the_client_only() -> None:
+    listing = op("Jobs_List", "get", "/jobs", responses={"200": ref("JobList")})
+    models = (model("JobList", prop("value", ArrayType(STRING))),)
+    paged = replace(listing, paging=Paging("value", STRING, next_link_property="nextLink"))
+    result = diff_specs(spec("v1", (listing,), models), spec("v2", (paged,), models))
+    assert only(result, "OperationKindChanged") == [("GET /jobs paged", "breaking", False, True)]
+
+
+def _enum_api(version: str, *values: str, extensible: bool, direction: str) -> object:
+    color = enum("Color", *values, extensible=extensible)
+    thing = model("Thing", prop("color", eref("Color")), prop("shade", eref("Color")))
+    if direction == "response":
+        ops = (
+            op("Things_Get", "get", "/things", responses={"200": ref("Thing")}),
+            op("Things_List", "get", "/all", responses={"200": ref("Thing")}),
+        )
+    else:
+        ops = (op("Things_Put", "put", "/things", body=body(ref("Thing"))),)
+    return spec(version, ops, (thing,), (color,))
+
+
+def test_new_value_in_extensible_response_enum_is_info_once() -> None:
+    old = _enum_api("v1", "red", extensible=True, direction="response")
+    new = _enum_api("v2", "red", "blue", "green", extensible=True, direction="response")
+    result = diff_specs(old, new)  # type: ignore[arg-type]
+    assert only(result, "AddedEnumValue") == [("enum Color", "info", False, False)]
+    (change,) = result.changes
+    assert change.operations == ("Things_Get", "Things_List")
+    assert change.models == ("Thing",)
+    assert change.new == "blue, green"
+
+
+def test_new_value_in_closed_response_enum_breaks_the_wire() -> None:
+    old = _enum_api("v1", "red", extensible=False, direction="response")
+    new = _enum_api("v2", "red", "blue", extensible=False, direction="response")
+    result = diff_specs(old, new)  # type: ignore[arg-type]
+    assert only(result, "AddedEnumValue") == [("enum Color", "breaking", True, False)]
+
+
+def test_removed_value_depends_on_direction() -> None:
+    sent = diff_specs(
+        _enum_api("v1", "red", "blue", extensible=True, direction="request"),  # type: ignore[arg-type]
+        _enum_api("v2", "red", extensible=True, direction="request"),  # type: ignore[arg-type]
+    )
+    assert only(sent, "RemovedEnumValue") == [("enum Color", "breaking", True, True)]
+    returned = diff_specs(
+        _enum_api("v1", "red", "blue", extensible=True, direction="response"),  # type: ignore[arg-type]
+        _enum_api("v2", "red", extensible=True, direction="response"),  # type: ignore[arg-type]
+    )
+    # The service stops sending it: harmless on the wire, but the enum member is gone.
+    assert only(returned, "RemovedEnumValue") == [("enum Color", "breaking", False, True)]
+
+
+def test_removed_property_depends_on_direction() -> None:
+    before = model("Order", prop("item"), prop("note"))
+    after = model("Order", prop("item"))
+    put = (op("Orders_Put", "put", "/orders", body=body(ref("Order"))),)
+    get = (op("Orders_Get", "get", "/orders", responses={"200": ref("Order")}),)
+    request_only = diff_specs(spec("v1", put, (before,)), spec("v2", put, (after,)))
+    response = diff_specs(spec("v1", get, (before,)), spec("v2", get, (after,)))
+    assert only(request_only, "RemovedProperty") == [("model Order.note", "breaking", False, True)]
+    assert only(response, "RemovedProperty") == [("model Order.note", "breaking", True, True)]
+    assert "old clients still send it" in request_only.changes[0].reason
+
+
+def test_added_required_property_depends_on_direction() -> None:
+    before = model("Order", prop("item"))
+    after = model("Order", prop("item"), prop("count", required=True))
+    put = (op("Orders_Put", "put", "/orders", body=body(ref("Order"))),)
+    get = (op("Orders_Get", "get", "/orders", responses={"200": ref("Order")}),)
+    assert only(
+        diff_specs(spec("v1", put, (before,)), spec("v2", put, (after,))), "AddedRequiredProperty"
+    )
+    assert only(
+        diff_specs(spec("v1", get, (before,)), spec("v2", get, (after,))), "AddedPropertyInResponse"
+    ) == [("model Order.count", "info", False, False)]
+
+
+def test_moved_operation_keeps_the_client_call() -> None:
+    old = spec("v1", ops=(op("Jobs_Get", "get", "/extensions/jobs/{jobId}"),))
+    new = spec("v2", ops=(op("Jobs_Get", "get", "/jobs/{job-id}"),))
+    result = diff_specs(old, new)
+    assert [c.rule.name for c in result.changes] == ["MovedOperation"]
+    assert result.changes[0].old == "GET /extensions/jobs/{jobId}"
+
+
+def test_identical_specs_have_no_changes() -> None:
+    api = _enum_api("v1", "red", extensible=True, direction="response")
+    assert diff_specs(api, api).changes == ()  # type: ignore[arg-type]
