@@ -1,0 +1,142 @@
+"""What the example replay needs: the examples on disk, the IR, the generated package, and a
+comparison of wire data that names every difference.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Union
+
+from generator import ir
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"
+GENERATED = REPO_ROOT / "generated" / "azure-ai-openai-authoring"
+VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+PACKAGE = "azure_openai_authoring"
+
+if str(GENERATED) not in sys.path:
+    sys.path.insert(0, str(GENERATED))
+
+
+@dataclass(frozen=True)
+class ExampleCase:
+    """One ``x-ms-examples`` file present in the mirror, and the operation that cites it."""
+
+    version: str
+    operation_id: str
+    path: Path
+
+    @property
+    def data(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+        return loaded
+
+
+def spec_path(version: str) -> Path:
+    """The Azure JSON spec of ``version`` in the shared mirror."""
+    return SPECS / version / "azureopenai.json"
+
+
+def example_cases() -> list[ExampleCase]:
+    """Every example file that a spec cites and the mirror holds, in spec order."""
+    cases = []
+    for version in VERSIONS:
+        document = json.loads(spec_path(version).read_text(encoding="utf-8"))
+        for item in document["paths"].values():
+            for operation in item.values():
+                if not isinstance(operation, dict):
+                    continue
+                for reference in operation.get("x-ms-examples", {}).values():
+                    path = (spec_path(version).parent / reference["$ref"]).resolve()
+                    if path.is_file():
+                        cases.append(ExampleCase(version, operation["operationId"], path))
+    return cases
+
+
+@cache
+def compiled(version: str) -> ir.ApiSpec:
+    """The IR of ``version``'s spec."""
+    from generator.pipeline import compile_spec
+
+    api, diagnostics = compile_spec(spec_path(version))
+    if api is None:
+        raise AssertionError("\n".join(d.render() for d in diagnostics))
+    return api
+
+
+def version_module(version: str, suffix: str = "") -> ModuleType:
+    """``azure_openai_authoring.v2023_06_01_preview`` (+ ``suffix``, e.g. ``.models``)."""
+    return importlib.import_module(f"{PACKAGE}.v{version.replace('-', '_')}{suffix}")
+
+
+def client_class(version: str) -> Any:
+    """The sync client class of ``version``."""
+    module = version_module(version)
+    names = [n for n in getattr(module, "__all__", dir(module)) if n.endswith("Client")]
+    assert len(names) == 1, names
+    return getattr(module, names[0])
+
+
+def python_type(api: ir.ApiSpec, models: ModuleType, tp: ir.TypeRef) -> Any:
+    """The Python type the generated code uses for ``tp`` (for ``deserialize``)."""
+    if isinstance(tp, ir.ModelRef):
+        return getattr(models, api.model(tp.key).class_name)
+    if isinstance(tp, ir.EnumRef):
+        return getattr(models, api.enum(tp.key).class_name, str)
+    if isinstance(tp, ir.ArrayType):
+        return list[python_type(api, models, tp.items)]  # type: ignore[misc]
+    if isinstance(tp, ir.MapType):
+        return dict[str, python_type(api, models, tp.values)]  # type: ignore[misc]
+    if isinstance(tp, ir.UnionType):
+        members = tuple(python_type(api, models, m) for m in tp.members)
+        return Union[members]  # noqa: UP007
+    return Any
+
+
+def _as_datetime(value: Any) -> datetime.datetime | None:
+    if not isinstance(value, str) or len(value) < 10 or value[4:5] != "-":
+        return None
+    try:
+        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+def differences(expected: Any, actual: Any, at: str = "") -> list[str]:
+    """Where ``actual`` differs from ``expected`` (JSON data), as ``pointer: detail`` lines.
+
+    The only normalisation allowed: two strings that are the same RFC 3339 instant written
+    differently (``Z`` vs ``+00:00``, fraction digits) are equal; ``1`` equals ``1.0``.
+    """
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        found = [f"{at}/{k}: missing" for k in expected if k not in actual]
+        found += [f"{at}/{k}: unexpected {actual[k]!r}" for k in actual if k not in expected]
+        for key in expected:
+            if key in actual:
+                found += differences(expected[key], actual[key], f"{at}/{key}")
+        return found
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{at}: {len(expected)} items expected, {len(actual)} found"]
+        found = []
+        for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
+            found += differences(left, right, f"{at}/{index}")
+        return found
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        same = expected is actual
+    elif isinstance(expected, int | float) and isinstance(actual, int | float):
+        same = expected == actual
+    else:
+        same = expected == actual or (
+            _as_datetime(expected) is not None and _as_datetime(expected) == _as_datetime(actual)
+        )
+    return [] if same else [f"{at or '/'}: expected {expected!r}, found {actual!r}"]
