@@ -269,15 +269,35 @@ def method_base(operation: Operation) -> str:
     if not operation_id:
         tail = [s for s in operation.path.split("/") if s and "{" not in s][-1:]
         return snake(operation.method + "_" + "_".join(tail), operation.method)
-    op_words = [w.lower() for w in words(operation_id)]
-    group_words = [w.lower() for w in words(operation.group_key)]
-    size = len(group_words)
-    for start in range(len(op_words) - size, -1, -1):
-        if size and op_words[start : start + size] == group_words:
-            rest = op_words[start + size :]
-            if rest:
-                return "_".join(rest)
-    return snake(operation_id, "call")
+    rest = _after_group(words(operation_id), "".join(words(operation.group_key)).lower())
+    return "_".join(rest) if rest else snake(operation_id, "call")
+
+
+def _after_group(op_words: list[str], group: str) -> list[str]:
+    """The words of an operationId after the last spelling of the group's name in it.
+
+    Compared letter by letter across word boundaries, so ``microsoftAzureFinetunesList`` still
+    finds ``FineTunes``; a match ending inside a word keeps the rest of that word
+    (``OperationsimagesDelete`` after ``Operations`` -> images, delete).
+    """
+    if not group:
+        return []
+    lowered = [w.lower() for w in op_words]
+    starts = [sum(len(w) for w in lowered[:i]) for i in range(len(lowered))]
+    joined = "".join(lowered)
+    found = joined.rfind(group)
+    while found != -1 and found not in starts:
+        found = joined.rfind(group, 0, found + len(group) - 1)
+    if found == -1:
+        return []
+    end = found + len(group)
+    rest: list[str] = []
+    for word, start in zip(lowered, starts, strict=True):
+        if start >= end:
+            rest.append(word)
+        elif start + len(word) > end:
+            rest.append(word[end - start :])
+    return rest
 
 
 def method_name(operation: Operation, group_py_name: str) -> str:

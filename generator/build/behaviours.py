@@ -231,9 +231,7 @@ def _final_type(
         and isinstance(_success_body(other), ModelRef)
     ]
     if len(monitors) == 1:
-        monitor = monitors[0]
-        name = f" ({monitor.operation_id})" if monitor.operation_id else ""
-        return _success_body(monitor), f"status monitor GET {monitor.path}{name}"
+        return _success_body(monitors[0]), f"status monitor GET {monitors[0].path}"
     for response in operation.success_responses:
         if response.body is not None:
             return response.body, f"response {response.status} of the operation"
