@@ -1,0 +1,132 @@
+"""``sync``: copy from a mirror or download, verify sha256, never damage the previous copy."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from synckit import Layout, free_port, write_manifest
+
+from generator.cli import cli
+from generator.manifest import ensure_specs, load_manifest
+from generator.sync import run_sync
+
+
+def copy_state(layout: Layout) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(layout.copy_root)): path.read_bytes()
+        for path in sorted(layout.copy_root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_sync_from_mirror_copies_every_file(
+    layout: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 0
+    assert copy_state(layout) == layout.files
+    assert "2 of 2 files" in capsys.readouterr().out
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 0
+    assert "2 already current" in capsys.readouterr().out
+
+
+def test_mirror_from_environment(layout: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AZPYGEN_SPECS_MIRROR", str(layout.mirror))
+    assert run_sync(layout.manifest, mirror=None) == 0
+    assert copy_state(layout) == layout.files
+
+
+def test_default_mirror_is_shared_specs_beside_the_checkout(layout: Layout) -> None:
+    shared = layout.manifest.parent.parent.parent / "shared" / "specs"
+    shared.parent.mkdir()
+    layout.mirror.rename(shared)
+    assert ensure_specs(load_manifest(layout.manifest), None) == ()
+    assert copy_state(layout) == layout.files
+
+
+def test_sha_mismatch_keeps_the_previous_copy(
+    layout: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 0
+    previous = copy_state(layout)
+    (layout.mirror / "demo/2024-01-01/spec.json").write_bytes(b'{"tampered": true}')
+    write_manifest(
+        layout.manifest,
+        layout.files | {"demo/2024-01-01/spec.json": b"something else"},
+    )
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "demo/2024-01-01/spec.json" in err[0]
+    assert "sha256 mismatch" in err[0]
+    assert "previous copy kept" in err[0]
+    assert copy_state(layout) == previous
+    assert not [p for p in layout.copy_root.rglob(".*") if p.is_file()]
+
+
+def test_file_missing_from_mirror_fails_that_file_only(layout: Layout) -> None:
+    (layout.mirror / "demo/2024-01-01/examples/one.json").unlink()
+    diagnostics = ensure_specs(load_manifest(layout.manifest), layout.mirror)
+    assert [Path(d.file).name for d in diagnostics] == ["one.json"]
+    assert "cannot copy from mirror" in diagnostics[0].message
+    assert list(copy_state(layout)) == ["demo/2024-01-01/spec.json"]
+
+
+def test_download_from_pinned_upstream(
+    layout: Layout, upstream: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AZPYGEN_SPECS_BASE_URL", upstream)
+    assert run_sync(layout.manifest, mirror=None) == 0
+    assert copy_state(layout) == layout.files
+
+
+def test_download_with_wrong_sha_keeps_the_previous_copy(
+    layout: Layout, upstream: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = layout.copy_root / "demo/2024-01-01/spec.json"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"old copy")
+    write_manifest(layout.manifest, layout.files, sha_override=hashlib.sha256(b"x").hexdigest())
+    monkeypatch.setenv("AZPYGEN_SPECS_BASE_URL", upstream)
+    assert run_sync(layout.manifest, mirror=None) == 1
+    assert old.read_bytes() == b"old copy"
+
+
+def test_unreachable_download_fails_quickly_and_keeps_the_copy(
+    layout: Layout, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = layout.copy_root / "demo/2024-01-01/spec.json"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"old copy")
+    monkeypatch.setenv("AZPYGEN_SPECS_BASE_URL", f"http://127.0.0.1:{free_port()}")
+    assert run_sync(layout.manifest, mirror=None) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2
+    assert all("download failed" in line for line in err)
+    assert old.read_bytes() == b"old copy"
+
+
+def test_http_error_is_reported(
+    layout: Layout, upstream: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AZPYGEN_SPECS_BASE_URL", upstream + "/nothing-here")
+    diagnostics = ensure_specs(load_manifest(layout.manifest), None)
+    assert len(diagnostics) == 2
+    assert all("HTTP 404" in d.message for d in diagnostics)
+
+
+def test_cli_sync_uses_from_option(layout: Layout) -> None:
+    result = CliRunner().invoke(
+        cli, ["sync", "--from", str(layout.mirror), "--manifest", str(layout.manifest)]
+    )
+    assert result.exit_code == 0, result.output
+    assert copy_state(layout) == layout.files
+
+
+def test_bad_manifest_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text("versions: []\n")
+    assert run_sync(manifest, mirror=None) == 2
+    assert "no API versions listed" in capsys.readouterr().err
