@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 from azure.core.credentials import AzureKeyCredential
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-
-from conftest import FakeService, Handler, Recorded
+from gen_fake_service import FakeService, Handler, Recorded
 
 KEY = AzureKeyCredential("secret-key")
 
