@@ -169,7 +169,7 @@ class TargetIndex(_rt.PolymorphicModel):
         kind: _rt.Extensible[TargetType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class AzureAISearchIndex(TargetIndex):
@@ -209,7 +209,7 @@ class BaseConnection(_rt.PolymorphicModel):
         kind: _rt.Extensible[ConnectionType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class Batch(_rt.Model):
@@ -713,7 +713,7 @@ class JobCompute(_rt.PolymorphicModel):
         kind: _rt.Extensible[ComputeType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class CustomCompute(JobCompute):
@@ -841,7 +841,7 @@ class FineTuneMethod(_rt.PolymorphicModel):
         kind: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class DpoMethod(FineTuneMethod):
@@ -905,7 +905,7 @@ class FineTuneMethodRequest(_rt.PolymorphicModel):
         kind: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class DpoMethodRequest(FineTuneMethodRequest):
@@ -1792,7 +1792,7 @@ class IngestionJob(_rt.PolymorphicModel):
         job_id: str | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, job_id=job_id, **kwargs)
+        _rt.Model.__init__(self, kind=kind, job_id=job_id, **kwargs)
 
 
 class IngestionJobList(_rt.Model):
@@ -2678,7 +2678,7 @@ class SystemComputeDatasource(_rt.PolymorphicModel):
         kind: _rt.Extensible[SystemComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class SystemComputeStorage(SystemComputeDatasource):
@@ -3024,7 +3024,7 @@ class UserComputeDatasource(_rt.PolymorphicModel):
         kind: _rt.Extensible[UserComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=kind, **kwargs)
+        _rt.Model.__init__(self, kind=kind, **kwargs)
 
 
 class UserComputeDataset(UserComputeDatasource):
