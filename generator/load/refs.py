@@ -90,47 +90,63 @@ class RefChecker:
     # -- walking --------------------------------------------------------------------------
 
     def _scan(self, uri: str) -> list[_Site]:
-        """Find the ``$ref`` objects of one document; cut nesting deeper than MAX_DEPTH."""
-        label = self._labels[uri]
+        """Find the ``$ref`` objects of one document, in document order.
+
+        Recursive, but never deeper than MAX_DEPTH: nesting beyond it is cut (and reported),
+        which also protects jsonref and every later stage from deep recursion.
+        """
         sites: list[_Site] = []
-        root = self.documents[uri]
-        stack: list[tuple[Any, tuple[str, ...], str]] = [(root, (), "")]
-        while stack:
-            value, tokens, at = stack.pop()
-            if isinstance(value, dict):
-                items: list[tuple[str | int, Any]] = list(value.items())
-            elif isinstance(value, list):
-                items = list(enumerate(value))
-            else:
-                continue
-            if len(tokens) >= MAX_DEPTH:
-                self._report(label, at, f"nesting is deeper than {MAX_DEPTH} levels", "cut here")
+        path: list[str] = []
+        label = self._labels[uri]
+        skip_examples = uri == self.main_uri
+
+        def visit(value: dict[str, Any] | list[Any]) -> None:
+            if len(path) >= MAX_DEPTH:
+                self._report(
+                    label, _pointer(path), f"nesting is deeper than {MAX_DEPTH} levels", "cut here"
+                )
                 value.clear()
-                continue
+                return
+            items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if not isinstance(item, dict | list):
                     continue
-                token = str(key)
-                child_tokens = (*tokens, token)
-                if is_examples_location(child_tokens) and uri == self.main_uri:
+                path.append(str(key))
+                if skip_examples and len(path) == 4 and is_examples_location(tuple(path)):
+                    path.pop()
                     continue
-                child_at = f"{at}/{escape_pointer_token(token)}"
                 if isinstance(item, dict) and "$ref" in item:
-                    if isinstance(item["$ref"], str):
-                        sites.append(_Site(uri, label, value, key, child_at))
-                        self._warn_siblings(label, child_at, item)
-                    else:
-                        self._report(
-                            label,
-                            child_at,
-                            f"$ref must be a string, not {type(item['$ref']).__name__}",
-                            "replaced by an empty schema",
-                        )
-                        _replace(value, key)
-                        item = _at(value, key)
-                stack.append((item, child_tokens, child_at))
-        sites.reverse()
+                    item = self._found_ref(uri, label, value, key, path, sites)
+                visit(item)
+                path.pop()
+
+        visit(self.documents[uri])
         return sites
+
+    def _found_ref(
+        self,
+        uri: str,
+        label: str,
+        container: dict[str, Any] | list[Any],
+        key: str | int,
+        path: list[str],
+        sites: list[_Site],
+    ) -> Any:
+        """Record a reference object (or replace an invalid one); return what is there now."""
+        item = _at(container, key)
+        at = _pointer(path)
+        if isinstance(item["$ref"], str):
+            sites.append(_Site(uri, label, container, key, at))
+            self._warn_siblings(label, at, item)
+            return item
+        self._report(
+            label,
+            at,
+            f"$ref must be a string, not {type(item['$ref']).__name__}",
+            "replaced by an empty schema",
+        )
+        _replace(container, key)
+        return _at(container, key)
 
     def _warn_siblings(self, label: str, at: str, item: dict[str, Any]) -> None:
         siblings = sorted(k for k in item if k != "$ref")
@@ -247,6 +263,10 @@ class RefChecker:
         sink = DiagnosticSink(label)
         sink.error(at, message, action)
         self.diagnostics.extend(sink.items)
+
+
+def _pointer(path: list[str]) -> str:
+    return "".join("/" + escape_pointer_token(token) for token in path)
 
 
 def _at(container: dict[str, Any] | list[Any], key: str | int) -> Any:

@@ -17,9 +17,11 @@ def _is_scalar(value: object) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
 
 
-def _key(value: object) -> str:
-    """A hashable identity for an enum value (``1`` and ``True`` stay distinct)."""
-    return json.dumps(value, sort_keys=True)
+def _key(value: object) -> tuple[str, object]:
+    """A hashable identity for an enum value (``1``, ``1.0`` and ``True`` stay distinct)."""
+    if _is_scalar(value):
+        return type(value).__name__, value
+    return "json", json.dumps(value, sort_keys=True)
 
 
 def rewrite_enums(document: dict[str, Any], sink: DiagnosticSink) -> None:
@@ -126,8 +128,8 @@ def _merge_same_named(
             if isinstance(name, str) and name:
                 groups.setdefault(name, []).append((pointer(*tokens), schema))
     for name, places in groups.items():
-        union: dict[str, Any] = {}
-        described: dict[str, dict[str, Any]] = {}
+        union: dict[tuple[str, object], Any] = {}
+        described: dict[tuple[str, object], dict[str, Any]] = {}
         for _, schema in places:
             for value in schema["enum"]:
                 union.setdefault(_key(value), value)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.diagnostics import pointer
+from generator.load.yaml_safe import MAX_DEPTH
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
@@ -60,42 +61,24 @@ def find_objects(
 ) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
     """Every mapping for which ``wanted`` is true, with its path, in document order.
 
-    Iterative (no recursion limit) and cheap: a path is built only for the mappings wanted.
-    Operation ``x-ms-examples`` are skipped: they are metadata, not part of the API.
+    Operation ``x-ms-examples`` are skipped: they are metadata, not part of the API.  Nothing
+    deeper than :data:`MAX_DEPTH` is visited: the reference check cuts such nesting anyway.
     """
     found: list[tuple[tuple[str, ...], dict[str, Any]]] = []
-    # Each entry: (value, parent entry index, key); paths are rebuilt from parent links.
-    entries: list[tuple[Any, int, str]] = [(document, -1, "")]
-    stack = [0]
-    while stack:
-        index = stack.pop()
-        value = entries[index][0]
-        if isinstance(value, dict):
-            if wanted(value):
-                found.append((_path(entries, index), value))
-            children: Iterable[tuple[str, Any]] = value.items()
-        else:
-            children = ((str(i), item) for i, item in enumerate(value))
-        start = len(entries)
-        for key, child in children:
-            if isinstance(child, dict | list):
-                entries.append((child, index, key))
-        for child_index in range(len(entries) - 1, start - 1, -1):
-            if not _is_examples(entries, child_index):
-                stack.append(child_index)
+    path: list[str] = []
+
+    def visit(value: dict[str, Any] | list[Any]) -> None:
+        if isinstance(value, dict) and wanted(value):
+            found.append((tuple(path), value))
+        if len(path) >= MAX_DEPTH:
+            return
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(item, dict | list):
+                path.append(str(key))
+                if not (len(path) == 4 and path[3] == "x-ms-examples" and path[0] == "paths"):
+                    visit(item)
+                path.pop()
+
+    visit(document)
     return found
-
-
-def _path(entries: list[tuple[Any, int, str]], index: int) -> tuple[str, ...]:
-    tokens: list[str] = []
-    while index > 0:
-        _, index, key = entries[index][0], entries[index][1], entries[index][2]
-        tokens.append(key)
-    return tuple(reversed(tokens))
-
-
-def _is_examples(entries: list[tuple[Any, int, str]], index: int) -> bool:
-    if entries[index][2] != "x-ms-examples":
-        return False
-    tokens = _path(entries, index)
-    return len(tokens) == 4 and tokens[0] == "paths"
