@@ -158,7 +158,7 @@ def resolve(wanted: Wanted, taken: Iterable[str] = ()) -> list[str]:
             if option not in used:
                 break
         else:
-            sep = "" if candidate[:1].isupper() else "_"
+            sep = "" if candidate[:1].isupper() and not candidate.isupper() else "_"
             index = 2
             while f"{candidate}{sep}{index}" in used:
                 index += 1
@@ -179,6 +179,15 @@ def _pad(name: str, reserved: frozenset[str] | set[str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+_CLASS_SUFFIX = {"model": "Model", "enum": "Enum", "alias": "Type"}
+
+
+def _class_base(kind: str, source: str) -> str:
+    """The class name a schema asks for: PascalCase, reserved names padded with the kind."""
+    base = pascal(source)
+    return base + _CLASS_SUFFIX[kind] if base in CLASS_RESERVED or base in KEYWORDS else base
+
+
 def _class_names(spec: ApiSpec) -> dict[tuple[str, str], str]:
     """(kind, key) -> class name, for every model, enum and alias."""
     entries: list[tuple[tuple[int, int, str], str, str, str]] = []
@@ -191,13 +200,10 @@ def _class_names(spec: ApiSpec) -> dict[tuple[str, str], str]:
     for alias in spec.aliases:
         entries.append(((0, 2, alias.key), "alias", alias.key, alias.key))
     entries.sort()
-    suffix = {"model": "Model", "enum": "Enum", "alias": "Type"}
     wanted: Wanted = []
     for _, kind, key, source in entries:
-        base = pascal(source)
-        if base in CLASS_RESERVED or base in KEYWORDS:
-            base += suffix[kind]
-        fallbacks = [pascal(key), base + suffix[kind]]
+        base = _class_base(kind, source)
+        fallbacks = [pascal(key), base + _CLASS_SUFFIX[kind]]
         wanted.append((base, [f for f in fallbacks if f != base]))
     names = resolve(wanted, CLASS_RESERVED | KEYWORDS)
     return {(kind, key): name for (_, kind, key, _), name in zip(entries, names, strict=True)}
@@ -308,7 +314,7 @@ def method_name(operation: Operation, group_py_name: str) -> str:
     if operation.long_running is not None and not name.startswith("begin_"):
         name = "begin_" + name
     if name in KEYWORDS:
-        noun = group_py_name.rsplit("_", 1)[-1]
+        noun = group_py_name.strip("_").rsplit("_", 1)[-1] or "call"
         noun = noun[:-1] if noun.endswith("s") and len(noun) > 1 else noun
         name = f"{name}_{noun}"
     return _pad(name, frozenset())
@@ -463,11 +469,8 @@ def _report_renames(
     items += [("alias", a.key, a.key, a.source_pointer) for a in spec.aliases]
     for kind, key, source, at in items:
         name = classes[(kind, key)]
-        base = pascal(source)
-        if (
-            name != base
-            and name != base + {"model": "Model", "enum": "Enum", "alias": "Type"}[kind]
-        ):
+        base = _class_base(kind, source)
+        if name != base:
             sink.warning(at, f"{kind} name {base!r} is already taken", f"named {name!r}")
 
 
