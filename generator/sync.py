@@ -17,6 +17,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ MIRROR_ENV = "AZPYGEN_SPECS_MIRROR"
 BASE_URL_ENV = "AZPYGEN_SPECS_BASE_URL"
 DEFAULT_BASE_URL = "https://raw.githubusercontent.com"
 DOWNLOAD_TIMEOUT_SECONDS = 20.0
+"""Longest wait for the server to connect or send the next bytes."""
+DOWNLOAD_DEADLINE_SECONDS = 120.0
+"""Longest time one file's whole transfer may take."""
 MAX_DOWNLOAD_BYTES = 32 * 1024 * 1024
 
 
@@ -128,8 +132,10 @@ def _read_mirror(mirror: Path, item: SpecFile, sink: DiagnosticSink) -> bytes | 
 def _download(base_url: str, item: SpecFile, sink: DiagnosticSink) -> bytes | None:
     url = f"{base_url.rstrip('/')}/{item.repository}/{item.commit}/{item.source_path}"
     try:
-        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
-            data: bytes = response.read(MAX_DOWNLOAD_BYTES + 1)
+        data = _fetch(url)
+    except TimeoutError:
+        sink.error("", f"download failed: {url}: timed out", "previous copy kept")
+        return None
     except urllib.error.HTTPError as exc:
         sink.error("", f"download failed: {url}: HTTP {exc.code}", "previous copy kept")
         return None
@@ -141,6 +147,23 @@ def _download(base_url: str, item: SpecFile, sink: DiagnosticSink) -> bytes | No
         sink.error("", f"download failed: {url}: larger than {MAX_DOWNLOAD_BYTES} bytes")
         return None
     return data
+
+
+def _fetch(url: str) -> bytes:
+    """Read ``url`` in chunks; each wait and the whole transfer are bounded in time."""
+    deadline = time.monotonic() + DOWNLOAD_DEADLINE_SECONDS
+    chunks: list[bytes] = []
+    size = 0
+    with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+        while size <= MAX_DOWNLOAD_BYTES:
+            chunk: bytes = response.read(64 * 1024)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"took longer than {DOWNLOAD_DEADLINE_SECONDS:.0f} s")
+    return b"".join(chunks)
 
 
 def _write_atomically(target: Path, data: bytes, sink: DiagnosticSink) -> bool:

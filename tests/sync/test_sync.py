@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import socket
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,16 @@ def test_bad_manifest_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     manifest.write_text("versions: []\n")
     assert run_sync(manifest, mirror=None) == 2
     assert "no API versions listed" in capsys.readouterr().err
+
+
+def test_silent_server_times_out(layout: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.sync as sync_module
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # accepts connections into the backlog, never answers
+        monkeypatch.setattr(sync_module, "DOWNLOAD_TIMEOUT_SECONDS", 0.3)
+        monkeypatch.setenv("AZPYGEN_SPECS_BASE_URL", f"http://127.0.0.1:{silent.getsockname()[1]}")
+        diagnostics = ensure_specs(load_manifest(layout.manifest), None)
+    assert len(diagnostics) == 2
+    assert all("timed out" in d.message for d in diagnostics)
