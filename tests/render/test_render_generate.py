@@ -1,0 +1,144 @@
+"""``generate``: the committed tree is current, output is deterministic, and a failed run
+writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.render.command import render_all, run_generate
+from generator.write import compare_tree, read_tree, write_tree
+
+REPO = Path(__file__).resolve().parents[2]
+MANIFEST = REPO / "specs" / "manifest.yaml"
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    """Everything ``generate`` would write for the real manifest, rendered in memory."""
+    return render_all(MANIFEST, mirror=None)
+
+
+def test_check_is_clean_on_the_committed_tree(rendered: dict[str, str]) -> None:
+    drift = compare_tree(REPO / "generated", rendered)
+    assert drift.clean, "generated/ is stale; run `python -m generator generate`:\n" + "\n".join(
+        drift.lines()
+    )
+
+
+def test_output_holds_three_versions_the_runtime_and_the_report(rendered: dict[str, str]) -> None:
+    package = "azure-ai-openai-authoring/azure_openai_authoring"
+    for version in ("v2023_06_01_preview", "v2023_10_01_preview", "v2025_02_01_preview"):
+        for name in ("__init__.py", "_client.py", "_operations.py", "models.py", "_enums.py"):
+            assert f"{package}/{version}/{name}" in rendered
+        for name in ("__init__.py", "_client.py", "_operations.py"):
+            assert f"{package}/{version}/aio/{name}" in rendered
+    runtime = REPO / "generator" / "runtime" / "model.py"
+    assert rendered[f"{package}/_runtime/model.py"] == runtime.read_text(encoding="utf-8")
+    assert any(path.startswith("changes/") for path in rendered)
+    assert all(text.endswith("\n") or not text for text in rendered.values())
+    assert not any("\r" in text for path, text in rendered.items() if path.endswith(".py"))
+
+
+def test_check_reports_drift_and_exits_1(
+    rendered: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "generated"
+    write_tree(out, rendered)
+    assert run_generate(MANIFEST, out, check=True, mirror=None) == 0
+    target = sorted(p for p in rendered if p.endswith("models.py"))[0]
+    (out / target).write_text("stale\n", encoding="utf-8")
+    (out / "stray.py").write_text("", encoding="utf-8")
+    capsys.readouterr()
+    assert run_generate(MANIFEST, out, check=True, mirror=None) == 1
+    err = capsys.readouterr().err
+    assert f"changed: {target}" in err and "extra: stray.py" in err
+    assert (out / "stray.py").exists()  # --check never writes
+
+
+def _generate(out: Path, seed: str, cache: Path) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "AZPYGEN_CACHE": str(cache)}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    # The format cache is keyed by the unformatted text, so a seed-dependent difference in
+    # what the templates produce would miss the cache and show up in the comparison.
+    cache = tmp_path / "cache"
+    _generate(tmp_path / "a", "0", cache)
+    _generate(tmp_path / "b", "4242", cache)
+    first, second = read_tree(tmp_path / "a"), read_tree(tmp_path / "b")
+    assert first == second
+    assert read_tree(REPO / "generated") == first
+
+
+def _broken_manifest(root: Path, spec: dict[str, object]) -> Path:
+    data = json.dumps(spec).encode()
+    copy = root / ".cache" / "sample" / "spec.json"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(data)
+    manifest = {
+        "distribution": "sample-client",
+        "namespace": "sample_client",
+        "versions": [
+            {
+                "api_version": "2024-01-01",
+                "package": "v2024_01_01",
+                "spec": "sample/spec.json",
+                "files": [
+                    {
+                        "path": "sample/spec.json",
+                        "repository": "example/specs",
+                        "commit": "0" * 40,
+                        "source_path": "spec.json",
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                    }
+                ],
+            }
+        ],
+    }
+    path = root / "manifest.yaml"
+    path.write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    return path
+
+
+def test_a_spec_with_errors_leaves_the_output_intact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "Broken", "version": "2024-01-01"},
+        "paths": {},
+        "definitions": {"A": {"type": "object", "properties": {"b": {"$ref": "#/definitions/No"}}}},
+    }
+    manifest = _broken_manifest(tmp_path / "specs", spec)
+    out = tmp_path / "generated"
+    write_tree(out, {"previous.py": "kept\n"})
+    assert run_generate(manifest, out, check=False, mirror=tmp_path / "no-mirror") == 1
+    assert read_tree(out) == {"previous.py": b"kept\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated", "specs"]
+    err = capsys.readouterr().err
+    assert "#/definitions/No" in err and "nothing was written" in err
+
+
+def test_an_unreadable_manifest_is_a_tool_failure(tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text("versions: [", encoding="utf-8")
+    assert run_generate(manifest, tmp_path / "out", check=False, mirror=None) == 2
+    assert not (tmp_path / "out").exists()
