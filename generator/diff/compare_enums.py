@@ -75,9 +75,9 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
                 subject=new.key,
                 reason=f"{new.key} loses {_listing(removed)}"
                 + (
-                    "; old clients may still send them."
+                    f"; old clients may still send {_pronoun(removed)}."
                     if sent
-                    else "; the service no longer returns them."
+                    else f"; the service no longer returns {_pronoun(removed)}."
                 ),
                 wire_breaking=sent,
                 client_breaking=True,
@@ -127,6 +127,10 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
             )
         )
     return drafts
+
+
+def _pronoun(values: list[str]) -> str:
+    return "it" if len(values) == 1 else "them"
 
 
 def _listing(values: list[str]) -> str:

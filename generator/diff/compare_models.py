@@ -170,7 +170,11 @@ def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft
         if a is None and b is not None:
             drafts.append(_added_property(ctx, new, b, where, new_directions, reach))
         elif b is None and a is not None:
-            drafts.append(_removed_property(new, a, where, old_directions, reach))
+            drafts.append(
+                _removed_property(
+                    new, a, where, old_directions, reach, _subtypes_with(ctx, new, name)
+                )
+            )
         elif a is not None and b is not None:
             drafts.extend(_changed_property(ctx, new, a, b, where, directions, reach))
     drafts.extend(_compare_polymorphism(old, new, directions, reach))
@@ -225,29 +229,54 @@ def _added_property(
     )
 
 
+def _subtypes_with(ctx: DiffContext, model: Model, wire_name: str) -> tuple[str, ...]:
+    """Subtypes of the polymorphic ``model`` (new version) that declare ``wire_name``."""
+    if model.discriminator is None:
+        return ()
+    found = []
+    for _, key in model.discriminator.subtypes:
+        subtype = ctx.new.models.get(key)
+        if subtype is not None and wire_name in effective_properties(ctx.new, subtype):
+            found.append(key)
+    return tuple(sorted(set(found)))
+
+
 def _removed_property(
-    model: Model, prop: Property, where: str, directions: frozenset[str], reach: Reach
+    model: Model,
+    prop: Property,
+    where: str,
+    directions: frozenset[str],
+    reach: Reach,
+    subtypes: tuple[str, ...] = (),
 ) -> ChangeDraft:
     read = RESPONSE in directions
+    if subtypes:
+        plural = "s" if len(subtypes) > 1 else ""
+        consequence = f"it now lives only on the subtype{plural} {', '.join(subtypes)}."
+    elif read:
+        consequence = "code reading it from responses gets nothing."
+    else:
+        consequence = "old clients still send it in requests."
     return ChangeDraft(
         rule=rule("RemovedProperty"),
         kind=Kind.PROPERTY,
         location=where,
         subject=model.key,
-        reason=(
-            f"{model.key} loses the property {prop.wire_name}; "
-            + (
-                "code reading it from responses gets nothing."
-                if read
-                else "old clients still send it in requests."
-            )
-        ),
+        reason=f"{model.key} loses the property {prop.wire_name}; {consequence}",
         wire_breaking=read,
         client_breaking=True,
         review=True,
-        migration=f"`{model.class_name}.{prop.py_name}` no longer exists; stop using it",
+        migration=(
+            f"`{model.class_name}.{prop.py_name}` no longer exists; "
+            + (
+                f"read it from {' / '.join(f'`{s}`' for s in subtypes)}"
+                if subtypes
+                else "stop using it"
+            )
+        ),
         reach=reach,
         old="required" if prop.required else "optional",
+        evidence=tuple(f"declared by subtype {key}" for key in subtypes),
     )
 
 
