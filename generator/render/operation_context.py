@@ -95,6 +95,7 @@ class OperationView:
     paging: PagingView | None = None
     stream: StreamView | None = None
     polling_header: str = ""
+    next_request_args: tuple[str, ...] = ()  # build_request arguments for a next-link page
 
     @property
     def signature(self) -> str:
@@ -294,7 +295,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
                 optional_kw.append(ParamView(name, optional(annotation), "None"))
             document("keyword", name, part.description, doc_type, part.required)
         body_args.append(f"files={_dict_literal(files)}")
-        body_args.append(f"data={_dict_literal(data)}")
+        if data:
+            body_args.append(f"data={_dict_literal(data)}")
     elif isinstance(body, BinaryBody):
         name = _safe(body.py_name)
         needs.add("from typing import IO")
@@ -364,6 +366,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     if query:
         request_args.append(f"query={_dict_literal(query)}")
     request_args.append(f"headers={_dict_literal(headers)}")
+    next_request_args = (request_args[-1],)
     request_args.extend(body_args)
 
     statuses = sorted({int(r.status) for r in op.success_responses if r.status.isdigit()})
@@ -389,6 +392,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         paging=paging_view,
         stream=stream_view,
         polling_header=_literal(polling_header),
+        next_request_args=next_request_args,
     )
 
 
