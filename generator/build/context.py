@@ -32,10 +32,8 @@ def unescape_token(token: str) -> str:
 
 
 def as_mapping(value: object) -> Mapping[str, Any] | None:
-    """``value`` when it is a JSON object with string keys, else None."""
-    if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
-        return value
-    return None
+    """``value`` when it is a JSON object, else None."""
+    return value if isinstance(value, Mapping) else None
 
 
 def text(value: object) -> str:
@@ -71,10 +69,11 @@ class BuildContext:
     # pointer of an inline schema -> the key it was registered under
     inline_keys: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def definitions(self) -> Mapping[str, Any]:
-        """The ``definitions`` section (empty when missing or malformed)."""
-        return as_mapping(self.raw.get("definitions")) or {}
+    definitions: Mapping[str, Any] = field(init=False)
+    """The ``definitions`` section (empty when missing or malformed)."""
+
+    def __post_init__(self) -> None:
+        self.definitions = as_mapping(self.raw.get("definitions")) or {}
 
     def lookup(self, ref: str) -> Any:
         """The value at a local reference ``#/a/b``; raises KeyError when there is none."""
