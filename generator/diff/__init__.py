@@ -2,4 +2,24 @@
 
 The diff works on the IR (:mod:`generator.ir`), never on raw Swagger, so spelling differences
 (``$ref`` layout, parameter order, path-parameter names) do not show up as changes.
+
+Pipeline, one module per step:
+
+- :mod:`~generator.diff.index` — per version: lookups, the "uses" graph of models and enums, and
+  which operations reach each of them in requests and in responses (direction awareness).
+- :mod:`~generator.diff.match` — pairs operations (operationId, then method + normalised path:
+  moves) and definitions (key, then moved uses: renames and splits; class name; shape).
+- :mod:`~generator.diff.compare_operations`, :mod:`~generator.diff.compare_models`,
+  :mod:`~generator.diff.compare_enums`, :mod:`~generator.diff.compare_renames`,
+  :mod:`~generator.diff.client_surface` — one :class:`~generator.diff.changes.Change` per root
+  cause, with a rule from :mod:`~generator.diff.rules`, a wire verdict, a generated-client
+  verdict and a migration note.
+- :mod:`~generator.diff.engine` — :func:`~generator.diff.engine.diff_specs` /
+  :func:`~generator.diff.engine.diff_indexed` for one pair.
+- :mod:`~generator.diff.timeline`, :mod:`~generator.diff.ignore`,
+  :mod:`~generator.diff.report` — several versions, accepted changes, the whole report.
+- :mod:`~generator.diff.render_md`, :mod:`~generator.diff.render_json` (schema in
+  ``SCHEMA.md``), :mod:`~generator.diff.render_html` (``templates/diff_report.html.jinja``).
+- :mod:`~generator.diff.command` — the ``diff`` command; :mod:`~generator.diff.api` — what
+  ``generate`` and the benchmark call.
 """

@@ -71,12 +71,21 @@ def removal_note(ctx: DiffContext, op: Operation) -> str:
     )
 
 
+def behaviour_changed(old: Operation, new: Operation) -> bool:
+    """Whether the operation became or stopped being long-running, paged or streaming."""
+    return (
+        (old.long_running is None) != (new.long_running is None)
+        or (old.paging is None) != (new.paging is None)
+        or (old.event_stream is None) != (new.event_stream is None)
+    )
+
+
 def method_renames(ctx: DiffContext) -> list[ChangeDraft]:
     """Matched operations (same operationId) whose generated method is spelled differently."""
     drafts: list[ChangeDraft] = []
     for pair in ctx.matches.operations:
-        if pair.by != "operationId":
-            continue  # reported, with its note, as ModifiedOperationId
+        if pair.by != "operationId" or behaviour_changed(pair.old, pair.new):
+            continue  # reported, with its note, as ModifiedOperationId or OperationKindChanged
         before, after = call(ctx.old, pair.old), call(ctx.new, pair.new)
         if before == after:
             continue

@@ -13,7 +13,7 @@ from generator.diff.changes import ChangeDraft, Kind, Reach
 from generator.diff.context import DiffContext
 from generator.diff.index import REQUEST, RESPONSE, SpecIndex
 from generator.diff.rules import rule
-from generator.diff.types import FORMAT, REDIRECT, TYPE
+from generator.diff.type_compare import FORMAT, REDIRECT, TYPE
 from generator.ir import Model, Property
 
 

@@ -16,7 +16,7 @@ from generator.diff.context import DiffContext
 from generator.diff.index import normalize_path, path_parameter_names
 from generator.diff.match import OperationMatch
 from generator.diff.rules import rule
-from generator.diff.types import FORMAT, REDIRECT, TYPE, describe
+from generator.diff.type_compare import FORMAT, REDIRECT, TYPE, describe
 from generator.ir import (
     BinaryBody,
     JsonBody,
@@ -407,7 +407,11 @@ def _compare_behaviour(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> 
                 + f" {what}; its generated method returns a different kind of result.",
                 wire_breaking=False,
                 client_breaking=True,
-                migration=f"adapt code calling `{call(ctx.new, new)}` to its new kind of result",
+                migration=(
+                    f"`{call(ctx.old, old)}` → `{call(ctx.new, new)}`; adapt to its new result"
+                    if call(ctx.old, old) != call(ctx.new, new)
+                    else f"adapt code calling `{call(ctx.new, new)}` to its new kind of result"
+                ),
                 reach=reach,
                 old="yes" if a else "no",
                 new="yes" if b else "no",

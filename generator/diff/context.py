@@ -14,7 +14,7 @@ from generator.diff.index import (
     reach_of,
 )
 from generator.diff.match import Matches
-from generator.diff.types import TypeDelta, compare_types
+from generator.diff.type_compare import TypeDelta, compare_types
 from generator.ir import Operation, Primitive, TypeRef
 
 BOTH = frozenset({REQUEST, RESPONSE})

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.diff.index import SpecIndex, normalize_path
-from generator.diff.types import paired_refs
+from generator.diff.type_compare import paired_refs
 from generator.ir import JsonBody, MultipartBody, Operation, TypeRef
 
 SHAPE_THRESHOLD = 0.6  # Jaccard similarity for a rename found by shape alone

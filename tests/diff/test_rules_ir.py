@@ -120,3 +120,51 @@ def test_moved_operation_keeps_the_client_call() -> None:
 def test_identical_specs_have_no_changes() -> None:
     api = _enum_api("v1", "red", extensible=True, direction="response")
     assert diff_specs(api, api).changes == ()  # type: ignore[arg-type]
+
+
+def test_fingerprint_ignores_wording_but_not_facts() -> None:
+    from generator.diff.changes import ChangeDraft, Kind
+    from generator.diff.rules import rule
+
+    def draft(reason: str, location: str, detail: tuple[str, ...]) -> str:
+        made = ChangeDraft(
+            rule=rule("AddedEnumValue"),
+            kind=Kind.ENUM,
+            location=location,
+            subject="Color",
+            reason=reason,
+            wire_breaking=False,
+            client_breaking=False,
+            detail=detail,
+        )
+        return made.finish().fingerprint
+
+    base = draft("Color gains blue.", "enum Color", ("blue",))
+    assert draft("Reworded entirely.", "enum Color", ("blue",)) == base
+    assert draft("Color gains blue.", "enum Colour", ("blue",)) != base
+    assert draft("Color gains green.", "enum Color", ("green",)) != base
+    assert len(base) == 16 and int(base, 16) >= 0
+
+
+def test_timeline_notes_moves_and_splits() -> None:
+    from generator.diff.engine import diff_indexed
+    from generator.diff.index import build_index
+    from generator.diff.timeline import build_timeline
+
+    thing_v1 = model("Thing", prop("a", eref("State")), prop("b", eref("State")))
+    thing_v2 = model("Thing", prop("a", eref("AState")), prop("b", eref("BState")))
+    get_v1 = op("Things_Get", "get", "/old/things", responses={"200": ref("Thing")})
+    get_v3 = op("Things_Get", "get", "/things", responses={"200": ref("Thing")})
+    v1 = spec("v1", (get_v1,), (thing_v1,), (enum("State", "on", "off"),))
+    v2 = spec("v2", (get_v1,), (thing_v2,), (enum("AState", "on"), enum("BState", "off")))
+    v3 = spec("v3", (get_v3,), (thing_v2,), (enum("AState", "on"), enum("BState", "off")))
+    indexes = [build_index(s) for s in (v1, v2, v3)]
+    pairs = [diff_indexed(indexes[0], indexes[1]), diff_indexed(indexes[1], indexes[2])]
+    rows = {(r.kind, r.key): r for r in build_timeline(indexes, pairs).rows}
+    assert rows[("operation", "Things_Get")].cells == ("present", "same", "changed")
+    assert rows[("operation", "Things_Get")].notes == (
+        "moved in v3: GET /old/things → GET /things",
+    )
+    assert rows[("enum", "State")].cells == ("present", "removed", "")
+    assert rows[("enum", "State")].notes == ("split into AState, BState in v2",)
+    assert rows[("enum", "AState")].cells == ("", "added", "same")
