@@ -50,9 +50,10 @@ def write(tmp_path: Path, name: str, content: object) -> Path:
 def test_validate_real_spec_is_usable(shared_specs: Path) -> None:
     code, out, err = run("validate", str(shared_specs / REAL[2]))
     assert code == 0
-    assert out == "1 spec checked: 0 error(s), 13 warning(s); usable\n"
     lines = err.splitlines()
-    assert len(lines) == 13 and all(": warning: " in line for line in lines)
+    assert out == f"1 spec checked: 0 error(s), {len(lines)} warning(s); usable\n"
+    assert lines and all(": warning: " in line for line in lines)
+    assert any("x-ms-discriminator-value" in line for line in lines)  # a builder finding
     assert all(line.startswith(str(shared_specs / REAL[2]) + ":/") for line in lines)
 
 
