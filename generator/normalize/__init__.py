@@ -8,6 +8,8 @@ where it is, what is wrong and what was done.  The spec files themselves are nev
 - :mod:`.enums`: ``enum`` of ``$ref`` objects (2025-02 ``method``), ``enum`` disagreeing with
   ``x-ms-enum`` (2023-06 ``TypeDiscriminator``), one x-ms-enum name with different values
   (2025-02 ``Purpose``).
+- :mod:`.discriminators`: a discriminator no subtype sets, and subtypes without a usable
+  ``x-ms-discriminator-value`` (2025-02 ``FineTuneMethod``, ``FineTuneMethodRequest``).
 - :mod:`.parameters`: parameters without a description (2025-02 ``UploadFile_Part``).
 - :mod:`.examples`: ``x-ms-examples`` naming files that do not exist.
 
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import DiagnosticSink
+from generator.normalize.discriminators import fix_discriminators
 from generator.normalize.enums import rewrite_enums
 from generator.normalize.examples import check_example_files
 from generator.normalize.parameters import fill_missing_descriptions
@@ -33,5 +36,6 @@ def normalize(document: dict[str, Any], sink: DiagnosticSink, *, spec_dir: Path)
     """Fix known defects in ``document`` in place, one warning per fix."""
     fill_missing_produces(document, sink)
     rewrite_enums(document, sink)
+    fix_discriminators(document, sink)
     fill_missing_descriptions(document, sink)
     check_example_files(document, sink, spec_dir)

@@ -168,3 +168,54 @@ def test_missing_example_files_warn_once_per_file(write_spec: Callable[..., Path
         ("/paths/~1c/get/x-ms-examples/odd", "example is not a {'$ref': file} object"),
     ]
     assert "x-ms-examples" not in spec.document["paths"]["/a"]["get"]
+
+
+def test_discriminator_value_from_name_prefix(write_spec: Callable[..., Path]) -> None:
+    definitions = {
+        "Kind": {"type": "string", "enum": ["cat", "dog"]},
+        "Pet": {
+            "discriminator": "kind",
+            "required": ["kind"],
+            "properties": {"kind": {"$ref": "#/definitions/Kind"}},
+        },
+        "CatPet": {"allOf": [{"$ref": "#/definitions/Pet"}]},
+        "dog": {"allOf": [{"$ref": "#/definitions/Pet"}]},
+        "Bird": {"allOf": [{"$ref": "#/definitions/Pet"}]},
+        "Fish": {"allOf": [{"$ref": "#/definitions/Pet"}], "x-ms-discriminator-value": "fish"},
+    }
+    spec = load_spec(write_spec(minimal_spec(definitions=definitions)))
+    raw = spec.raw["definitions"]
+    assert raw["CatPet"]["x-ms-discriminator-value"] == "cat"
+    assert "x-ms-discriminator-value" not in raw["dog"]
+    assert "x-ms-discriminator-value" not in raw["Bird"]
+    assert raw["Pet"]["discriminator"] == "kind"
+    assert [(d.pointer, d.action) for d in warnings_of(spec)] == [
+        ("/definitions/CatPet", "used 'cat', the value its name starts with"),
+        ("/definitions/Bird", "left as is: no single value matches its name"),
+    ]
+
+
+def test_discriminator_only_renamed_when_every_subtype_agrees(
+    write_spec: Callable[..., Path],
+) -> None:
+    kind = {"type": "string"}
+    definitions = {
+        "Root": {"discriminator": "kind", "required": ["kind"], "properties": {"kind": kind}},
+        "A": {
+            "allOf": [{"$ref": "#/definitions/Root"}],
+            "required": ["type"],
+            "properties": {"type": kind},
+        },
+        "B": {"allOf": [{"$ref": "#/definitions/Root"}], "properties": {"type": kind}},
+    }
+    spec = load_spec(write_spec(minimal_spec(definitions=definitions)))
+    assert spec.raw["definitions"]["Root"]["discriminator"] == "kind"
+    definitions["B"]["required"] = ["type"]
+    spec = load_spec(write_spec(minimal_spec(definitions=definitions), "again.json"))
+    assert spec.raw["definitions"]["Root"] == {
+        "discriminator": "type",
+        "required": ["type"],
+        "properties": {"type": kind},
+    }
+    (warning,) = warnings_of(spec)
+    assert warning.pointer == "/definitions/Root/discriminator"

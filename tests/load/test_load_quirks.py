@@ -121,5 +121,35 @@ def test_warning_counts_per_real_spec(real_spec: Callable[[str], LoadedSpec]) ->
     counts = {relative: len(warnings_of(real_spec(relative))) for relative in (V2306, V2310, V2502)}
     # 2023-06: produces, TypeDiscriminator, 2 missing examples.
     # 2023-10: produces, 12 missing examples.
-    # 2025-02: 2 enum-of-$ref, Purpose, 2 descriptions, 2 $ref siblings, 2 missing examples.
-    assert counts == {V2306: 4, V2310: 13, V2502: 9}
+    # 2025-02: 2 enum-of-$ref, Purpose, 2 discriminator names, 4 discriminator values,
+    # 2 descriptions, 2 $ref siblings, 2 missing examples.
+    assert counts == {V2306: 4, V2310: 13, V2502: 15}
+
+
+@pytest.mark.parametrize("relative", [V2502, V2502_YAML])
+@pytest.mark.parametrize("suffix", ["", "Request"])
+def test_fine_tune_method_discriminates_on_type(
+    real_spec: Callable[[str], LoadedSpec], relative: str, suffix: str
+) -> None:
+    spec = real_spec(relative)
+    root_name = f"FineTuneMethod{suffix}"
+    (renamed,) = at(spec, f"/definitions/{root_name}/discriminator")
+    assert "discriminator 'kind' is set by no subtype" in renamed.message
+    root = spec.raw["definitions"][root_name]
+    assert root["discriminator"] == "type"
+    assert root["required"] == ["type"]
+    assert root["properties"] == {"type": {"$ref": "#/definitions/FineTuningMethodType"}}
+    for subtype, value in (
+        (f"DpoMethod{suffix}", "dpo"),
+        (f"SupervisedMethod{suffix}", "supervised"),
+    ):
+        (warning,) = at(spec, f"/definitions/{subtype}")
+        assert f"used {value!r}" in warning.action
+        assert spec.raw["definitions"][subtype]["x-ms-discriminator-value"] == value
+
+
+def test_well_formed_discriminators_are_untouched(real_spec: Callable[[str], LoadedSpec]) -> None:
+    spec = real_spec(V2502)
+    assert spec.raw["definitions"]["IngestionJob"]["discriminator"] == "kind"
+    assert not at(spec, "/definitions/IngestionJob/discriminator")
+    assert not at(spec, "/definitions/IngestionJobSystemCompute")
