@@ -49,12 +49,16 @@ def api_version_parameter(spec: ApiSpec) -> str | None:
 def client_view(
     spec: ApiSpec,
     class_name: str,
+    title: str,
     sdk_moniker: str,
     groups: tuple[GroupView, ...],
     version_path: str,
     aio: bool,
 ) -> ClientView:
-    """The client context for ``spec`` (``aio`` picks the async credential type)."""
+    """The client context for ``spec`` (``aio`` picks the async credential type).
+
+    ``title`` names the service in docs (the spec's own title often repeats its version).
+    """
     keys = [a for a in spec.client.auth if isinstance(a, ApiKeyAuth)]
     tokens = [a for a in spec.client.auth if isinstance(a, OAuth2Auth)]
     scopes = tuple(sorted({s for t in tokens for s in t.scopes}))
@@ -70,7 +74,7 @@ def client_view(
         "The credential: "
         + " or ".join(
             ["an ``AzureKeyCredential`` holding the resource's API key"] * bool(keys)
-            + [f"a ``{token_type}`` for Microsoft Entra ID"] * bool(tokens)
+            + [f"{'an' if aio else 'a'} ``{token_type}`` for Microsoft Entra ID"] * bool(tokens)
         )
         + "."
     )
@@ -95,12 +99,11 @@ def client_view(
         fields += docs.field_lines("ivar", group.attribute, f"{group.class_name} operations", 4)
         prefix = f"{version_path}.aio" if aio else version_path
         fields += docs.field_lines(
-            "vartype", group.attribute, f"~{prefix}.operations.{group.class_name}", 4
+            "vartype", group.attribute, f"~{prefix}._operations.{group.class_name}", 4
         )
-    summary = spec.client.title or class_name
     description = spec.client.description
     flavour = "Async client" if aio else "Client"
-    head = f"{flavour} for {docs.one_line(summary)}, API version {spec.client.api_version}."
+    head = f"{flavour} for {docs.one_line(title)}, API version {spec.client.api_version}."
     return ClientView(
         class_name=class_name,
         summary=docs.escape(head),

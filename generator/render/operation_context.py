@@ -217,7 +217,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     skip: list[str] = []
     query: list[tuple[str, str]] = []
     headers: list[tuple[str, str]] = []
-    param_docs: list[str] = []
+    param_docs: list[str] = []  # positional parameters first, then keywords
+    keyword_docs: list[str] = []
     paging = op.paging
     cursor_wire = paging.cursor_parameter if paging else None
     stream_flag = op.event_stream.trigger_parameter if op.event_stream else None
@@ -225,10 +226,11 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
 
     def document(role: str, name: str, text: str, tp: TypeRef | str, required: bool) -> None:
         suffix = "Required." if required else "Default value is None."
-        param_docs.extend(docs.field_lines(role, name, f"{text} {suffix}".strip(), 8))
+        target = param_docs if role == "param" else keyword_docs
+        target.extend(docs.field_lines(role, name, f"{text} {suffix}".strip(), 8))
         type_role = "type" if role == "param" else "paramtype"
         type_text = tp if isinstance(tp, str) else namer.doc_type(tp, builder.models_path)
-        param_docs.extend(docs.field_lines(type_role, name, type_text, 8))
+        target.extend(docs.field_lines(type_role, name, type_text, 8))
 
     for param in op.parameters:
         if param.client_level:
@@ -374,7 +376,9 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     error = op.error_type
     error_model = namer.annotation(error, needs) if error is not None else "None"
 
-    docstring = _docstring(builder, op, param_docs, kind, result_type, paging_view, stream_view)
+    docstring = _docstring(
+        builder, op, param_docs + keyword_docs, kind, result_type, paging_view, stream_view
+    )
     needs.add(IMPORT_ANY)
     return OperationView(
         name=op.py_name,
@@ -456,6 +460,26 @@ def _docstring(
     elif kind == "lro":
         final = (op.long_running.final_type if op.long_running else None) or success
         final_doc = builder.namer.doc_type(final, path) if final is not None else "None"
+        fields += docs.field_lines(
+            "keyword",
+            "polling",
+            "True (the default) to poll the status monitor named by the"
+            f" ``{op.long_running.polling_header if op.long_running else ''}`` header, False not"
+            " to poll, or a polling method of your own.",
+            8,
+        )
+        fields += docs.field_lines(
+            "keyword",
+            "polling_interval",
+            "Seconds between polls when the service sends no" " Retry-After. Default value is 1.",
+            8,
+        )
+        fields += docs.field_lines(
+            "keyword",
+            "continuation_token",
+            "Resume from the state saved by" " ``poller.continuation_token()``.",
+            8,
+        )
         fields += docs.field_lines(
             "return", "", f"A poller whose result is the final {final_doc}", 8
         )

@@ -103,7 +103,13 @@ def _version_files(settings: PackageSettings, version: VersionInput) -> dict[str
         prefix = "aio/" if aio else ""
         core = "AsyncClientCore" if aio else "ClientCore"
         view = client_view(
-            spec, settings.client_class, settings.sdk_moniker, groups, version_path, aio
+            spec,
+            settings.client_class,
+            settings.title,
+            settings.sdk_moniker,
+            groups,
+            version_path,
+            aio,
         )
         files[prefix + "_client.py"] = render(
             "client/client.py.j2",
