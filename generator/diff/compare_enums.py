@@ -81,7 +81,7 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
                 ),
                 wire_breaking=sent,
                 client_breaking=True,
-                migration=f"{members} no longer exist",
+                migration=f"{members} no longer exist" + ("s" if len(removed) == 1 else ""),
                 reach=reach,
                 old=", ".join(removed),
                 detail=tuple(removed),

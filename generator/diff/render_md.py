@@ -69,6 +69,11 @@ def _pair(pair: PairDiff) -> list[str]:
         return [*lines, "No changes.", ""]
     for severity, title in ((Severity.BREAKING, "Breaking"), (Severity.REVIEW, "Review")):
         lines += _section(title, (c for c in pair.changes if c.severity is severity))
+    notes = [c for c in pair.changes if c.client_breaking and c.migration]
+    if notes:
+        lines += [f"### Migrating code that uses the generated client ({len(notes)})", ""]
+        lines += [f"- `{c.location}`: {c.migration}" for c in notes]
+        lines.append("")
     info = [c for c in pair.changes if c.severity is Severity.INFO]
     lines += _section("Info", info, collapsed=True)
     if pair.ignored:

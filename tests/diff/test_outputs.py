@@ -104,6 +104,9 @@ def test_markdown_puts_the_summary_and_breaking_changes_first(real_report: DiffR
     assert summary < first_pair < second_pair < text.index("## Timeline")
     section = text[second_pair : text.index("## Timeline")]
     assert section.index("### Breaking") < section.index("### Review") < section.index("Info (")
+    assert (
+        section.index("### Review") < section.index("### Migrating code") < section.index("Info (")
+    )
     assert "| 2023-10-01-preview → 2025-02-01-preview |" in text[summary:first_pair]
     assert "`client.fine_tunes.create(...)` → `client.fine_tuning.create(...)`" in text
 
