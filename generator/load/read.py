@@ -82,6 +82,9 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any | None:
     except RecursionError:
         sink.error("", f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
         return None
+    if data is None:
+        sink.error("", "the document is empty")
+        return None
     return _to_json_data(data, sink, "")
 
 

@@ -57,3 +57,15 @@ def test_diagnostics_render_as_one_line(write_spec: Callable[..., Path]) -> None
     line = error.render()
     assert line.startswith(f"{path}:/definitions/A: error: $ref '#/definitions/Gone'")
     assert "\n" not in line
+
+
+@pytest.mark.parametrize(("name", "text"), [("e.yaml", ""), ("c.yaml", "# only a comment\n")])
+def test_empty_yaml_is_an_error(write_spec: Callable[..., Path], name: str, text: str) -> None:
+    spec = load_spec(write_spec(text, name))
+    assert not spec.ok
+    assert [d.message for d in errors(spec)] == ["the document is empty"]
+
+
+def test_several_yaml_documents_are_an_error(write_spec: Callable[..., Path]) -> None:
+    (error,) = errors(load_spec(write_spec("a: 1\n---\nb: 2\n", "multi.yaml")))
+    assert "invalid YAML at line 2" in error.message
