@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from loadkit import REAL_SPECS, errors, warnings_of
@@ -124,3 +125,34 @@ def test_yaml_twin_matches_json_apart_from_example_refs_and_headers(shared_specs
     assert as_json.raw["definitions"] == as_yaml.raw["definitions"]
     assert as_json.raw["parameters"] == as_yaml.raw["parameters"]
     assert as_json.raw["paths"].keys() == as_yaml.raw["paths"].keys()
+
+
+def touch_everything(value: Any, seen: set[str]) -> int:
+    """Visit every value of a resolved document, following each reference once."""
+    target = ref_target(value)
+    if target is not None:
+        if target in seen:
+            return 0
+        seen.add(target)
+    count = 1
+    if isinstance(value, dict):
+        for item in value.values():
+            count += touch_everything(item, seen)
+    elif isinstance(value, list):
+        for item in value:
+            count += touch_everything(item, seen)
+    return count
+
+
+@pytest.mark.parametrize("relative", REAL_SPECS)
+def test_every_reference_can_be_followed(
+    real_spec: Callable[[str], LoadedSpec], relative: str
+) -> None:
+    spec = real_spec(relative)
+    seen: set[str] = set()
+    assert touch_everything(spec.document, seen) > 1000
+    sections = {target.split("/")[1] for target in seen}
+    assert sections == {"definitions", "parameters"}
+    for target in seen:
+        _, section, name = target.split("/")
+        assert name in spec.raw[section]
