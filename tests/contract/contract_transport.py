@@ -28,6 +28,7 @@ class Exchange:
     request_headers: dict[str, str]
     status: int
     headers: dict[str, str]
+    body: bytes | None  # None for streamed responses (left for the client to read)
 
     @property
     def violations(self) -> list[dict[str, Any]]:
@@ -35,13 +36,14 @@ class Exchange:
         return request_violations({k.lower(): v for k, v in self.headers.items()})
 
 
-def _exchange(request: Any, response: Any) -> Exchange:
+def _exchange(request: Any, response: Any, streamed: bool) -> Exchange:
     return Exchange(
         request.method,
         request.url,
         dict(request.headers),
         response.status_code,
         dict(response.headers),
+        None if streamed else response.body(),
     )
 
 
@@ -67,7 +69,7 @@ class RecordingTransport(HttpTransport):
 
     def send(self, request: Any, **kwargs: Any) -> Any:
         response = self.inner.send(request, **kwargs)
-        self.exchanges.append(_exchange(request, response))
+        self.exchanges.append(_exchange(request, response, bool(kwargs.get("stream"))))
         return response
 
 
@@ -93,5 +95,5 @@ class AsyncRecordingTransport(AsyncHttpTransport):
 
     async def send(self, request: Any, **kwargs: Any) -> Any:
         response = await self.inner.send(request, **kwargs)
-        self.exchanges.append(_exchange(request, response))
+        self.exchanges.append(_exchange(request, response, bool(kwargs.get("stream"))))
         return response

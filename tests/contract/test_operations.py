@@ -32,7 +32,7 @@ import pytest
 from azure.core.credentials import AzureKeyCredential
 from azure.core.exceptions import HttpResponseError
 from contract_transport import AsyncRecordingTransport, Exchange, RecordingTransport
-from contract_values import Synthesizer, compiled, generated
+from contract_values import Synthesizer, compiled, generated, wire_differences
 from prism_server import VERSIONS, PrismPool, PrismServer, spec_path
 
 from generator import ir
@@ -108,6 +108,19 @@ class Case:
         if cls is not None:
             assert isinstance(value, cls), f"{type(value).__name__} is not a {cls.__name__}"
 
+    def serialize(self, value: Any) -> Any:
+        runtime = __import__("azure_openai_authoring._runtime", fromlist=["serialize"])
+        return runtime.serialize(value)
+
+    def check_round_trip(self, result: Any, exchanges: list[Exchange]) -> None:
+        """The typed result serializes back to exactly what Prism sent (nothing lost)."""
+        body = exchanges[-1].body
+        assert body is not None
+        sent = json.loads(body)
+        if self.op.paging is not None:
+            sent = sent[self.op.paging.items_property]
+        assert wire_differences(sent, self.serialize(result)) == []
+
     def check_items(self, items: list[Any]) -> None:
         assert items, "Prism's first page has items; the pager yielded none"
         paging = self.op.paging
@@ -152,16 +165,23 @@ def _run_sync(case: Case) -> None:
         method = case.method_of(client)
         if case.op.paging is not None:
             pages: Iterator[Any] = method(**case.kwargs).by_page()
-            case.check_items(list(next(pages)))
+            items = list(next(pages))
+            case.check_items(items)
+            case.check_round_trip(items, transport.exchanges)
         elif case.op.long_running is not None:
             poller = method(**case.kwargs, polling_interval=0)
-            case.check_lro_result(poller.result(timeout=60))
+            result = poller.result(timeout=60)
+            case.check_lro_result(result)
+            case.check_round_trip(result, transport.exchanges)
         elif case.is_download:
             content = method(**case.kwargs, headers=JSON_ACCEPT)
             data = content if isinstance(content, bytes) else b"".join(content)
             assert json.loads(data) is None or data
         else:
-            case.check_instance(method(**case.kwargs), case.declared)
+            result = method(**case.kwargs)
+            case.check_instance(result, case.declared)
+            if case.declared is not None:
+                case.check_round_trip(result, transport.exchanges)
         check_exchanges(transport.exchanges)
         keyword = case.stream_keyword()
         if keyword is not None:
@@ -185,16 +205,23 @@ async def _run_async(case: Case) -> None:
         if case.op.paging is not None:
             pages: AsyncIterator[Any] = method(**case.kwargs).by_page()
             first = await pages.__anext__()
-            case.check_items([item async for item in first])
+            items = [item async for item in first]
+            case.check_items(items)
+            case.check_round_trip(items, transport.exchanges)
         elif case.op.long_running is not None:
             poller = await method(**case.kwargs, polling_interval=0)
-            case.check_lro_result(await poller.result())
+            result = await poller.result()
+            case.check_lro_result(result)
+            case.check_round_trip(result, transport.exchanges)
         elif case.is_download:
             content = await method(**case.kwargs, headers=JSON_ACCEPT)
             data = content if isinstance(content, bytes) else b"".join([c async for c in content])
             assert json.loads(data) is None or data
         else:
-            case.check_instance(await method(**case.kwargs), case.declared)
+            result = await method(**case.kwargs)
+            case.check_instance(result, case.declared)
+            if case.declared is not None:
+                case.check_round_trip(result, transport.exchanges)
         check_exchanges(transport.exchanges)
         keyword = case.stream_keyword()
         if keyword is not None:
