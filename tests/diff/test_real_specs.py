@@ -336,3 +336,23 @@ def test_every_change_is_complete(real_report: DiffReport) -> None:
             assert change.reason and change.location and change.subject
             if change.severity.value == "breaking":
                 assert change.wire_breaking or change.client_breaking
+
+
+def test_api_evangelist_copy_differs_only_in_operation_ids(shared_specs: object) -> None:
+    from pathlib import Path
+
+    from generator.diff.engine import diff_specs
+    from generator.pipeline import compile_spec
+    from tests.conftest import SHARED_SPECS, azure_spec_path
+
+    azure, _ = compile_spec(azure_spec_path("2023-06-01-preview"))
+    copy, _ = compile_spec(Path(SHARED_SPECS / "api-evangelist/2023-06-01-preview/openapi.yml"))
+    assert azure is not None and copy is not None
+    result = diff_specs(azure, copy)
+    # Same paths and methods under other operationIds: matched by method and path, never
+    # reported as removed plus added, and nothing changes on the wire.
+    assert {c.rule.name for c in result.changes} == {"ModifiedOperationId"}
+    assert len(result.changes) == 17
+    assert not any(c.wire_breaking for c in result.changes)
+    files_delete = one(result, "ModifiedOperationId", "DELETE /files/{file-id}")
+    assert (files_delete.old, files_delete.new) == ("Files_Delete", "microsoftAzureFilesDelete")
