@@ -52,17 +52,22 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
     if data is None:
         return LoadedSpec(path, {}, {}, tuple(sink.items))
 
-    normalize(data, sink, spec_dir=path.resolve().parent)
     checker = RefChecker(
         main_path=path,
         main_label=label,
         allow_network=allow_network,
         fetch=fetch_document if allow_network else None,
     )
-    checker.check(data)
+    try:
+        normalize(data, sink, spec_dir=path.resolve().parent)
+        checker.check(data)
+        resolvable = without_examples(data)
+        document = resolve_lazily(resolvable, checker.main_uri, checker.documents)
+    except RecursionError:  # depth is bounded everywhere; this is a last line of defence
+        sink.extend(checker.diagnostics)
+        sink.error("", "the document is nested too deeply to load")
+        return LoadedSpec(path, {}, {}, tuple(sink.items))
     sink.extend(checker.diagnostics)
-    resolvable = without_examples(data)
-    document = resolve_lazily(resolvable, checker.main_uri, checker.documents)
     if validate:
         from generator.load.validate import validate_document
 
