@@ -21,6 +21,10 @@ from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
 ABSENT = "_ABSENT"
 
 
+#: Names the generated ``__init__`` itself uses; a field so named gets a ``_``-suffixed argument.
+_INIT_NAMES = frozenset({"self", "kwargs"})
+
+
 @dataclass(frozen=True)
 class FieldView:
     """One pydantic field declaration."""
@@ -219,13 +223,14 @@ def model_view(
         if prop.read_only:
             continue
         annotation = namer.annotation(prop.type, needs, accept_dict=True)
+        name = f"{prop.py_name}_" if prop.py_name in _INIT_NAMES else prop.py_name
         if prop.required:
             if prop.nullable:
                 annotation = optional(annotation)
-            params.append(InitParam(prop.py_name, annotation, None))
+            params.append(InitParam(name, annotation, None))
         else:
-            params.append(InitParam(prop.py_name, optional(annotation), "None"))
-        args.append((prop.py_name, prop.py_name))
+            params.append(InitParam(name, optional(annotation), "None"))
+        args.append((prop.py_name, name))
     own = tuple(_field(p, namer, needs) for p in model.properties)
     discriminator = model.discriminator.property_wire_name if model.discriminator else None
     if discriminator is not None:
