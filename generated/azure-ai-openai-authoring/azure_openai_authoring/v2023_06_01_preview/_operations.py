@@ -380,12 +380,17 @@ class ImagesOperations:
     ) -> LROPoller[_models.OperationResponse]:
         """Generates a batch of images from a text caption
 
+        :param body: The specification of the images that should be generated. Required.
+        :type body: ~azure_openai_authoring.v2023_06_01_preview.models.GenerateImagesCreation
         :keyword operation_id: ID of the status monitor for the operation. If the Operation-Id
             header matches an existing operation and the request is not identical to the prior
             request, it will fail with a 400 Bad Request. Default value is None.
         :paramtype operation_id: str
-        :param body: The specification of the images that should be generated. Required.
-        :type body: ~azure_openai_authoring.v2023_06_01_preview.models.GenerateImagesCreation
+        :keyword polling: True (the default) to poll the status monitor named by the
+            ``operation-location`` header, False not to poll, or a polling method of your own.
+        :keyword polling_interval: Seconds between polls when the service sends no Retry-After.
+            Default value is 1.
+        :keyword continuation_token: Resume from the state saved by ``poller.continuation_token()``.
         :return: A poller whose result is the final
             ~azure_openai_authoring.v2023_06_01_preview.models.OperationResponse
         :rtype:

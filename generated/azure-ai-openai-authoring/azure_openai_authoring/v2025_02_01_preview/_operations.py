@@ -573,7 +573,11 @@ class IngestionJobRunsOperations:
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobRunList:
             if _cursor is not None:
-                _request = self._core.build_request("GET", _cursor)
+                _request = self._core.build_request(
+                    "GET",
+                    _cursor,
+                    headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
+                )
             else:
                 _request = self._core.build_request(
                     "GET",
@@ -655,7 +659,11 @@ class IngestionJobsOperations:
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             if _cursor is not None:
-                _request = self._core.build_request("GET", _cursor)
+                _request = self._core.build_request(
+                    "GET",
+                    _cursor,
+                    headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
+                )
             else:
                 _request = self._core.build_request(
                     "GET",
@@ -1115,7 +1123,6 @@ class UploadFileOperations:
             path_params={"upload-id": upload_id},
             headers={"Accept": "application/json"},
             files={"data": _rt.file_part(data, field="data")},
-            data={},
         )
         _response = self._core.send(
             _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs

@@ -827,28 +827,26 @@ class DpoHyperparamsRequest(_rt.Model):
 class FineTuneMethod(_rt.PolymorphicModel):
     """The FineTuneMethod model.
 
-    :ivar kind: Required.
-    :vartype kind: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
+    :ivar type: Required.
+    :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
 
-    __discriminator__: ClassVar[str] = "kind"
+    __discriminator__: ClassVar[str] = "type"
 
-    kind: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[FineTuningMethodType],
+        type: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        _rt.Model.__init__(self, type=type, **kwargs)
 
 
 class DpoMethod(FineTuneMethod):
     """Request for DPO method finetuning
 
-    :ivar kind: Required.
-    :vartype kind: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     :ivar type: Required.
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     :ivar dpo: Configuration for dpo finetuning method. Includes DPO specific hyperparameters
@@ -862,11 +860,10 @@ class DpoMethod(FineTuneMethod):
     def __init__(
         self,
         *,
-        type: _rt.Extensible[FineTuningMethodType],
         dpo: DpoMethodConfigRequest | dict[str, Any],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind="DpoMethod", type=type, dpo=dpo, **kwargs)
+        super().__init__(type=FineTuningMethodType.DPO, dpo=dpo, **kwargs)
 
 
 class DpoMethodConfigRequest(_rt.Model):
@@ -891,28 +888,26 @@ class DpoMethodConfigRequest(_rt.Model):
 class FineTuneMethodRequest(_rt.PolymorphicModel):
     """The FineTuneMethodRequest model.
 
-    :ivar kind: Required.
-    :vartype kind: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
+    :ivar type: Required.
+    :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
 
-    __discriminator__: ClassVar[str] = "kind"
+    __discriminator__: ClassVar[str] = "type"
 
-    kind: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[FineTuningMethodType],
+        type: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        _rt.Model.__init__(self, type=type, **kwargs)
 
 
 class DpoMethodRequest(FineTuneMethodRequest):
     """Request for DPO method finetuning
 
-    :ivar kind: Required.
-    :vartype kind: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     :ivar type: Required.
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     :ivar dpo: Configuration for dpo finetuning method. Includes DPO specific hyperparameters
@@ -926,11 +921,10 @@ class DpoMethodRequest(FineTuneMethodRequest):
     def __init__(
         self,
         *,
-        type: _rt.Extensible[FineTuningMethodType],
         dpo: DpoMethodConfigRequest | dict[str, Any],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind="DpoMethodRequest", type=type, dpo=dpo, **kwargs)
+        super().__init__(type=FineTuningMethodType.DPO, dpo=dpo, **kwargs)
 
 
 class EndpointKeyConnection(BaseConnection):
@@ -2623,8 +2617,6 @@ class StoredCompletionResponse(_rt.Model):
 class SupervisedMethod(FineTuneMethod):
     """Method used for supervised finetuning
 
-    :ivar kind: Required.
-    :vartype kind: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     :ivar type: Required.
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
@@ -2633,18 +2625,14 @@ class SupervisedMethod(FineTuneMethod):
 
     def __init__(
         self,
-        *,
-        type: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind="SupervisedMethod", type=type, **kwargs)
+        super().__init__(type=FineTuningMethodType.SUPERVISED, **kwargs)
 
 
 class SupervisedMethodRequest(FineTuneMethodRequest):
     """Method used for supervised finetuning
 
-    :ivar kind: Required.
-    :vartype kind: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     :ivar type: Required.
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
@@ -2653,11 +2641,9 @@ class SupervisedMethodRequest(FineTuneMethodRequest):
 
     def __init__(
         self,
-        *,
-        type: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind="SupervisedMethodRequest", type=type, **kwargs)
+        super().__init__(type=FineTuningMethodType.SUPERVISED, **kwargs)
 
 
 class SystemComputeDatasource(_rt.PolymorphicModel):
@@ -3235,14 +3221,14 @@ JobCompute.register_subtypes(
 )
 FineTuneMethod.register_subtypes(
     {
-        "DpoMethod": DpoMethod,
-        "SupervisedMethod": SupervisedMethod,
+        "dpo": DpoMethod,
+        "supervised": SupervisedMethod,
     }
 )
 FineTuneMethodRequest.register_subtypes(
     {
-        "DpoMethodRequest": DpoMethodRequest,
-        "SupervisedMethodRequest": SupervisedMethodRequest,
+        "dpo": DpoMethodRequest,
+        "supervised": SupervisedMethodRequest,
     }
 )
 IngestionJob.register_subtypes(

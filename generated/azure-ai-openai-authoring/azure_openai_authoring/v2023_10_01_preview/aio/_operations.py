@@ -579,12 +579,17 @@ class ImagesOperations:
     ) -> AsyncLROPoller[_models.OperationResponse]:
         """Generates a batch of images from a text caption
 
+        :param body: The specification of the images that should be generated. Required.
+        :type body: ~azure_openai_authoring.v2023_10_01_preview.models.GenerateImagesCreation
         :keyword operation_id: ID of the status monitor for the operation. If the Operation-Id
             header matches an existing operation and the request is not identical to the prior
             request, it will fail with a 400 Bad Request. Default value is None.
         :paramtype operation_id: str
-        :param body: The specification of the images that should be generated. Required.
-        :type body: ~azure_openai_authoring.v2023_10_01_preview.models.GenerateImagesCreation
+        :keyword polling: True (the default) to poll the status monitor named by the
+            ``operation-location`` header, False not to poll, or a polling method of your own.
+        :keyword polling_interval: Seconds between polls when the service sends no Retry-After.
+            Default value is 1.
+        :keyword continuation_token: Resume from the state saved by ``poller.continuation_token()``.
         :return: A poller whose result is the final
             ~azure_openai_authoring.v2023_10_01_preview.models.OperationResponse
         :rtype:
@@ -700,6 +705,8 @@ class IngestionJobsOperations:
 
         :param job_id: The id of the ingestion job. Required.
         :type job_id: str
+        :param ingestion_job: The details of the ingestion job. Required.
+        :type ingestion_job: ~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob
         :keyword search_service_endpoint: The endpoint to the search service resource where the
             ingestion assets will be created. Required.
         :paramtype search_service_endpoint: str
@@ -724,8 +731,6 @@ class IngestionJobsOperations:
         :keyword embedding_deployment_name: The name of embedding deployment of the current Azure
             OpenAI resource to use for accessing the embeddings model. Default value is None.
         :paramtype embedding_deployment_name: str
-        :param ingestion_job: The details of the ingestion job. Required.
-        :type ingestion_job: ~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob
         :return: ~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob
         :rtype: ~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob
         :raises ~azure.core.exceptions.HttpResponseError:
