@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -210,6 +211,18 @@ def test_html_report_renders_in_headless_chromium(
         if "CONSOLE" in line or "Uncaught" in line or "SyntaxError" in line
     ]
     assert errors == []
+
+    # The filters work: preset to breaking changes of the files group from the address.
+    filtered = _chromium(tmp_path, "--dump-dom", page.as_uri() + "?severity=breaking&group=files")
+    assert filtered.returncode == 0
+    articles = re.findall(
+        r'<article class="change ([a-z ]+)"[^>]*data-groups="([^"]*)"', filtered.stdout
+    )
+    assert articles
+    shown = [(classes, groups) for classes, groups in articles if "hidden" not in classes]
+    assert shown and all(c.startswith("breaking") and " files " in g for c, g in shown)
+    assert len(shown) < len(articles)
+    assert f"{len(shown)} of {len(articles)} changes shown" in filtered.stdout
 
     shot = tmp_path / "shot.png"
     taken = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,900", page.as_uri())
