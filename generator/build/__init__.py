@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import groupby
+from pathlib import Path
 
 from generator.build.behaviours import add_behaviours
 from generator.build.client import build_client
@@ -30,7 +31,8 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
         sink.error("/openapi", "OpenAPI 3 documents are not supported", "only Swagger 2.0 is read")
     elif raw and raw.get("swagger") != "2.0":
         sink.warning("/swagger", "not marked as Swagger 2.0", "read as Swagger 2.0")
-    ctx = BuildContext(raw=raw, sink=sink)
+    main_uri = Path(loaded.path).resolve().as_uri()
+    ctx = BuildContext(raw=raw, sink=sink, document=loaded.document or {}, main_uri=main_uri)
     build_definitions(ctx)
     operations = build_operations(ctx)
     link_hierarchy(ctx)

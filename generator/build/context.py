@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
-from generator.diagnostics import DiagnosticSink, pointer
+from generator.diagnostics import DiagnosticSink, escape_pointer_token, pointer
 from generator.ir import Alias, Enum, Model
+from generator.load import ref_siblings, ref_target
 
 DEFINITIONS_PREFIX = "#/definitions/"
 
@@ -24,6 +26,11 @@ DEFINITIONS_PREFIX = "#/definitions/"
 def child(at: str, *tokens: str | int) -> str:
     """Extend the JSON pointer ``at`` by raw (unescaped) tokens."""
     return at + pointer(*tokens)
+
+
+def escape(token: str) -> str:
+    """RFC 6901 escaping of one reference token."""
+    return escape_pointer_token(token)
 
 
 def unescape_token(token: str) -> str:
@@ -61,6 +68,8 @@ class BuildContext:
 
     raw: Mapping[str, Any]
     sink: DiagnosticSink
+    document: Mapping[str, Any] = field(default_factory=dict)  # the loader's resolved view
+    main_uri: str = "file:///spec.json"  # URI of the main file, as the loader names it
     models: dict[str, Model] = field(default_factory=dict)
     enums: dict[str, Enum] = field(default_factory=dict)
     aliases: dict[str, Alias] = field(default_factory=dict)
@@ -68,6 +77,9 @@ class BuildContext:
     pending: set[str] = field(default_factory=set)
     # pointer of an inline schema -> the key it was registered under
     inline_keys: dict[str, str] = field(default_factory=dict)
+    # definitions found in other files: key -> (schema, pointer), and full URI -> key
+    external: dict[str, tuple[Mapping[str, Any], str]] = field(default_factory=dict)
+    external_keys: dict[str, str] = field(default_factory=dict)
 
     definitions: Mapping[str, Any] = field(init=False)
     """The ``definitions`` section (empty when missing or malformed)."""
@@ -101,41 +113,120 @@ class BuildContext:
         if first is None:
             self.sink.error(at, "expected an object here", "ignored")
             return Resolved(None, at)
-        siblings = {k: v for k, v in first.items() if k != "$ref"} if "$ref" in first else {}
+        siblings: Mapping[str, Any] = {}
+        if is_ref(first):
+            siblings = ref_siblings(first) if type(first) is not dict else {
+                k: v for k, v in first.items() if k != "$ref"
+            }
         current: Mapping[str, Any] = first
         where = at
         definition: str | None = None
         seen: set[str] = set()
-        while "$ref" in current:
+        while is_ref(current):
+            step = self._step(current, where, seen)
+            if step is None:
+                return Resolved(None, where, None, siblings)
+            current, where, definition = step
+        return Resolved(current, where, definition, siblings)
+
+    def _step(
+        self, current: Mapping[str, Any], where: str, seen: set[str]
+    ) -> tuple[Mapping[str, Any], str, str | None] | None:
+        """One ``$ref`` hop: (target, its pointer, its definitions key) or None (reported)."""
+        if type(current) is dict:  # a reference written in the main document
             ref = current["$ref"]
             if not isinstance(ref, str):
                 self.sink.error(where, "$ref is not a string", "typed as any")
-                return Resolved(None, where, None, siblings)
-            if ref in seen:
-                self.sink.error(where, f"$ref cycle through {ref!r}", "typed as any")
-                return Resolved(None, where, None, siblings)
-            seen.add(ref)
+                return None
             if not ref.startswith("#"):
-                self.sink.error(
-                    where,
-                    f"$ref {ref!r} points outside this document, which the builder does not read",
-                    "typed as any",
-                )
-                return Resolved(None, where, None, siblings)
+                proxy = self._proxy_at(where)
+                if proxy is None:
+                    self.sink.error(where, f"$ref {ref!r} could not be followed", "typed as any")
+                    return None
+                return self._step(proxy, where, seen)
+            full = self.main_uri + ref
+        else:  # a jsonref proxy: a reference inside (or into) another file of the spec
+            text = ref_target(current) or ""
+            full = urljoin(object.__getattribute__(current, "base_uri"), text)
+        if full in seen:
+            self.sink.error(where, f"$ref cycle through {full!r}", "typed as any")
+            return None
+        seen.add(full)
+        document, _, fragment = full.partition("#")
+        name = _definition_name(fragment)
+        if document == self.main_uri:
             try:
-                target = self.lookup(ref)
+                target = as_mapping(self.lookup("#" + fragment))
             except KeyError:
-                self.sink.error(where, f"$ref {ref!r} points at nothing", "typed as any")
-                return Resolved(None, where, None, siblings)
-            target_map = as_mapping(target)
-            if target_map is None:
-                self.sink.error(where, f"$ref {ref!r} points at a non-object", "typed as any")
-                return Resolved(None, where, None, siblings)
-            definition = None
-            if ref.startswith(DEFINITIONS_PREFIX):
-                rest = ref[len(DEFINITIONS_PREFIX) :]
-                if "/" not in rest:
-                    definition = unescape_token(rest)
-            where = ref[1:]
-            current = target_map
-        return Resolved(current, where, definition, siblings)
+                self.sink.error(where, f"$ref to #{fragment} points at nothing", "typed as any")
+                return None
+            if target is None:
+                self.sink.error(where, f"$ref to #{fragment} is not an object", "typed as any")
+                return None
+            return target, fragment, name
+        try:
+            subject = as_mapping(object.__getattribute__(current, "__subject__"))
+        except Exception:  # a proxy that cannot resolve; the loader has reported why
+            subject = None
+        if subject is None:
+            self.sink.error(where, f"$ref {full!r} could not be followed", "typed as any")
+            return None
+        label = f"{_file_label(document, self.main_uri)}#{fragment}"
+        key = self._external_key(full, name, subject, label) if name is not None else None
+        return subject, label, key
+
+    def _proxy_at(self, where: str) -> Mapping[str, Any] | None:
+        """The loader's resolved view of the main-document location ``where``."""
+        node: Any = self.document
+        for token in where.split("/")[1:]:
+            name = unescape_token(token)
+            try:
+                if isinstance(node, list) and name.isdigit():
+                    node = node[int(name)]
+                elif isinstance(node, Mapping) and not is_ref(node):
+                    node = node[name]
+                else:
+                    return None
+            except (KeyError, IndexError):
+                return None
+        return node if isinstance(node, Mapping) and is_ref(node) else None
+
+    def _external_key(
+        self, full: str, name: str, schema: Mapping[str, Any], label: str
+    ) -> str:
+        """The key of a definition in another file: its name, made unique against the rest."""
+        if full in self.external_keys:
+            return self.external_keys[full]
+        key = name
+        while key in self.definitions or key in self.external:
+            key += "_"
+        self.external_keys[full] = key
+        self.external[key] = (schema, label)
+        return key
+
+    def definition_schema(self, key: str) -> tuple[Mapping[str, Any], str] | None:
+        """The schema of definition ``key`` (this file's or another's) and its pointer."""
+        if key in self.external:
+            return self.external[key]
+        schema = as_mapping(self.definitions.get(key))
+        return (schema, "/definitions/" + escape(key)) if schema is not None else None
+
+
+def is_ref(value: object) -> bool:
+    """Whether ``value`` is a reference: a raw ``$ref`` object or a loader proxy."""
+    if type(value) is dict:
+        return "$ref" in value
+    return ref_target(value) is not None
+
+
+def _definition_name(fragment: str) -> str | None:
+    prefix = DEFINITIONS_PREFIX[1:]
+    if fragment.startswith(prefix) and "/" not in fragment[len(prefix) :]:
+        return unescape_token(fragment[len(prefix) :])
+    return None
+
+
+def _file_label(document: str, main_uri: str) -> str:
+    """A short name for another file of the spec: its path relative to the main file's folder."""
+    base = main_uri.rsplit("/", 1)[0] + "/"
+    return document[len(base) :] if document.startswith(base) else document

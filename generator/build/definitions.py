@@ -31,24 +31,31 @@ def classify(schema: Mapping[str, Any]) -> str:
 
 
 def reference(ctx: BuildContext, key: str) -> TypeRef:
-    """The type a ``$ref`` to ``#/definitions/<key>`` stands for."""
-    schema = as_mapping(ctx.definitions.get(key))
-    if schema is None:
+    """The type a ``$ref`` to definition ``key`` (of this file or another) stands for."""
+    from generator.build.enums import register_enum
+    from generator.build.models import build_model
+
+    found = ctx.definition_schema(key)
+    if found is None:
         return AnyType()
+    schema, at = found
     kind = classify(schema)
     if kind == "enum":
-        return EnumRef(key) if key in ctx.enums else _alias_type(ctx, key, schema)
+        if key not in ctx.enums and key in ctx.external:
+            register_enum(ctx, schema, at, key, definition_key=key)
+        return EnumRef(key) if key in ctx.enums else _alias_type(ctx, key, schema, at)
     if kind == "model":
+        if key in ctx.external:
+            build_model(ctx, key, schema, at, inline=False)
         return ModelRef(key)
-    return _alias_type(ctx, key, schema)
+    return _alias_type(ctx, key, schema, at)
 
 
-def _alias_type(ctx: BuildContext, key: str, schema: Mapping[str, Any]) -> TypeRef:
+def _alias_type(ctx: BuildContext, key: str, schema: Mapping[str, Any], at: str) -> TypeRef:
     from generator.build.types import inline_type
 
     if key in ctx.aliases:
         return ctx.aliases[key].type
-    at = child(DEFINITIONS_AT, key)
     if key in ctx.pending:
         ctx.sink.error(at, f"definition {key!r} is defined in terms of itself", "typed as any")
         return AnyType()
@@ -89,4 +96,4 @@ def build_definitions(ctx: BuildContext) -> None:
         if kind == "model":
             build_model(ctx, key, schema, child(DEFINITIONS_AT, key), inline=False)
         elif kind == "alias" or key not in ctx.enums:
-            _alias_type(ctx, key, schema)
+            _alias_type(ctx, key, schema, child(DEFINITIONS_AT, key))

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, text
+from generator.build.context import BuildContext, as_mapping, child, is_ref, text
 from generator.build.types import (
     additional_properties,
     constraints_of,
@@ -63,7 +63,7 @@ def build_model(
         if member_map is None:
             ctx.sink.error(member_at, "allOf member is not an object", "ignored")
             continue
-        if "$ref" in member_map:
+        if is_ref(member_map):
             parent = _parent_key(ctx, member_map, member_at)
             if parent is not None and parent not in parents:
                 parents.append(parent)
@@ -152,12 +152,12 @@ def _properties(
             continue
         prop_type = type_of(ctx, local, prop_at, f"{model_key}.{wire_name}")
         target: Mapping[str, Any] = {}
-        if "$ref" in local:
+        if is_ref(local):
             resolved = ctx.resolve(local, prop_at)
             target = resolved.value or {}
         description = text(local.get("description")) or text(target.get("description"))
         default = default_of(ctx, local, prop_at)
-        if default is None and "$ref" in local and not is_object_schema(target):
+        if default is None and is_ref(local) and not is_object_schema(target):
             default = default_of(ctx, target, prop_at)
         client_name = local.get("x-ms-client-name")
         found.append(

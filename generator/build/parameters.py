@@ -67,7 +67,7 @@ def gather(
             if not isinstance(name, str) or not isinstance(where, str):
                 ctx.sink.error(used_at, "parameter without a string 'name' and 'in'", "skipped")
                 continue
-            is_global = resolved.at.startswith("/parameters/")
+            is_global = resolved.at.split("#", 1)[-1].startswith("/parameters/")
             merged[(where, name)] = RawParameter(value, resolved.at, used_at, is_global)
     return list(merged.values())
 

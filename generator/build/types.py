@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child
+from generator.build.context import BuildContext, as_mapping, child, is_ref
 from generator.ir import (
     NO_CONSTRAINTS,
     AnyType,
@@ -96,7 +96,7 @@ def type_of(ctx: BuildContext, schema: object, at: str, context: str) -> TypeRef
     if local is None:
         ctx.sink.error(at, "schema is not an object", "typed as any")
         return ANY
-    if "$ref" in local:
+    if is_ref(local):
         return _referenced_type(ctx, local, at)
     return inline_type(ctx, local, at, context)
 

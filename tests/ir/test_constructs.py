@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +29,7 @@ from generator.ir import (
     Property,
     UnionType,
 )
+from generator.pipeline import compile_spec
 
 Compile = Callable[[dict[str, Any]], tuple[ApiSpec, tuple[Diagnostic, ...]]]
 Doc = Callable[..., dict[str, Any]]
@@ -568,3 +571,59 @@ def test_plain_host_becomes_an_endpoint_with_a_default(
     assert spec.client.host.template == "{endpoint}/api"
     assert endpoint.default is not None and endpoint.default.value == "https://example.com"
     assert spec.client.auth == ()
+
+
+def test_references_into_another_file(tmp_path: Path) -> None:
+    common = {
+        "parameters": {"Limit": {"name": "limit", "in": "query", "type": "integer"}},
+        "definitions": {
+            "Thing": {
+                "type": "object",
+                "properties": {
+                    "inner": {"$ref": "#/definitions/Inner"},
+                    "back": {"$ref": "spec.json#/definitions/Local"},
+                },
+            },
+            "Inner": {"type": "object", "properties": {"x": {"type": "integer"}}},
+            "Local": {"type": "string", "enum": ["clash"]},
+        },
+    }
+    main = {
+        "swagger": "2.0",
+        "info": {"title": "Two files", "version": "1"},
+        "host": "example.com",
+        "paths": {
+            "/a": {
+                "get": {
+                    "operationId": "A_Get",
+                    "produces": ["application/json"],
+                    "parameters": [{"$ref": "common.json#/parameters/Limit"}],
+                    "responses": {
+                        "200": {
+                            "description": "OK",
+                            "schema": {"$ref": "common.json#/definitions/Thing"},
+                        }
+                    },
+                }
+            }
+        },
+        "definitions": {
+            "Local": {
+                "type": "object",
+                "properties": {"t": {"$ref": "common.json#/definitions/Thing"}},
+            },
+        },
+    }
+    (tmp_path / "common.json").write_text(json.dumps(common), encoding="utf-8")
+    (tmp_path / "spec.json").write_text(json.dumps(main), encoding="utf-8")
+    spec, diagnostics = compile_spec(tmp_path / "spec.json")
+    assert spec is not None and not diagnostics, [d.render() for d in diagnostics]
+    assert prop(spec, "Local", "t").type == ModelRef("Thing")
+    thing = spec.model("Thing")
+    assert thing.source_pointer == "common.json#/definitions/Thing" and not thing.inline
+    assert prop(spec, "Thing", "inner").type == ModelRef("Inner")
+    assert prop(spec, "Thing", "back").type == ModelRef("Local")  # back into the main file
+    (op,) = spec.operations
+    assert op.responses[0].body == ModelRef("Thing")
+    (limit,) = op.parameters
+    assert limit.wire_name == "limit" and limit.client_level  # a shared parameter
