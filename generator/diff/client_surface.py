@@ -20,10 +20,15 @@ from generator.ir import Operation
 REPLACEMENT_THRESHOLD = 0.6
 
 
+def method_path(index: SpecIndex, op: Operation) -> str:
+    """``client.files.delete``: where the generated client puts the method for ``op``."""
+    group = index.group_of[op.operation_id]
+    return f"client.{group.py_name}.{op.py_name}"
+
+
 def call(index: SpecIndex, op: Operation) -> str:
     """``client.files.delete(...)``: how the generated client spells a call of ``op``."""
-    group = index.group_of[op.operation_id]
-    return f"client.{group.py_name}.{op.py_name}(...)"
+    return method_path(index, op) + "(...)"
 
 
 def operation_label(op: Operation) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diff.changes import ChangeDraft, Kind, Reach
-from generator.diff.client_surface import call, operation_label, removal_note
+from generator.diff.client_surface import call, method_path, operation_label, removal_note
 from generator.diff.context import DiffContext
 from generator.diff.index import normalize_path, path_parameter_names
 from generator.diff.match import OperationMatch
@@ -164,18 +164,35 @@ def _compare_inputs(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> lis
     old_inputs, new_inputs = inputs(old), inputs(new)
     here = operation_label(new)
     method = call(ctx.new, new)
+    target = method_path(ctx.new, new)
     drafts: list[ChangeDraft] = []
 
-    def draft(name: str, item: Input, reason: str, **kw: object) -> None:
+    def draft(
+        name: str,
+        item: Input,
+        reason: str,
+        *,
+        wire_breaking: bool,
+        client_breaking: bool,
+        review: bool = False,
+        migration: str = "",
+        old: str | None = None,
+        new: str | None = None,
+    ) -> None:
         drafts.append(
             ChangeDraft(
                 rule=rule(name),
                 kind=Kind.PARAMETER,
                 location=f"{here} {item.label}",
-                subject=new.operation_id,
+                subject=pair.new.operation_id,
                 reason=reason,
+                wire_breaking=wire_breaking,
+                client_breaking=client_breaking,
+                review=review,
+                migration=migration,
                 reach=reach,
-                **kw,  # type: ignore[arg-type]
+                old=old,
+                new=new,
             )
         )
 
@@ -259,7 +276,7 @@ def _compare_inputs(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> lis
                 f"The keyword argument for the {b.label} of {new.operation_id} is renamed.",
                 wire_breaking=False,
                 client_breaking=True,
-                migration=f"`{method[:-5]}({a.py_name}=...)` → `{method[:-5]}({b.py_name}=...)`",
+                migration=f"`{target}({a.py_name}=...)` → `{target}({b.py_name}=...)`",
                 old=a.py_name,
                 new=b.py_name,
             )
@@ -280,10 +297,10 @@ def _compare_responses(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> 
         # One root cause: the operation now answers with a different success status.
         old_bodies = ", ".join(f"{s} ({describe(old_by_status[s].body)})" for s in removed_ok)
         new_bodies = ", ".join(f"{s} ({describe(new_by_status[s].body)})" for s in added_ok)
-        old_types = [old_by_status[s].body for s in removed_ok if old_by_status[s].body]
+        old_types = [b for b in (old_by_status[s].body for s in removed_ok) if b is not None]
         new_types = [new_by_status[s].body for s in added_ok]
         result_changed = bool(old_types) and any(
-            t is None or ctx.compare(old_types[0], t) is not None for t in new_types  # type: ignore[arg-type]
+            t is None or ctx.compare(old_types[0], t) is not None for t in new_types
         )
         drafts.append(
             ChangeDraft(

@@ -417,6 +417,15 @@ CASES = [
 
 CASES += [
     Case(
+        "RenamedClientName",
+        document({"/a": {"get": operation("A_Get", query("q"))}}),
+        document({"/a": {"get": operation("A_Get", {**query("q"), "x-ms-client-name": "query"})}}),
+        "GET /a query parameter q",
+        "breaking",
+        False,
+        True,
+    ),
+    Case(
         "RenamedClientMethod",
         document({"/things": {"get": {**operation("ListThings"), "tags": ["Things"]}}}),
         document({"/things": {"get": {**operation("ListThings"), "tags": ["Items"]}}}),
@@ -446,7 +455,7 @@ CASES += [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.rule}-{c.location}")
 def test_rule(tmp_path: Path, case: Case) -> None:
     result = diff_documents(tmp_path, case.old, case.new)
     found = [c for c in result.changes if c.rule.name == case.rule]
