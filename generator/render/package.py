@@ -28,6 +28,8 @@ from generator.render.client_context import (
 )
 from generator.render.format import format_many
 from generator.render.imports import organize
+from generator.render.readme_context import examples as readme_examples
+from generator.render.readme_context import quick_start
 from generator.render.templates import render
 
 #: The hand-written runtime that ships inside the distribution as ``_runtime``.
@@ -150,7 +152,10 @@ def render_distribution(
         }
         for v in versions
     ]
+    pairs = [(v.package, v.spec) for v in versions]
     common = {
+        "examples": readme_examples(pairs),
+        "quick_start": quick_start(pairs),
         "title": settings.title,
         "namespace": settings.namespace,
         "distribution": settings.distribution,

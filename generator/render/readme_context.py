@@ -1,0 +1,161 @@
+"""Usage examples for the distribution's README, picked from the IR rather than written by hand.
+
+For each feature (paging, long-running, event streams, uploads, downloads, errors) the newest
+version that has an operation of that kind supplies the example, so the README never shows a
+call the package does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from generator.ir import (
+    ApiSpec,
+    JsonBody,
+    ModelRef,
+    MultipartBody,
+    Operation,
+    OperationGroup,
+    ParameterLocation,
+    Primitive,
+    PrimitiveType,
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One README example: a heading, a sentence, and the code."""
+
+    title: str
+    text: str
+    package: str
+    api_version: str
+    code: str
+
+
+def _find(
+    versions: Sequence[tuple[str, ApiSpec]], wanted: Callable[[Operation], bool]
+) -> tuple[str, ApiSpec, OperationGroup, Operation] | None:
+    for package, spec in reversed(versions):
+        for group in spec.groups:
+            for op in group.operations:
+                if wanted(op):
+                    return package, spec, group, op
+    return None
+
+
+def _path_args(op: Operation) -> str:
+    names = [
+        f'"<{p.wire_name}>"'
+        for p in op.parameters
+        if p.location is ParameterLocation.PATH and not p.client_level
+    ]
+    return ", ".join(names)
+
+
+def _call(group: OperationGroup, op: Operation, *extra: str) -> str:
+    args = ", ".join(a for a in (_path_args(op), *extra) if a)
+    return f"client.{group.py_name}.{op.py_name}({args})"
+
+
+def _is_download(op: Operation) -> bool:
+    return any(
+        r.body in (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
+        for r in op.success_responses
+    )
+
+
+def examples(versions: Sequence[tuple[str, ApiSpec]]) -> list[Example]:
+    """README examples for ``(package, spec)`` pairs, oldest first."""
+    found: list[Example] = []
+
+    def add(
+        title: str,
+        text: str,
+        hit: tuple[str, ApiSpec, OperationGroup, Operation] | None,
+        code: Callable[[OperationGroup, Operation], str],
+    ) -> None:
+        if hit is not None:
+            package, spec, group, op = hit
+            found.append(Example(title, text, package, spec.client.api_version, code(group, op)))
+
+    add(
+        "Paging",
+        "List methods return an `ItemPaged`; iterating fetches further pages as needed.",
+        _find(
+            versions, lambda op: op.paging is not None and op.paging.cursor_parameter is not None
+        ),
+        lambda g, op: f"for item in {_call(g, op)}:\n    print(item)",
+    )
+    add(
+        "Long-running operations",
+        "`begin_*` methods return an `LROPoller`; `result()` waits for the final resource.",
+        _find(versions, lambda op: op.long_running is not None),
+        lambda g, op: f"poller = {_call(g, op, _body_example(versions, op))}\n"
+        "result = poller.result()",
+    )
+    add(
+        "Event streams",
+        "With `stream=True` the method returns an iterator of typed events that ends when the"
+        " service sends `[DONE]`.",
+        _find(versions, lambda op: op.event_stream is not None),
+        lambda g, op: f"for event in {_call(g, op, 'stream=True')}:\n    print(event)",
+    )
+    add(
+        "Uploads",
+        "File parts accept a path, bytes or a binary file object; the part is sent with a file"
+        " name and a content type.",
+        _find(versions, lambda op: isinstance(op.body, MultipartBody)),
+        lambda g, op: _upload(g, op),
+    )
+    add(
+        "Downloads",
+        "Content downloads stream: the method returns an iterator of byte chunks.",
+        _find(versions, _is_download),
+        lambda g, op: f'with open("content.bin", "wb") as out:\n'
+        f"    for chunk in {_call(g, op)}:\n        out.write(chunk)",
+    )
+    return found
+
+
+def _body_example(versions: Sequence[tuple[str, ApiSpec]], op: Operation) -> str:
+    """A dict literal with the body's required properties (``{}`` when there is no model)."""
+    if not isinstance(op.body, JsonBody) or not isinstance(op.body.type, ModelRef):
+        return ""
+    for _, spec in versions:
+        for model in spec.models:
+            if model.key == op.body.type.key and op in spec.operations:
+                required = [p.wire_name for p in model.properties if p.required]
+                return "{" + ", ".join(f'"{w}": "<{w}>"' for w in required) + "}"
+    return "{}"
+
+
+def quick_start(versions: Sequence[tuple[str, ApiSpec]]) -> tuple[str, str]:
+    """The first call of the quick start for the newest version, sync and async."""
+    _, spec = versions[-1]
+    for group in spec.groups:
+        for op in group.operations:
+            if op.paging is not None and not _path_args(op):
+                call = _call(group, op)
+                return (
+                    f"for item in {call}:\n    print(item)",
+                    f"async for item in {call}:\n        print(item)",
+                )
+    for group in spec.groups:
+        for op in group.operations:
+            if op.method == "get" and not _path_args(op):
+                call = _call(group, op)
+                return f"print({call})", f"print(await {call})"
+    return "print(client)", "print(client)"
+
+
+def _upload(group: OperationGroup, op: Operation) -> str:
+    assert isinstance(op.body, MultipartBody)
+    parts = []
+    for part in op.body.fields:
+        if not part.required:
+            continue
+        value = '"training.jsonl"' if part.is_file else '"<value>"'
+        parts.append(f"{part.py_name}={value}")
+    return f"created = {_call(group, op, *parts)}"
