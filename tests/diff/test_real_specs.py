@@ -356,3 +356,12 @@ def test_api_evangelist_copy_differs_only_in_operation_ids(shared_specs: object)
     assert not any(c.wire_breaking for c in result.changes)
     files_delete = one(result, "ModifiedOperationId", "DELETE /files/{file-id}")
     assert (files_delete.old, files_delete.new) == ("Files_Delete", "microsoftAzureFilesDelete")
+
+
+def test_file_error_replaced_by_status_details(real_report: DiffReport) -> None:
+    first = real_report.pairs[0]
+    removed = one(first, "RemovedProperty", "model File.error")
+    assert removed.wire_breaking and removed.client_breaking  # File is returned by the service
+    assert "Files_Get" in removed.operations
+    added = one(first, "AddedPropertyInResponse", "model File.status_details")
+    assert added.severity.value == "info"
