@@ -70,9 +70,10 @@ def generated(version: str) -> Generated:
 class Synthesizer:
     """Builds plausible, spec-valid Python values for IR types."""
 
-    def __init__(self, api: ir.ApiSpec, models: ModuleType) -> None:
+    def __init__(self, api: ir.ApiSpec, models: ModuleType, *, full: bool = False) -> None:
         self.api = api
         self.models = models
+        self.full = full  # also optional properties and parameters (near the top level)
         self.by_key = {m.key: m for m in api.models}
 
     def model_class(self, key: str) -> Any:
@@ -142,9 +143,12 @@ class Synthesizer:
         accepted = inspect.signature(cls.__init__).parameters
         discriminator = self.discriminator_of(model)
         kwargs: dict[str, Any] = {}
+        wanted = self.full and depth <= 3
         for prop in self.all_properties(model):
-            if prop.read_only or not prop.required or prop.py_name not in accepted:
+            if prop.read_only or prop.py_name not in accepted:
                 continue  # a subtype's __init__ fills in its own discriminator
+            if not prop.required and not wanted:
+                continue
             if discriminator is not None and prop.wire_name == discriminator[0]:
                 kwargs[prop.py_name] = discriminator[1]
                 continue
@@ -168,10 +172,18 @@ class Synthesizer:
         return value
 
     def arguments(self, operation: ir.Operation) -> dict[str, Any]:
-        """Keyword arguments for the operation's method: required parameters and the body."""
+        """Keyword arguments for the operation's method: required parameters and the body.
+
+        With ``full``, optional parameters too, except the flag that switches the response
+        to an event stream and a pager's cursor (given as ``by_page(continuation_token=...)``).
+        """
         kwargs: dict[str, Any] = {}
+        stream = operation.event_stream.trigger_parameter if operation.event_stream else None
+        cursor = operation.paging.cursor_parameter if operation.paging else None
         for param in operation.parameters:
-            if param.client_level or not param.required:
+            if param.client_level or param.wire_name in (stream, cursor):
+                continue
+            if not param.required and not self.full:
                 continue
             if param.location is ir.ParameterLocation.PATH:
                 kwargs[param.py_name] = path_value(param)
@@ -184,7 +196,7 @@ class Synthesizer:
             for part in body.fields:
                 if part.is_file:
                     kwargs[part.py_name] = UPLOAD
-                elif part.required:
+                elif part.required or self.full:
                     kwargs[part.py_name] = self.value(part.type)
         elif isinstance(body, ir.BinaryBody):
             kwargs[body.py_name] = UPLOAD[1]

@@ -25,6 +25,7 @@ What Prism 5 cannot do, and what is checked instead:
 from __future__ import annotations
 
 import json
+import urllib.parse
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -38,6 +39,7 @@ from prism_server import VERSIONS, PrismPool, PrismServer, spec_path
 from generator import ir
 
 JSON_ACCEPT = {"Accept": "application/json"}
+CURSOR = "ftjob-cursor-0001"
 
 
 def _cases() -> list[Any]:
@@ -76,6 +78,23 @@ class Case:
         self.group, self.op = matches[0]
         self.synth = Synthesizer(self.api, self.generated.models)
         self.kwargs = self.synth.arguments(self.op)
+        full = Synthesizer(self.api, self.generated.models, full=True).arguments(self.op)
+        # The smallest valid call, then (when it differs) one with every optional argument.
+        self.variants = [self.kwargs] + ([full] if full != self.kwargs else [])
+        paging = self.op.paging
+        self.cursor = paging.cursor_parameter if paging is not None else None
+
+    def continuation(self, kwargs: dict[str, Any]) -> str | None:
+        """The cursor to resume from: none for the smallest call, one for the full call."""
+        return CURSOR if self.cursor and kwargs is not self.kwargs else None
+
+    def check_cursor_sent(self, token: str | None, exchanges: list[Exchange]) -> None:
+        """A page fetched from a continuation token sends it as the cursor parameter."""
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(exchanges[-1].url).query)
+        if token is not None and self.cursor is not None:
+            assert query.get(self.cursor) == [token], exchanges[-1].url
+        elif self.cursor is not None:
+            assert self.cursor not in query
 
     @property
     def declared(self) -> ir.TypeRef | None:
@@ -153,6 +172,56 @@ def check_exchanges(exchanges: list[Exchange]) -> None:
         assert exchange.status not in (401, 422), f"{where}: {exchange.status}"
 
 
+def _call_sync(case: Case, method: Any, kwargs: dict[str, Any], transport: Any) -> None:
+    if case.op.paging is not None:
+        token = case.continuation(kwargs)
+        pages: Iterator[Any] = method(**kwargs).by_page(continuation_token=token)
+        items = list(next(pages))
+        case.check_cursor_sent(token, transport.exchanges)
+        case.check_items(items)
+        case.check_round_trip(items, transport.exchanges)
+    elif case.op.long_running is not None:
+        result = method(**kwargs, polling_interval=0).result(timeout=60)
+        case.check_lro_result(result)
+        case.check_round_trip(result, transport.exchanges)
+    elif case.is_download:
+        content = method(**kwargs, headers=JSON_ACCEPT)
+        data = content if isinstance(content, bytes) else b"".join(content)
+        assert data == transport.exchanges[-1].body or json.loads(data) is None
+    else:
+        result = method(**kwargs)
+        case.check_instance(result, case.declared)
+        if case.declared is not None:
+            case.check_round_trip(result, transport.exchanges)
+    check_exchanges(transport.exchanges)
+
+
+async def _call_async(case: Case, method: Any, kwargs: dict[str, Any], transport: Any) -> None:
+    if case.op.paging is not None:
+        token = case.continuation(kwargs)
+        pages: AsyncIterator[Any] = method(**kwargs).by_page(continuation_token=token)
+        first = await pages.__anext__()
+        items = [item async for item in first]
+        case.check_cursor_sent(token, transport.exchanges)
+        case.check_items(items)
+        case.check_round_trip(items, transport.exchanges)
+    elif case.op.long_running is not None:
+        poller = await method(**kwargs, polling_interval=0)
+        result = await poller.result()
+        case.check_lro_result(result)
+        case.check_round_trip(result, transport.exchanges)
+    elif case.is_download:
+        content = await method(**kwargs, headers=JSON_ACCEPT)
+        data = content if isinstance(content, bytes) else b"".join([c async for c in content])
+        assert data == transport.exchanges[-1].body or json.loads(data) is None
+    else:
+        result = await method(**kwargs)
+        case.check_instance(result, case.declared)
+        if case.declared is not None:
+            case.check_round_trip(result, transport.exchanges)
+    check_exchanges(transport.exchanges)
+
+
 def _run_sync(case: Case) -> None:
     transport = RecordingTransport()
     client_class = case.generated.client_class(asynchronous=False)
@@ -163,31 +232,12 @@ def _run_sync(case: Case) -> None:
         retry_total=0,  # a 5xx from the mock is the answer under test, not a reason to retry
     ) as client:
         method = case.method_of(client)
-        if case.op.paging is not None:
-            pages: Iterator[Any] = method(**case.kwargs).by_page()
-            items = list(next(pages))
-            case.check_items(items)
-            case.check_round_trip(items, transport.exchanges)
-        elif case.op.long_running is not None:
-            poller = method(**case.kwargs, polling_interval=0)
-            result = poller.result(timeout=60)
-            case.check_lro_result(result)
-            case.check_round_trip(result, transport.exchanges)
-        elif case.is_download:
-            content = method(**case.kwargs, headers=JSON_ACCEPT)
-            data = content if isinstance(content, bytes) else b"".join(content)
-            assert json.loads(data) is None or data
-        else:
-            result = method(**case.kwargs)
-            case.check_instance(result, case.declared)
-            if case.declared is not None:
-                case.check_round_trip(result, transport.exchanges)
-        check_exchanges(transport.exchanges)
+        for kwargs in case.variants:
+            _call_sync(case, method, kwargs, transport)
         keyword = case.stream_keyword()
         if keyword is not None:
             with pytest.raises(HttpResponseError) as raised:
-                stream = method(**case.kwargs, **{keyword: True})
-                list(stream)
+                list(method(**case.kwargs, **{keyword: True}))
             case.check_stream_error(raised.value, transport.exchanges)
             check_exchanges(transport.exchanges)
 
@@ -202,27 +252,8 @@ async def _run_async(case: Case) -> None:
         retry_total=0,  # a 5xx from the mock is the answer under test, not a reason to retry
     ) as client:
         method = case.method_of(client)
-        if case.op.paging is not None:
-            pages: AsyncIterator[Any] = method(**case.kwargs).by_page()
-            first = await pages.__anext__()
-            items = [item async for item in first]
-            case.check_items(items)
-            case.check_round_trip(items, transport.exchanges)
-        elif case.op.long_running is not None:
-            poller = await method(**case.kwargs, polling_interval=0)
-            result = await poller.result()
-            case.check_lro_result(result)
-            case.check_round_trip(result, transport.exchanges)
-        elif case.is_download:
-            content = await method(**case.kwargs, headers=JSON_ACCEPT)
-            data = content if isinstance(content, bytes) else b"".join([c async for c in content])
-            assert json.loads(data) is None or data
-        else:
-            result = await method(**case.kwargs)
-            case.check_instance(result, case.declared)
-            if case.declared is not None:
-                case.check_round_trip(result, transport.exchanges)
-        check_exchanges(transport.exchanges)
+        for kwargs in case.variants:
+            await _call_async(case, method, kwargs, transport)
         keyword = case.stream_keyword()
         if keyword is not None:
             with pytest.raises(HttpResponseError) as raised:
