@@ -82,12 +82,13 @@ def _check_relative(path: str) -> None:
 
 
 def recover(target: Path) -> None:
-    """Restore a backup left by a run interrupted between its two renames."""
-    if target.exists():
-        return
+    """Undo what a killed run left behind: restore its backup if the target is gone (it was
+    stopped between the two renames), then remove its staging and backup folders."""
     backups = sorted(target.parent.glob(f"{_BACKUP_PREFIX}{target.name}-*"))
-    if backups:
-        backups[-1].rename(target)
+    if not target.exists() and backups:
+        backups.pop().rename(target)
+    for leftover in backups + sorted(target.parent.glob(f"{_TEMP_PREFIX}{target.name}-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def write_tree(target: Path, files: Mapping[str, str]) -> None:

@@ -508,6 +508,8 @@ def _docstring(
     fields += docs.field_lines("raises", "~azure.core.exceptions.HttpResponseError", "", 8)
     summary = op.summary or op.description or f"Calls {op.operation_id}."
     description = op.description if op.summary else ""
+    if op.deprecated:
+        description = f"{description}\n\nDeprecated: the service may remove this operation."
     return docs.render(docs.docstring(summary, description, fields, 8), 8)
 
 

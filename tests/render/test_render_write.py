@@ -42,9 +42,11 @@ def test_a_failure_while_writing_leaves_the_previous_tree(
 def test_an_interrupted_swap_is_recovered(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     write_tree(out, {"keep.py": "old\n"})
-    out.rename(tmp_path / ".old-generated-abc")  # as if stopped between the two renames
+    out.rename(tmp_path / ".old-generated-abc")  # as if killed between the two renames
+    (tmp_path / ".tmp-generated-xyz" / "half").mkdir(parents=True)  # and while staging
     write.recover(out)
     assert read_tree(out) == {"keep.py": b"old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
 
 
 def test_paths_outside_the_tree_are_refused(tmp_path: Path) -> None:
