@@ -211,7 +211,7 @@ class RefChecker:
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                return f"nothing at {walked or '/'} has {token!r}"
+                return f"{walked or 'the document root'} has no {token!r}"
             walked += "/" + raw
         if isinstance(node, dict) and isinstance(node.get("$ref"), str):
             return self._resolve(urljoin(uri, node["$ref"]), seen)
