@@ -70,10 +70,13 @@ def generated(version: str) -> Generated:
 class Synthesizer:
     """Builds plausible, spec-valid Python values for IR types."""
 
-    def __init__(self, api: ir.ApiSpec, models: ModuleType, *, full: bool = False) -> None:
+    def __init__(
+        self, api: ir.ApiSpec, models: ModuleType, *, full: bool = False, upload: Any = UPLOAD
+    ) -> None:
         self.api = api
         self.models = models
         self.full = full  # also optional properties and parameters (near the top level)
+        self.upload = upload  # what file parts send: a (name, bytes, type) tuple or a path
         self.by_key = {m.key: m for m in api.models}
 
     def model_class(self, key: str) -> Any:
@@ -195,7 +198,7 @@ class Synthesizer:
         elif isinstance(body, ir.MultipartBody):
             for part in body.fields:
                 if part.is_file:
-                    kwargs[part.py_name] = UPLOAD
+                    kwargs[part.py_name] = self.upload
                 elif part.required or self.full:
                     kwargs[part.py_name] = self.value(part.type)
         elif isinstance(body, ir.BinaryBody):

@@ -78,7 +78,10 @@ class Case:
         self.group, self.op = matches[0]
         self.synth = Synthesizer(self.api, self.generated.models)
         self.kwargs = self.synth.arguments(self.op)
-        full = Synthesizer(self.api, self.generated.models, full=True).arguments(self.op)
+        upload = server.log.parent / "training-data.jsonl"  # the full call uploads from a path
+        upload.write_bytes(b'{"prompt": "p", "completion": "c"}\n')
+        everything = Synthesizer(self.api, self.generated.models, full=True, upload=upload)
+        full = everything.arguments(self.op)
         # The smallest valid call, then (when it differs) one with every optional argument.
         self.variants = [self.kwargs] + ([full] if full != self.kwargs else [])
         paging = self.op.paging
