@@ -10,8 +10,8 @@ clients may still send it) and the generated enum class (its member is gone).
 from __future__ import annotations
 
 from generator.diff.changes import ChangeDraft, Kind
-from generator.diff.compare_models import _added_definition, _removed_definition
 from generator.diff.context import DiffContext
+from generator.diff.definitions import added_definition, removed_definition
 from generator.diff.index import REQUEST, RESPONSE
 from generator.diff.rules import rule
 from generator.ir import Enum
@@ -21,9 +21,9 @@ def compare_enums(ctx: DiffContext) -> list[ChangeDraft]:
     """Every enum-level change between the two versions."""
     drafts: list[ChangeDraft] = []
     for key in ctx.matches.removed_enums:
-        drafts.append(_removed_definition(ctx, "enum", key, ctx.old.enums[key].class_name))
+        drafts.append(removed_definition(ctx, "enum", key, ctx.old.enums[key].class_name))
     for key in ctx.matches.added_enums:
-        drafts.append(_added_definition(ctx, "enum", key, ctx.new.enums[key].class_name))
+        drafts.append(added_definition(ctx, "enum", key, ctx.new.enums[key].class_name))
     for old_key, new_key in ctx.matches.enum_pairs:
         drafts.extend(_compare_enum(ctx, ctx.old.enums[old_key], ctx.new.enums[new_key]))
     return drafts

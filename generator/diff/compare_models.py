@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from generator.diff.changes import ChangeDraft, Kind, Reach
 from generator.diff.context import DiffContext
+from generator.diff.definitions import added_definition, compare_aliases, removed_definition
 from generator.diff.index import REQUEST, RESPONSE, SpecIndex
 from generator.diff.rules import rule
-from generator.diff.type_compare import FORMAT, REDIRECT, TYPE
+from generator.diff.type_compare import FORMAT, RULE_FOR
 from generator.ir import Model, Property
 
 
@@ -44,88 +45,16 @@ def compare_models(ctx: DiffContext) -> list[ChangeDraft]:
         model = ctx.old.models[key]
         if model.inline:
             continue  # an inline object's fate is reported on its parent property
-        drafts.append(_removed_definition(ctx, "model", key, model.class_name))
+        drafts.append(removed_definition(ctx, "model", key, model.class_name))
     for key in ctx.matches.added_models:
         model = ctx.new.models[key]
         if model.inline:
             continue
-        drafts.append(_added_definition(ctx, "model", key, model.class_name))
+        drafts.append(added_definition(ctx, "model", key, model.class_name))
     for old_key, new_key in ctx.matches.model_pairs:
         drafts.extend(_compare_model(ctx, ctx.old.models[old_key], ctx.new.models[new_key]))
-    drafts.extend(_compare_aliases(ctx))
+    drafts.extend(compare_aliases(ctx))
     return drafts
-
-
-def _compare_aliases(ctx: DiffContext) -> list[ChangeDraft]:
-    """Named non-object definitions (e.g. an array of models), expanded in place where used."""
-    old = {alias.key: alias for alias in ctx.old.spec.aliases}
-    new = {alias.key: alias for alias in ctx.new.spec.aliases}
-    drafts: list[ChangeDraft] = []
-    for key in sorted(old.keys() - new.keys()):
-        drafts.append(_removed_definition(ctx, "model", key, old[key].class_name))
-    for key in sorted(new.keys() - old.keys()):
-        drafts.append(_added_definition(ctx, "model", key, new[key].class_name))
-    for key in sorted(old.keys() & new.keys()):
-        delta = ctx.compare(old[key].type, new[key].type)
-        if delta is None:
-            continue
-        name = {TYPE: "TypeChanged", FORMAT: "TypeFormatChanged", REDIRECT: "ReferenceRedirection"}
-        drafts.append(
-            ChangeDraft(
-                rule=rule(name[delta.how]),
-                kind=Kind.MODEL,
-                location=f"model {key}",
-                subject=key,
-                reason=f"The definition {key} changes from {delta.old} to {delta.new}.",
-                wire_breaking=delta.how != FORMAT,
-                client_breaking=delta.python_changed and delta.how != FORMAT,
-                review=True,
-                old=delta.old,
-                new=delta.new,
-            )
-        )
-    return drafts
-
-
-def _removed_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
-    survives = any(m.class_name == class_name for m in ctx.new.models.values()) or any(
-        e.class_name == class_name for e in ctx.new.enums.values()
-    )
-    return ChangeDraft(
-        rule=rule("RemovedDefinition"),
-        kind=Kind.MODEL if kind == "model" else Kind.ENUM,
-        location=f"{kind} {key}",
-        subject=key,
-        reason=f"The {kind} {key} is removed"
-        + (
-            f"; a different definition now generates `models.{class_name}`."
-            if survives
-            else f"; the generated class `models.{class_name}` is gone."
-        ),
-        wire_breaking=False,
-        client_breaking=True,
-        migration=(
-            f"check uses of `models.{class_name}`: it is now a different class"
-            if survives
-            else f"remove uses of `models.{class_name}`"
-        ),
-        reach=ctx.reach(kind, key, None),
-        old=key,
-    )
-
-
-def _added_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
-    return ChangeDraft(
-        rule=rule("AddedDefinition"),
-        kind=Kind.MODEL if kind == "model" else Kind.ENUM,
-        location=f"{kind} {key}",
-        subject=key,
-        reason=f"New {kind} {key} (`models.{class_name}`).",
-        wire_breaking=False,
-        client_breaking=False,
-        reach=ctx.reach(kind, None, key),
-        new=key,
-    )
 
 
 def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft]:
@@ -345,7 +274,7 @@ def _changed_property(
         )
     delta = ctx.compare(a.type, b.type)
     if delta is not None:
-        name = {TYPE: "TypeChanged", FORMAT: "TypeFormatChanged", REDIRECT: "ReferenceRedirection"}
+        name = RULE_FOR
         drafts.append(
             ChangeDraft(
                 rule=rule(name[delta.how]),

@@ -9,7 +9,7 @@ service that splits into per-resource enums with new values does not break the w
 
 from __future__ import annotations
 
-from generator.diff.changes import ChangeDraft, Kind
+from generator.diff.changes import ChangeDraft, Kind, Reach
 from generator.diff.compare_enums import values_of
 from generator.diff.context import DiffContext
 from generator.diff.index import REQUEST, RESPONSE
@@ -38,7 +38,7 @@ def _entry(ctx: DiffContext, found: DefinitionMatch) -> ChangeDraft:
     models = sorted(
         (set(reach.models).union(*(r.models for r in extra))) - {found.old_key, *found.new_keys}
     )
-    reach = type(reach)(tuple(operations), tuple(groups), tuple(models))
+    reach = Reach(tuple(operations), tuple(groups), tuple(models))
     wire = False
     evidence = list(found.evidence)
     if kind == "enum" and found.is_split:

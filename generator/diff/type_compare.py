@@ -65,6 +65,9 @@ TYPE = "type"
 FORMAT = "format"
 REDIRECT = "redirect"
 
+# The rule that reports each kind of type change.
+RULE_FOR = {TYPE: "TypeChanged", FORMAT: "TypeFormatChanged", REDIRECT: "ReferenceRedirection"}
+
 
 @dataclass(frozen=True, slots=True)
 class TypeDelta:

@@ -1,0 +1,88 @@
+"""Definitions added or removed (models, enums, aliases), and changes of alias types.
+
+A removed definition breaks code importing its generated class, unless another definition now
+generates a class of the same name (then the class changed meaning, which is still worth a
+note); it never breaks the wire by itself: the operations and properties that used it report
+their own changes.
+"""
+
+from __future__ import annotations
+
+from generator.diff.changes import ChangeDraft, Kind
+from generator.diff.context import DiffContext
+from generator.diff.rules import rule
+from generator.diff.type_compare import FORMAT, RULE_FOR
+
+
+def removed_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
+    """The model or enum ``key`` (generating ``class_name``) is gone."""
+    survives = any(m.class_name == class_name for m in ctx.new.models.values()) or any(
+        e.class_name == class_name for e in ctx.new.enums.values()
+    )
+    return ChangeDraft(
+        rule=rule("RemovedDefinition"),
+        kind=Kind.MODEL if kind == "model" else Kind.ENUM,
+        location=f"{kind} {key}",
+        subject=key,
+        reason=f"The {kind} {key} is removed"
+        + (
+            f"; a different definition now generates `models.{class_name}`."
+            if survives
+            else f"; the generated class `models.{class_name}` is gone."
+        ),
+        wire_breaking=False,
+        client_breaking=True,
+        migration=(
+            f"check uses of `models.{class_name}`: it is now a different class"
+            if survives
+            else f"remove uses of `models.{class_name}`"
+        ),
+        reach=ctx.reach(kind, key, None),
+        old=key,
+    )
+
+
+def added_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
+    """The model or enum ``key`` (generating ``class_name``) is new."""
+    return ChangeDraft(
+        rule=rule("AddedDefinition"),
+        kind=Kind.MODEL if kind == "model" else Kind.ENUM,
+        location=f"{kind} {key}",
+        subject=key,
+        reason=f"New {kind} {key} (`models.{class_name}`).",
+        wire_breaking=False,
+        client_breaking=False,
+        reach=ctx.reach(kind, None, key),
+        new=key,
+    )
+
+
+def compare_aliases(ctx: DiffContext) -> list[ChangeDraft]:
+    """Named non-object definitions (e.g. an array of models), expanded in place where used."""
+    old = {alias.key: alias for alias in ctx.old.spec.aliases}
+    new = {alias.key: alias for alias in ctx.new.spec.aliases}
+    drafts: list[ChangeDraft] = []
+    for key in sorted(old.keys() - new.keys()):
+        drafts.append(removed_definition(ctx, "model", key, old[key].class_name))
+    for key in sorted(new.keys() - old.keys()):
+        drafts.append(added_definition(ctx, "model", key, new[key].class_name))
+    for key in sorted(old.keys() & new.keys()):
+        delta = ctx.compare(old[key].type, new[key].type)
+        if delta is None:
+            continue
+        name = RULE_FOR
+        drafts.append(
+            ChangeDraft(
+                rule=rule(name[delta.how]),
+                kind=Kind.MODEL,
+                location=f"model {key}",
+                subject=key,
+                reason=f"The definition {key} changes from {delta.old} to {delta.new}.",
+                wire_breaking=delta.how != FORMAT,
+                client_breaking=delta.python_changed and delta.how != FORMAT,
+                review=True,
+                old=delta.old,
+                new=delta.new,
+            )
+        )
+    return drafts
