@@ -13,7 +13,11 @@ and nothing else, so a tool that accepts a request for the bundle accepts it for
 * ``basePath`` comes from the host template (``{endpoint}/openai`` -> ``/openai``) and ``host``
   is removed: the account endpoint is the one thing the tool supplies itself (its own address);
 * each ``x-one-of`` becomes a schema Swagger 2.0 can state (see :func:`one_of_replacement`);
+* AutoRest's ``format: url`` is spelled ``uri``, the JSON Schema name tools know;
 * security definitions and requirements are kept unchanged.
+
+Tools that ignore ``basePath`` (Prism, by design) get ``paths_with_base=True``: the base path
+is folded into every path instead.
 
 The output is deterministic JSON (sorted keys, two-space indent, ``\\n`` endings) and is written
 atomically: on any error nothing is written and the diagnostics say why.

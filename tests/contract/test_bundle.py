@@ -241,8 +241,15 @@ def test_fold_base_path_prefixes_every_path() -> None:
             "",
         ),
         (json.dumps({"swagger": "2.0", "definitions": {"A": {"$ref": "missing.json"}}}), ""),
+        (
+            '{"swagger": "2.0", "definitions": {"A": '
+            + '{"items": ' * 10_000
+            + "{}"
+            + "}" * 10_002,
+            "nesting",
+        ),
     ],
-    ids=["invalid-json", "openapi-3", "outside-folder", "url", "missing-file"],
+    ids=["invalid-json", "openapi-3", "outside-folder", "url", "missing-file", "deep-nesting"],
 )
 def test_bad_input_gives_one_line_diagnostics_and_no_output(
     content: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -261,6 +268,20 @@ def test_bad_input_gives_one_line_diagnostics_and_no_output(
     assert "Traceback" not in err
     assert out.read_text(encoding="utf-8") == "previous\n"  # untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle.json", "spec"]
+
+
+def test_alias_bomb_in_a_referenced_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    (tmp_path / "bomb.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spec = _spec(tmp_path, {"definitions": {"A": {"$ref": "bomb.yaml#/a11"}}})
+    out = tmp_path / "bundle.json"
+    assert run_bundle(spec, out) == 1
+    err = capsys.readouterr().err
+    assert ": error: " in err and "Traceback" not in err
+    assert not out.exists()
 
 
 def test_output_is_deterministic_across_processes(tmp_path: Path) -> None:
