@@ -107,11 +107,16 @@ def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> Non
 @cli.command()
 @click.argument("spec", type=_existing_file)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def bundle(spec: Path, output: Path) -> None:
+@click.option(
+    "--paths-with-base",
+    is_flag=True,
+    help="Fold basePath into every path, for tools that ignore basePath (Stoplight Prism).",
+)
+def bundle(spec: Path, output: Path, paths_with_base: bool) -> None:
     """Write a self-contained, normalized copy of SPEC for tools such as mock servers."""
     from generator.bundle import run_bundle
 
-    sys.exit(run_bundle(spec, output))
+    sys.exit(run_bundle(spec, output, paths_with_base=paths_with_base))
 
 
 @cli.command()

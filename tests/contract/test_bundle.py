@@ -310,4 +310,11 @@ def test_cli_bundle_command(tmp_path: Path) -> None:
     spec = SPECS / "2023-06-01-preview" / "azureopenai.json"
     result = CliRunner().invoke(cli, ["bundle", str(spec), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert json.loads(out.read_text(encoding="utf-8"))["info"]["version"] == "2023-06-01-preview"
+    bundled = json.loads(out.read_text(encoding="utf-8"))
+    assert bundled["info"]["version"] == "2023-06-01-preview"
+    assert "/files" in bundled["paths"]
+    result = CliRunner().invoke(cli, ["bundle", str(spec), "-o", str(out), "--paths-with-base"])
+    assert result.exit_code == 0, result.output
+    folded = json.loads(out.read_text(encoding="utf-8"))
+    assert folded["basePath"] == "/"
+    assert sorted(folded["paths"]) == sorted("/openai" + p for p in bundled["paths"])
