@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import datetime, timedelta, timezone
 from enum import Enum
@@ -229,3 +230,34 @@ def test_job_from_the_service_round_trips_exactly() -> None:
     }
     job = deserialize(Job, json.dumps(wire))
     assert job.status == "Queued" and job.as_dict() == wire
+
+
+def test_root_built_with_a_subtype_kind_is_that_subtype() -> None:
+    job = IngestionJob(kind="UserCompute", workers=2)  # type: ignore[call-arg]
+    assert type(job) is UserComputeJob and job.workers == 2
+    assert job.as_dict() == {"kind": "UserCompute", "workers": 2}
+    unknown = IngestionJob(kind="Future", job_id="j")
+    assert type(unknown) is IngestionJob and unknown.as_dict() == {"kind": "Future", "jobId": "j"}
+
+
+def test_root_validate_json_dispatches_and_bad_subtype_data_is_an_error() -> None:
+    assert type(IngestionJob.model_validate_json(b'{"kind": "SystemCompute"}')) is SystemComputeJob
+    with pytest.raises(ValidationError):
+        deserialize(IngestionJob, b'{"kind": "UserCompute", "workers": "many"}')
+
+
+def test_large_bodies_are_validated_with_the_collector_restored_afterwards() -> None:
+    body = json.dumps([{"n_epochs": index} for index in range(40_000)]).encode()
+    assert len(body) > 256 * 1024
+    assert gc.isenabled()
+    assert len(deserialize(list[Hyperparameters], body)) == 40_000
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        deserialize(list[Hyperparameters], body)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
+    with pytest.raises(ValidationError):
+        deserialize(list[Hyperparameters], body.replace(b'"n_epochs": 7}', b'"n_epochs": "x"}', 1))
+    assert gc.isenabled()
