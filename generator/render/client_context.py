@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.ir import ApiKeyAuth, ApiSpec, OAuth2Auth, ParameterLocation
 from generator.render import docs
-from generator.render.operation_context import GroupView
+from generator.render.operation_views import GroupView
 
 
 @dataclass(frozen=True)

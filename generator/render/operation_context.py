@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from generator.ir import (
     ApiSpec,
@@ -29,127 +29,19 @@ from generator.ir import (
 )
 from generator.render import docs
 from generator.render.model_context import all_properties
+from generator.render.operation_docs import operation_docstring, success_type
+from generator.render.operation_views import (
+    GroupView,
+    OperationView,
+    PagingView,
+    ParamView,
+    StreamView,
+)
 from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
 
 _RESERVED_LOCALS = {"self", "kwargs", "cls"}
 _STREAM_TYPES = (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
 _FILE_INPUT = "_rt.FileInput"
-
-
-@dataclass(frozen=True)
-class ParamView:
-    """One parameter of a generated method."""
-
-    name: str
-    annotation: str
-    default: str | None  # None: required
-
-    def declaration(self) -> str:
-        """``name: annotation`` or ``name: annotation = default``."""
-        if self.default is None:
-            return f"{self.name}: {self.annotation}"
-        return f"{self.name}: {self.annotation} = {self.default}"
-
-
-@dataclass(frozen=True)
-class PagingView:
-    """Cursor or next-link paging details."""
-
-    style: str  # "cursor" or "next_link"
-    page_type: str
-    item_type: str
-    items_attr: str
-    has_more_attr: str
-    cursor_attr: str
-    next_link_attr: str
-
-
-@dataclass(frozen=True)
-class StreamView:
-    """Server-sent events: the flag parameter and the event type."""
-
-    flag: str
-    event_type: str
-    terminator: str
-    non_stream_return: str
-    stream_return: str
-    stream_accept: str
-
-
-@dataclass(frozen=True)
-class OperationView:
-    """Everything the templates need to write one method."""
-
-    name: str
-    method: str  # Python literal, e.g. "GET"
-    path: str  # Python literal of the path template
-    kind: str  # "plain", "paged", "lro", "sse", "download"
-    positional: tuple[ParamView, ...]
-    keyword: tuple[ParamView, ...]
-    docstring: str
-    request_args: tuple[str, ...]  # arguments of build_request after method and path
-    expected: str
-    error_model: str
-    return_annotation: str
-    result_type: str | None  # deserialization target; None when there is no body
-    paging: PagingView | None = None
-    stream: StreamView | None = None
-    polling_header: str = ""
-    next_request_args: tuple[str, ...] = ()  # build_request arguments for a next-link page
-
-    @property
-    def signature(self) -> str:
-        """Parameters after ``self`` (ending in ``**kwargs: Any``)."""
-        parts = [p.declaration() for p in self.positional]
-        if self.keyword:
-            parts.append("*")
-            parts.extend(p.declaration() for p in self.keyword)
-        parts.append("**kwargs: Any")
-        return ", ".join(parts)
-
-    def signature_with(self, flag: str, annotation: str, default: str | None) -> str:
-        """The signature with the stream flag's annotation replaced (for overloads)."""
-        keyword = tuple(
-            ParamView(p.name, annotation, default) if p.name == flag else p for p in self.keyword
-        )
-        return replace(self, keyword=keyword).signature
-
-    def stream_returns(self, aio: bool) -> str:
-        """The return annotation of the ``stream=True`` overload."""
-        assert self.stream is not None
-        return flavour(self.stream.stream_return, aio)
-
-    def returns(self, aio: bool) -> str:
-        """The return annotation in the sync or async flavour."""
-        if self.stream is not None:
-            stream = flavour(self.stream.stream_return, aio)
-            return f"{flavour(self.stream.non_stream_return, aio)} | {stream}"
-        return flavour(self.return_annotation, aio)
-
-
-_FLAVOURS = {
-    "@Iterator[": ("Iterator[", "AsyncIterator["),
-    "@EventIterator[": ("Iterator[", "AsyncIterator["),
-    "@Paged[": ("ItemPaged[", "AsyncItemPaged["),
-    "@Poller[": ("LROPoller[", "AsyncLROPoller["),
-}
-
-
-def flavour(annotation: str, aio: bool) -> str:
-    """Resolve the ``@Paged[...]``-style placeholders to the sync or async class."""
-    for marker, (sync, async_) in _FLAVOURS.items():
-        annotation = annotation.replace(marker, async_ if aio else sync)
-    return annotation
-
-
-@dataclass(frozen=True)
-class GroupView:
-    """One operation group class."""
-
-    attribute: str
-    class_name: str
-    docstring: str
-    operations: tuple[OperationView, ...]
 
 
 @dataclass
@@ -194,13 +86,6 @@ def _value_expr(param: Parameter, name: str) -> str:
     if isinstance(param.type, EnumRef):
         return f"_rt.serialize({name})"
     return name
-
-
-def _success_type(op: Operation) -> tuple[TypeRef | None, bool]:
-    """The body type of the success responses and whether some success has no body."""
-    bodies = [r.body for r in op.success_responses]
-    typed = [b for b in bodies if b is not None]
-    return (typed[0] if typed else None), any(b is None for b in bodies)
 
 
 def _accept(types: tuple[str, ...]) -> str:
@@ -312,7 +197,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             headers.append(("Content-Type", _literal(body.content_types[0])))
         document("param", name, body.description, "bytes or IO[bytes]", body.required)
 
-    success, maybe_empty = _success_type(op)
+    success, maybe_empty = success_type(op)
     kind = "plain"
     result_type: str | None = None
     return_annotation = "None"
@@ -376,8 +261,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     error = op.error_type
     error_model = namer.annotation(error, needs) if error is not None else "None"
 
-    docstring = _docstring(
-        builder, op, param_docs + keyword_docs, kind, result_type, paging_view, stream_view
+    docstring = operation_docstring(
+        namer, builder.models_path, op, param_docs + keyword_docs, kind, paging_view, stream_view
     )
     needs.add(IMPORT_ANY)
     return OperationView(
@@ -438,79 +323,6 @@ def _paging_view(builder: _Builder, op: Operation, page: TypeRef) -> PagingView 
     if paging.cursor_parameter is None or has_more is None or cursor is None:
         return None
     return PagingView("cursor", page_type, item_type, items_attr, has_more, cursor, "")
-
-
-def _docstring(
-    builder: _Builder,
-    op: Operation,
-    param_docs: list[str],
-    kind: str,
-    result_type: str | None,
-    paging: PagingView | None,
-    stream: StreamView | None,
-) -> str:
-    path = builder.models_path
-    fields = list(param_docs)
-    success, _ = _success_type(op)
-    if kind == "paged" and paging is not None:
-        item = op.paging.item_type if op.paging else None
-        item_doc = builder.namer.doc_type(item, path) if item is not None else "any"
-        fields += docs.field_lines("return", "", f"An iterator like instance of {item_doc}", 8)
-        fields += docs.field_lines("rtype", "", f"~azure.core.paging.ItemPaged[{item_doc}]", 8)
-    elif kind == "lro":
-        final = (op.long_running.final_type if op.long_running else None) or success
-        final_doc = builder.namer.doc_type(final, path) if final is not None else "None"
-        fields += docs.field_lines(
-            "keyword",
-            "polling",
-            "True (the default) to poll the status monitor named by the"
-            f" ``{op.long_running.polling_header if op.long_running else ''}`` header, False not"
-            " to poll, or a polling method of your own.",
-            8,
-        )
-        fields += docs.field_lines(
-            "keyword",
-            "polling_interval",
-            "Seconds between polls when the service sends no" " Retry-After. Default value is 1.",
-            8,
-        )
-        fields += docs.field_lines(
-            "keyword",
-            "continuation_token",
-            "Resume from the state saved by" " ``poller.continuation_token()``.",
-            8,
-        )
-        fields += docs.field_lines(
-            "return", "", f"A poller whose result is the final {final_doc}", 8
-        )
-        fields += docs.field_lines("rtype", "", f"~azure.core.polling.LROPoller[{final_doc}]", 8)
-    elif kind == "download":
-        fields += docs.field_lines("return", "", "The content, as an iterator of byte chunks", 8)
-        fields += docs.field_lines("rtype", "", "Iterator[bytes]", 8)
-    elif success is not None:
-        doc = builder.namer.doc_type(success, path)
-        if stream is not None and op.event_stream is not None:
-            event_doc = builder.namer.doc_type(op.event_stream.event_type, path)
-            fields += docs.field_lines(
-                "return",
-                "",
-                f"{doc}, or with ``{stream.flag}=True`` an iterator of {event_doc}"
-                f" events that ends at {op.event_stream.terminator}",
-                8,
-            )
-            fields += docs.field_lines("rtype", "", f"{doc} or Iterator[{event_doc}]", 8)
-        else:
-            fields += docs.field_lines("return", "", doc, 8)
-            fields += docs.field_lines("rtype", "", doc, 8)
-    else:
-        fields += docs.field_lines("return", "", "None", 8)
-        fields += docs.field_lines("rtype", "", "None", 8)
-    fields += docs.field_lines("raises", "~azure.core.exceptions.HttpResponseError", "", 8)
-    summary = op.summary or op.description or f"Calls {op.operation_id}."
-    description = op.description if op.summary else ""
-    if op.deprecated:
-        description = f"{description}\n\nDeprecated: the service may remove this operation."
-    return docs.render(docs.docstring(summary, description, fields, 8), 8)
 
 
 def group_view(builder: _Builder, group: OperationGroup) -> GroupView:
