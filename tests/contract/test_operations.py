@@ -190,7 +190,7 @@ def _call_sync(case: Case, method: Any, kwargs: dict[str, Any], transport: Any) 
     elif case.is_download:
         content = method(**kwargs, headers=JSON_ACCEPT)
         data = content if isinstance(content, bytes) else b"".join(content)
-        assert data == transport.exchanges[-1].body or json.loads(data) is None
+        assert json.loads(data) is None  # Prism's JSON rendering of a file schema: null
     else:
         result = method(**kwargs)
         case.check_instance(result, case.declared)
@@ -216,7 +216,7 @@ async def _call_async(case: Case, method: Any, kwargs: dict[str, Any], transport
     elif case.is_download:
         content = await method(**kwargs, headers=JSON_ACCEPT)
         data = content if isinstance(content, bytes) else b"".join([c async for c in content])
-        assert data == transport.exchanges[-1].body or json.loads(data) is None
+        assert json.loads(data) is None  # Prism's JSON rendering of a file schema: null
     else:
         result = await method(**kwargs)
         case.check_instance(result, case.declared)
