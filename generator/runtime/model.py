@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Hashable, Mapping
+from enum import Enum
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
@@ -76,7 +77,10 @@ class Model(BaseModel):
             for key, value in data.items()
             if value is not None or key not in fields or fields[key].is_required()
         }
-        super().__init__(**given)
+        if isinstance(self, PolymorphicModel):
+            self._init_polymorphic(given)
+        else:
+            super().__init__(**given)
 
     # Marks this constructor as pydantic's own, so validation never calls it (see below).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
@@ -167,6 +171,8 @@ class PolymorphicModel(Model):
         def tag(data: Any) -> str:
             if isinstance(data, dict):
                 value = data.get(key)
+                if isinstance(value, Enum):
+                    value = value.value
                 if value in subtypes:
                     return str(value)
                 if isinstance(value, str) and value.lower() in folded:
@@ -179,17 +185,21 @@ class PolymorphicModel(Model):
 
         return core_schema.tagged_union_schema(choices, discriminator=tag)
 
-    def __init__(self, /, **data: Any) -> None:
+    def _init_polymorphic(self, data: dict[str, Any]) -> None:
+        """Construction of a polymorphic model (from :meth:`Model.__init__`).
+
+        ``Root(kind="Sub", ...)`` builds the subclass the kind names, as validation does; a
+        subclass built by hand gets its discriminator value even when the caller gave none, and
+        ``as_dict()`` always writes it.  (Validation of wire data does not come here.)
+        """
         cls = type(self)
-        subtype = cls._own_subtypes().get(str(cls._given_kind(data)))
+        given = cls._given_kind(data)
+        subtypes = cls._own_subtypes()
+        subtype = subtypes.get(given) if isinstance(given, str) else None
         if subtype is not None:
-            # ``Root(kind="Sub", ...)`` builds the subclass the kind names, as validation does.
             object.__setattr__(self, "__class__", subtype)
             cls = subtype
-        Model.__init__(self, **data)
-        # A subclass built by hand must still say which kind it is on the wire, and a kind
-        # filled from a field default must still be written by ``as_dict()``.  (Validation of
-        # wire data does not come here: the data carries its kind.)
+        BaseModel.__init__(self, **data)
         value = cls.__discriminator_value__
         name = cls._discriminator_field()
         if name is None:
@@ -205,12 +215,9 @@ class PolymorphicModel(Model):
     @classmethod
     def _given_kind(cls, data: Mapping[str, Any]) -> Any:
         """The discriminator value in constructor arguments (wire or Python name)."""
-        if cls.__discriminator__ in data:
-            return data[cls.__discriminator__]
         name = cls._discriminator_field()
-        return data.get(name) if name else None
-
-    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+        value = data.get(cls.__discriminator__, data.get(name) if name else None)
+        return value.value if isinstance(value, Enum) else value
 
     @classmethod
     def _discriminator_field(cls) -> str | None:

@@ -6,7 +6,7 @@ import gc
 import json
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from pydantic import Field, ValidationError
@@ -26,6 +26,7 @@ from generator.runtime import (
     DateTime,
     Extensible,
     Model,
+    PolymorphicModel,
     UnixTime,
     deserialize,
     serialize,
@@ -261,3 +262,49 @@ def test_large_bodies_are_validated_with_the_collector_restored_afterwards() -> 
     with pytest.raises(ValidationError):
         deserialize(list[Hyperparameters], body.replace(b'"n_epochs": 7}', b'"n_epochs": "x"}', 1))
     assert gc.isenabled()
+
+
+class ComputeKind(str, Enum, metaclass=CaseInsensitiveEnumMeta):
+    SERVERLESS = "ServerlessCompute"
+    CUSTOM = "CustomCompute"
+
+
+class JobCompute(PolymorphicModel):
+    """Shaped like generated code: the root's constructor calls ``Model.__init__`` directly."""
+
+    __discriminator__: ClassVar[str] = "kind"
+    kind: Extensible[ComputeKind] = Field(default=None, alias="kind")
+
+    def __init__(self, *, kind: Extensible[ComputeKind], **kwargs: Any) -> None:
+        Model.__init__(self, kind=kind, **kwargs)
+
+
+class ServerlessCompute(JobCompute):
+    sku: str | None = Field(default=None, alias="sku")
+
+    def __init__(self, *, sku: str | None = None, **kwargs: Any) -> None:
+        super().__init__(kind=ComputeKind.SERVERLESS, sku=sku, **kwargs)
+
+
+class CustomCompute(JobCompute):
+    nodes: int | None = Field(default=None, alias="nodes")
+
+
+JobCompute.register_subtypes(
+    {"ServerlessCompute": ServerlessCompute, "CustomCompute": CustomCompute}
+)
+
+
+def test_generated_style_constructors_with_enum_kinds() -> None:
+    built = ServerlessCompute(sku="small")
+    assert built.kind is ComputeKind.SERVERLESS
+    assert built.as_dict() == {"kind": "ServerlessCompute", "sku": "small"}
+    via_root = JobCompute(kind=ComputeKind.CUSTOM, nodes=3)
+    assert type(via_root) is CustomCompute and via_root.nodes == 3
+    assert via_root.as_dict() == {"kind": "CustomCompute", "nodes": 3}
+    assert type(JobCompute.model_validate({"kind": ComputeKind.SERVERLESS})) is ServerlessCompute
+    loaded = deserialize(
+        list[JobCompute], b'[{"kind": "CustomCompute", "nodes": 1}, {"kind": "X"}]'
+    )
+    assert [type(item) for item in loaded] == [CustomCompute, JobCompute]
+    assert loaded[1].kind == "X"
