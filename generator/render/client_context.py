@@ -123,7 +123,7 @@ def client_view(
 
 def client_imports(view: ClientView, groups: tuple[GroupView, ...], aio: bool) -> list[str]:
     """Import statements of ``_client.py``."""
-    lines = ["from typing import Any"]
+    lines = ["import copy", "from typing import Any"]
     if "AzureKeyCredential" in view.credential_annotation:
         lines.append("from azure.core.credentials import AzureKeyCredential")
     if view.accepts_token:

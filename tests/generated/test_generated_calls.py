@@ -173,3 +173,16 @@ def test_get_content_streams_bytes(sample_package: ModuleType, fake_service: Fak
     with _client(sample_package, fake_service) as client:
         chunks = client.files.get_content("f1")
         assert b"".join(chunks) == payload
+
+
+def test_send_request_uses_the_client_pipeline(
+    sample_package: ModuleType, fake_service: FakeService
+) -> None:
+    from azure.core.rest import HttpRequest
+
+    fake_service.json("GET", "/sample/jobs/a", 200, {"id": "a", "status": "running"})
+    with _client(sample_package, fake_service) as client:
+        response = client.send_request(HttpRequest("GET", "/jobs/a"))
+    assert response.status_code == 200 and response.json()["id"] == "a"
+    assert fake_service.requests[0].headers["api-key"] == "secret-key"
+    assert fake_service.requests[0].headers["User-Agent"].startswith("azsdk-python-")
