@@ -62,7 +62,7 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         normalize(data, sink, spec_dir=path.resolve().parent)
         checker.check(data)
         resolvable = without_examples(data)
-        document = resolve_lazily(resolvable, checker.main_uri, checker.documents)
+        document = resolve_lazily(resolvable, checker.main_uri, checker.documents, checker.ref_free)
     except RecursionError:  # depth is bounded everywhere; this is a last line of defence
         sink.extend(checker.diagnostics)
         sink.error("", "the document is nested too deeply to load")

@@ -72,6 +72,8 @@ class RefChecker:
     _failures: dict[str, str | None] = field(default_factory=dict)
     _pending: list[str] = field(default_factory=list)
     _joined: dict[tuple[str, str], str] = field(default_factory=dict)
+    ref_free: set[int] = field(default_factory=set)
+    """Ids of scanned containers with no reference inside: resolution can share them."""
 
     def __post_init__(self) -> None:
         self.root = self.main_path.resolve().parent
@@ -100,13 +102,15 @@ class RefChecker:
         label = self._labels[uri]
         skip_examples = uri == self.main_uri
 
-        def visit(value: dict[str, Any] | list[Any]) -> None:
+        def visit(value: dict[str, Any] | list[Any]) -> bool:
+            """Scan ``value``; return whether any reference is inside it."""
             if len(path) >= MAX_DEPTH:
                 self._report(
                     label, _pointer(path), f"nesting is deeper than {MAX_DEPTH} levels", "cut here"
                 )
                 value.clear()
-                return
+                return False
+            has_ref = isinstance(value, dict) and isinstance(value.get("$ref"), str)
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if not isinstance(item, dict | list):
@@ -117,8 +121,12 @@ class RefChecker:
                     continue
                 if isinstance(item, dict) and "$ref" in item:
                     item = self._found_ref(uri, label, value, key, path, sites)
-                visit(item)
+                    has_ref = True
+                has_ref = visit(item) or has_ref
                 path.pop()
+            if not has_ref:
+                self.ref_free.add(id(value))
+            return has_ref
 
         visit(self.documents[uri])
         return sites

@@ -8,7 +8,7 @@ copies it.  ``x-ms-examples`` are left out: they point at example payloads, not 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import Any
 
 import jsonref
@@ -46,20 +46,25 @@ def without_examples(document: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def resolve_lazily(
-    document: Mapping[str, Any], base_uri: str, documents: Mapping[str, Any]
+    document: Mapping[str, Any],
+    base_uri: str,
+    documents: Mapping[str, Any],
+    ref_free: Set[int] = frozenset(),
 ) -> Mapping[str, Any]:
     """Return ``document`` with each ``$ref`` object replaced by a lazy jsonref proxy.
 
     ``documents`` maps the URI of every other document the references reach (already read
     and checked) to its data.  All of them go into one jsonref store up front, so jsonref
     never loads anything itself.  (jsonref's own ``replace_refs`` splits the base URI at every
-    node, which made it the slowest step of loading; this copy does the same job directly.)
+    node, which made it the slowest step of loading; this does the same job directly.)
+    Containers listed in ``ref_free`` (ids of containers holding no reference) are shared with
+    the input instead of copied: the resolved document is for reading only.
     """
     store = jsonref.URIDict()
     for uri, data in documents.items():
         if uri != base_uri:
-            store[uri] = _proxied(data, uri, store)
-    resolved: Mapping[str, Any] = _proxied(document, base_uri, store)
+            store[uri] = _Proxier(uri, store, ref_free).copy(data)
+    resolved: Mapping[str, Any] = _Proxier(base_uri, store, ref_free).copy(document)
     store[base_uri] = resolved
     return resolved
 
@@ -68,22 +73,30 @@ def _refuse_loading(uri: str) -> Any:
     raise LookupError(f"{uri} was not loaded before resolution")
 
 
-def _proxied(value: Any, base_uri: str, store: Any) -> Any:
-    """Copy ``value``, turning each ``$ref`` object into a :class:`jsonref.JsonRef`."""
-    if isinstance(value, dict):
-        copied = {
-            key: _proxied(item, base_uri, store) if isinstance(item, dict | list) else item
-            for key, item in value.items()
-        }
-        if isinstance(copied.get("$ref"), str):
-            return jsonref.JsonRef(copied, base_uri=base_uri, loader=_refuse_loading, _store=store)
-        return copied
-    if isinstance(value, list):
-        return [
-            _proxied(item, base_uri, store) if isinstance(item, dict | list) else item
-            for item in value
-        ]
-    return value
+class _Proxier:
+    """Copies one document, turning each ``$ref`` object into a :class:`jsonref.JsonRef`."""
+
+    def __init__(self, base_uri: str, store: Any, ref_free: Set[int]) -> None:
+        self.base_uri = base_uri
+        self.store = store
+        self.ref_free = ref_free
+
+    def copy(self, value: Any) -> Any:
+        if id(value) in self.ref_free:
+            return value
+        if isinstance(value, dict):
+            copied = {
+                key: self.copy(item) if isinstance(item, dict | list) else item
+                for key, item in value.items()
+            }
+            if isinstance(copied.get("$ref"), str):
+                return jsonref.JsonRef(
+                    copied, base_uri=self.base_uri, loader=_refuse_loading, _store=self.store
+                )
+            return copied
+        if isinstance(value, list):
+            return [self.copy(item) if isinstance(item, dict | list) else item for item in value]
+        return value
 
 
 def ref_target(value: object) -> str | None:
