@@ -24,7 +24,11 @@ __all__ = ["LoadedSpec", "load_spec", "ref_siblings", "ref_target"]
 
 @dataclass(frozen=True)
 class LoadedSpec:
-    """A spec as loaded: the plain data, the resolved view, and what was wrong with it."""
+    """A spec as loaded: the plain data, the resolved view, and what was wrong with it.
+
+    Treat ``raw`` and ``document`` as read-only: they share every subtree that holds no
+    reference (copy before changing anything).
+    """
 
     path: Path
     raw: Mapping[str, Any]
