@@ -70,6 +70,17 @@ def build_operations(ctx: BuildContext) -> list[Operation]:
             operations.append(
                 _operation(ctx, path, method, raw, op_at, item.get("parameters"), item_at)
             )
+    seen: dict[str, str] = {}
+    for op in operations:
+        if op.operation_id and op.operation_id in seen:
+            ctx.sink.warning(
+                op.source_pointer,
+                f"operationId {op.operation_id!r} is also used at {seen[op.operation_id]}",
+                "both kept; the naming pass tells their methods apart",
+            )
+        seen.setdefault(op.operation_id, op.source_pointer)
+    if "x-ms-paths" in ctx.raw:
+        ctx.sink.warning("/x-ms-paths", "x-ms-paths is not supported", "those operations skipped")
     return operations
 
 

@@ -227,3 +227,30 @@ def test_client_name_and_enum_member_names(compile_data: Compile, swagger_doc: D
     members = [v.py_name for v in spec.enum("E").values]
     assert members == ["FOO_BAR", "FOO_BAR_2", "EMPTY", "NONE", "V_1024X_1024"]
     assert spec.model("T").properties[0].py_name == "nice_name"
+
+
+def test_duplicate_and_missing_operation_ids(compile_data: Compile, swagger_doc: Doc) -> None:
+    ok = {"204": {"description": "OK"}}
+    doc = swagger_doc(
+        paths={
+            "/jobs": {
+                "get": {"operationId": "Jobs_Get", "responses": ok},
+                "post": {"operationId": "Jobs_Get", "responses": ok},
+            },
+            "/jobs/{id}/restart": {
+                "post": {
+                    "tags": ["Jobs"],
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "type": "string"}
+                    ],
+                    "responses": ok,
+                }
+            },
+        }
+    )
+    spec, diagnostics = compile_data(doc)
+    (group,) = spec.groups
+    assert sorted(op.py_name for op in group.operations) == ["get", "get_post", "post_restart"]
+    messages = [d.message for d in diagnostics]
+    assert any("also used" in m for m in messages)
+    assert any("no operationId" in m for m in messages)
