@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
-_STDLIB = {
-    "__future__",
-    "builtins",
-    "collections",
-    "datetime",
-    "enum",
-    "io",
-    "os",
-    "types",
-    "typing",
-}
+_STDLIB = frozenset(sys.stdlib_module_names) | {"__future__"}
 
 
 def _module(statement: str) -> str:

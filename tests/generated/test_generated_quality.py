@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from azure.core.credentials import AccessToken, AzureKeyCredential
@@ -16,6 +17,12 @@ from azure.core.credentials import AccessToken, AzureKeyCredential
 VERSIONS = ("v2023_06_01_preview", "v2023_10_01_preview", "v2025_02_01_preview")
 NAMESPACE = "azure_openai_authoring"
 BIN = Path(sys.executable).parent
+COMMITTED_CONFIG = (
+    Path(__file__).resolve().parents[2]
+    / "generated"
+    / "azure-ai-openai-authoring"
+    / "pyproject.toml"
+)
 
 
 def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -132,3 +139,14 @@ def test_notable_operations_have_their_azure_shape(committed_distribution: Path)
     assert upload["file"].annotation == "_rt.FileInput"
     chunked = {"start", "part", "complete", "cancel"} & set(vars(v25.UploadFileOperations))
     assert len(chunked) == 4, sorted(vars(v25.UploadFileOperations))
+
+
+def test_ruff_reports_no_problems_in_a_package_from_another_spec(
+    sample_package: ModuleType,
+) -> None:
+    distribution = Path(sample_package.__file__ or "").parents[2]
+    config = COMMITTED_CONFIG
+    result = _run(
+        [str(BIN / "ruff"), "check", "--no-cache", "--config", str(config), "."], distribution
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
