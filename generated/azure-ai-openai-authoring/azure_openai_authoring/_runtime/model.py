@@ -15,10 +15,13 @@ The conventions the generated code relies on:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Hashable, Mapping
+from enum import Enum
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, model_validator
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import core_schema
 from typing_extensions import Self
 
 _REPR_LIMIT = 1024
@@ -29,6 +32,17 @@ _DUMP_FLAGS: dict[str, Any] = {
     "by_alias": True,
     "exclude_unset": True,
 }
+
+# Tag of the tagged-union choice that validates as the root itself (unknown or missing kind).
+_OTHER_KIND = "\x00other"
+
+_FOLDED_KIND = "\x00folded:"
+
+
+def _with_kind(key: str, value: str, data: Any) -> Any:
+    """``data`` with its discriminator spelled ``value`` (input matched case-insensitively)."""
+    return {**data, key: value} if isinstance(data, dict) else data
+
 
 # Python name of each polymorphic class's discriminator field ("" when it has none).
 _DISCRIMINATOR_FIELDS: dict[type[Any], str] = {}
@@ -63,7 +77,10 @@ class Model(BaseModel):
             for key, value in data.items()
             if value is not None or key not in fields or fields[key].is_required()
         }
-        super().__init__(**given)
+        if isinstance(self, PolymorphicModel):
+            self._init_polymorphic(given)
+        else:
+            super().__init__(**given)
 
     # Marks this constructor as pydantic's own, so validation never calls it (see below).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
@@ -101,14 +118,16 @@ class PolymorphicModel(Model):
     """Base of a discriminator root; validating data as the root yields the named subclass.
 
     The root sets ``__discriminator__`` to the discriminator's *wire* name; generated code
-    then calls :meth:`register_subtypes` once every subclass exists.  Dispatch is a dict lookup
-    on the discriminator value (exact first, then case-insensitive); an unknown value, or data
-    without one, validates as the class it was asked for, so new service kinds still load.
+    then calls :meth:`register_subtypes` once every subclass exists (before first use: schemas
+    are built lazily and read the registry then).  Wherever the root is the target type
+    (``Root.model_validate``, a field, a list or dict item typed as the root) pydantic-core
+    validates a tagged union keyed by the discriminator value: one dict lookup, no Python
+    dispatch per item.  A value in another letter case still finds its subclass; an unknown
+    value, or data without one, validates as the root itself, so new service kinds still load.
     """
 
     __discriminator__: ClassVar[str] = ""
     __subtypes__: ClassVar[dict[str, type[PolymorphicModel]]] = {}
-    __subtypes_folded__: ClassVar[dict[str, type[PolymorphicModel]]] = {}
     __discriminator_value__: ClassVar[str | None] = None
 
     @classmethod
@@ -119,28 +138,68 @@ class PolymorphicModel(Model):
                 raise TypeError(f"{subtype.__name__} is not a subclass of {cls.__name__}")
             subtype.__discriminator_value__ = value
         cls.__subtypes__ = dict(subtypes)
-        cls.__subtypes_folded__ = {value.lower(): subtype for value, subtype in subtypes.items()}
 
-    @model_validator(mode="wrap")
     @classmethod
-    def _dispatch_on_discriminator(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
-        if isinstance(data, dict) and cls.__subtypes__:
-            value = data.get(cls.__discriminator__)
-            if isinstance(value, str):
-                subtype = cls.__subtypes__.get(value)
-                if subtype is None:
-                    subtype = cls.__subtypes_folded__.get(value.lower())
-                    if subtype is not None:
-                        # Spelled in another letter case: use the registered spelling.
-                        data = {**data, cls.__discriminator__: subtype.__discriminator_value__}
-                if subtype is not None and subtype is not cls and issubclass(subtype, cls):
-                    return subtype.model_validate(data)
-        return handler(data)
+    def _own_subtypes(cls) -> dict[str, type[PolymorphicModel]]:
+        """The registered subtypes that are proper subclasses of ``cls``."""
+        return {
+            value: subtype
+            for value, subtype in cls.__subtypes__.items()
+            if subtype is not cls and issubclass(subtype, cls)
+        }
 
-    def model_post_init(self, context: Any, /) -> None:
-        # A subclass built by hand must still say which kind it is on the wire, and a kind
-        # filled from a field default must still be written by ``as_dict()``.
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler, /
+    ) -> core_schema.CoreSchema:
+        schema = handler(source)
+        subtypes = cls._own_subtypes() if source is cls else {}
+        if not subtypes or schema.get("type") != "model":
+            return schema  # a leaf class, or the union was already built for this class
+        key = cls.__discriminator__
+        choices: dict[Hashable, core_schema.CoreSchema] = {}
+        folded: dict[str, str] = {}
+        for value, subtype in subtypes.items():
+            choices[value] = handler(subtype)
+            if folded.setdefault(value.lower(), value) == value:
+                # Reached only for a value in another letter case: rewrite it, then validate.
+                choices[_FOLDED_KIND + value] = core_schema.no_info_before_validator_function(
+                    functools.partial(_with_kind, key, value), handler(subtype)
+                )
+        choices[_OTHER_KIND] = schema
+
+        def tag(data: Any) -> str:
+            if isinstance(data, dict):
+                value = data.get(key)
+                if isinstance(value, Enum):
+                    value = value.value
+                if value in subtypes:
+                    return str(value)
+                if isinstance(value, str) and value.lower() in folded:
+                    return _FOLDED_KIND + folded[value.lower()]
+                return _OTHER_KIND
+            value = getattr(type(data), "__discriminator_value__", None)
+            return (
+                str(value) if value in subtypes and type(data) is subtypes[value] else _OTHER_KIND
+            )
+
+        return core_schema.tagged_union_schema(choices, discriminator=tag)
+
+    def _init_polymorphic(self, data: dict[str, Any]) -> None:
+        """Construction of a polymorphic model (from :meth:`Model.__init__`).
+
+        ``Root(kind="Sub", ...)`` builds the subclass the kind names, as validation does; a
+        subclass built by hand gets its discriminator value even when the caller gave none, and
+        ``as_dict()`` always writes it.  (Validation of wire data does not come here.)
+        """
         cls = type(self)
+        given = cls._given_kind(data)
+        subtypes = cls._own_subtypes()
+        subtype = subtypes.get(given) if isinstance(given, str) else None
+        if subtype is not None:
+            object.__setattr__(self, "__class__", subtype)
+            cls = subtype
+        BaseModel.__init__(self, **data)
         value = cls.__discriminator_value__
         name = cls._discriminator_field()
         if name is None:
@@ -152,6 +211,13 @@ class PolymorphicModel(Model):
             object.__setattr__(self, name, value)
         if getattr(self, name, None) is not None:
             self.__pydantic_fields_set__.add(name)
+
+    @classmethod
+    def _given_kind(cls, data: Mapping[str, Any]) -> Any:
+        """The discriminator value in constructor arguments (wire or Python name)."""
+        name = cls._discriminator_field()
+        value = data.get(cls.__discriminator__, data.get(name) if name else None)
+        return value.value if isinstance(value, Enum) else value
 
     @classmethod
     def _discriminator_field(cls) -> str | None:

@@ -12,12 +12,14 @@ import base64
 import binascii
 import calendar
 import functools
+from collections.abc import Callable
 from datetime import datetime, timezone
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, Union
 
 from azure.core import CaseInsensitiveEnumMeta
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator
+from pydantic import BeforeValidator, GetCoreSchemaHandler, PlainSerializer
+from pydantic_core import core_schema
 
 __all__ = ["Base64", "CaseInsensitiveEnumMeta", "DateTime", "Extensible", "UnixTime"]
 
@@ -55,18 +57,41 @@ def _to_base64(value: bytes) -> str:
     return base64.b64encode(value).decode("ascii")
 
 
-UnixTime: TypeAlias = Annotated[
-    datetime,
-    AfterValidator(_as_utc),
-    PlainSerializer(_to_unix, return_type=int),
-]
+class _AwareDateTimeSchema:
+    """Core schema of an always-timezone-aware ``datetime`` written by ``serializer``.
+
+    Aware values (every unix time, every RFC 3339 text with an offset) are validated entirely
+    by pydantic-core; only a naive value reaches the Python fallback, which makes it UTC.
+    """
+
+    def __init__(self, serializer: Callable[[datetime], Any], wire_type: str) -> None:
+        self._serializer = serializer
+        self._wire_type = wire_type
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return_schema = (
+            core_schema.int_schema() if self._wire_type == "int" else core_schema.str_schema()
+        )
+        return core_schema.union_schema(
+            [
+                core_schema.datetime_schema(tz_constraint="aware"),
+                core_schema.no_info_after_validator_function(
+                    _as_utc, core_schema.datetime_schema()
+                ),
+            ],
+            mode="left_to_right",
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                self._serializer, return_schema=return_schema
+            ),
+        )
+
+
+UnixTime: TypeAlias = Annotated[datetime, _AwareDateTimeSchema(_to_unix, "int")]
 """Integer seconds since the epoch on the wire; a timezone-aware UTC ``datetime`` in Python."""
 
-DateTime: TypeAlias = Annotated[
-    datetime,
-    AfterValidator(_as_utc),
-    PlainSerializer(_to_rfc3339, return_type=str),
-]
+DateTime: TypeAlias = Annotated[datetime, _AwareDateTimeSchema(_to_rfc3339, "str")]
 """RFC 3339 text on the wire; always a timezone-aware ``datetime`` (naive input means UTC)."""
 
 Base64: TypeAlias = Annotated[
@@ -80,32 +105,50 @@ Base64: TypeAlias = Annotated[
 _E = TypeVar("_E", bound=Enum)
 
 
+class _ExtensibleSchema:
+    """Core schema of ``Extensible[E]``: exact member values are matched by pydantic-core;
+    other letter cases and unknown strings go to a Python fallback (the rare path)."""
+
+    def __init__(self, enum_type: type[Enum]) -> None:
+        self._enum_type = enum_type
+        self._members: dict[str, Enum] = {}
+        for member in enum_type:
+            self._members.setdefault(str(member.value).lower(), member)
+
+    def _fallback(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self._members.get(value.lower(), value)
+        if isinstance(value, Enum) and isinstance(value.value, str):
+            # A member of another enum with a matching value (e.g. another version's enum).
+            return self._members.get(value.value.lower(), value.value)
+        raise ValueError(f"expected a string or {self._enum_type.__name__} member")
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        enum_type = self._enum_type
+        return core_schema.union_schema(
+            [
+                core_schema.enum_schema(enum_type, list(enum_type), sub_type="str"),
+                core_schema.no_info_plain_validator_function(
+                    self._fallback,
+                    serialization=core_schema.plain_serializer_function_ser_schema(
+                        _enum_value, return_schema=core_schema.str_schema()
+                    ),
+                ),
+            ],
+            mode="left_to_right",
+        )
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
 @functools.cache
 def _extensible(enum_type: type[Enum]) -> Any:
-    """The validated form of ``Extensible[enum_type]``: members matched case-insensitively."""
-    members: dict[str, Enum] = {}
-    for member in enum_type:
-        members.setdefault(str(member.value), member)
-        members.setdefault(str(member.value).lower(), member)
-
-    def validate(value: Any) -> Any:
-        if isinstance(value, enum_type):
-            return value
-        if isinstance(value, str):
-            return members.get(value) or members.get(value.lower()) or value
-        if isinstance(value, Enum) and isinstance(value.value, str):
-            # A member of another enum with a matching value (e.g. a newer version's enum).
-            return members.get(value.value.lower(), value.value)
-        raise ValueError(f"expected a string or {enum_type.__name__} member")
-
-    def dump(value: Any) -> Any:
-        return value.value if isinstance(value, Enum) else value
-
-    return Annotated[
-        Union[enum_type, str],  # noqa: UP007 - a runtime union object is needed here
-        PlainValidator(validate, json_schema_input_type=str),
-        PlainSerializer(dump, return_type=str),
-    ]
+    """The validated form of ``Extensible[enum_type]`` (one object per enum)."""
+    return Annotated[Union[enum_type, str], _ExtensibleSchema(enum_type)]  # noqa: UP007
 
 
 if TYPE_CHECKING:

@@ -6,6 +6,7 @@ Source: azure/2023-10-01-preview/azureopenai.json
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from azure.core.credentials import AzureKeyCredential
@@ -91,8 +92,9 @@ class AzureOpenAIAuthoringClient:
     ) -> HttpResponse:
         """Send a hand-built request through the client's pipeline.
 
-        The request URL may be relative to the service root ({endpoint}/openai).
-        The response is returned as it is: no error is raised for its status.
+        A relative request URL is joined to the service root ({endpoint}/openai); the
+        request is otherwise sent as built (add the ``api-version`` query parameter yourself), and
+        the response is returned as it is: no error is raised for its status.
 
         :param request: The request to send.
         :type request: ~azure.core.rest.HttpRequest
@@ -101,7 +103,9 @@ class AzureOpenAIAuthoringClient:
         :return: The response.
         :rtype: ~azure.core.rest.HttpResponse
         """
-        return self._core.pipeline_client.send_request(request, stream=stream, **kwargs)
+        request_copy = copy.deepcopy(request)
+        request_copy.url = self._core.pipeline_client.format_url(request_copy.url)
+        return self._core.pipeline_client.send_request(request_copy, stream=stream, **kwargs)
 
     def close(self) -> None:
         """Close the client's transport and its connections."""
