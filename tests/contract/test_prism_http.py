@@ -43,6 +43,7 @@ def test_prism_accepts_a_minimal_valid_request(
     assert result.status in declared, (result.status, result.body[:500])
     if server.lro_example and "/operations/" in op.path and op.method == "get":
         assert json.loads(result.body) == server.lro_example
+        assert "sl-violations" not in {k.lower() for k in result.headers}  # a valid example
 
 
 def test_missing_required_query_parameter_is_a_422_with_violations(prism: PrismPool) -> None:
