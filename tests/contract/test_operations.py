@@ -1,9 +1,12 @@
 """Every operation of every version, through the generated sync and async clients, against Prism.
 
-Arguments come from the IR (:mod:`contract_values`): required parameters and a typed request
-body built through the generated model classes.  Each test asserts that Prism found nothing
-wrong with any request the client sent (no 422/401, no ``sl-violations`` entry located in the
-request) and that the result has the declared type.
+Arguments come from the IR (:mod:`contract_values`), typed through the generated model
+classes.  Each operation is called twice: with the required arguments only, then with every
+optional parameter and property as well (uploads from a file path, pagers resumed from a
+continuation token, which must travel as the cursor parameter).  Each test asserts that Prism
+found nothing wrong with any request the client sent (no 422/401, no ``sl-violations`` entry
+located in the request), that the result has the declared type, and that it serializes back
+to exactly the JSON Prism sent (no field lost or added).
 
 What Prism 5 cannot do, and what is checked instead:
 
