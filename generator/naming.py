@@ -18,8 +18,9 @@ Groups and methods (Azure SDK for Python guidelines): the group is the operation
 operationId has no ``_``, e.g. ``'Files:'`` -> ``files``).  The method is the operationId after
 the ``_`` (or, without ``_``, the words after the group's words, e.g. ``microsoftAzureFilesList``
 -> ``list``), in snake_case.  Paged operations start with ``list`` (``get_events`` ->
-``list_events``; other names get ``list_`` in front), long-running ones with ``begin_``
-(``begin_generate``).  An operation without operationId is named from its HTTP method and path.
+``list_events``, also ``getevents``; other names get ``list_`` in front), long-running ones
+with ``begin_`` (``begin_generate``).  An operation without operationId is named from its HTTP
+method and path.
 
 Reserved names and padding (a trailing ``_`` as PEP 8 suggests, unless said otherwise):
 - everywhere: the hard keywords (fixed list below, independent of the running Python);
@@ -294,6 +295,8 @@ def _after_group(op_words: list[str], group: str) -> list[str]:
     found = joined.rfind(group)
     while found != -1 and found not in starts:
         found = joined.rfind(group, 0, found + len(group) - 1)
+    if found == -1:  # no match at a word start: take the last one inside a word
+        found = joined.rfind(group)
     if found == -1:
         return []
     end = found + len(group)
@@ -310,7 +313,10 @@ def method_name(operation: Operation, group_py_name: str) -> str:
     """The method name following the guidelines (``list_*`` when paged, ``begin_*`` for LRO)."""
     name = method_base(operation)
     if operation.paging is not None and not (name == "list" or name.startswith("list_")):
-        name = "list" + name[3:] if name == "get" or name.startswith("get_") else "list_" + name
+        if name.startswith("get") and name != "get":
+            name = "list_" + name[3:].lstrip("_")  # get_events, getevents -> list_events
+        else:
+            name = "list" if name == "get" else "list_" + name
     if operation.long_running is not None and not name.startswith("begin_"):
         name = "begin_" + name
     if name in KEYWORDS:

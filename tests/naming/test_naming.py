@@ -254,3 +254,18 @@ def test_duplicate_and_missing_operation_ids(compile_data: Compile, swagger_doc:
     messages = [d.message for d in diagnostics]
     assert any("also used" in m for m in messages)
     assert any("no operationId" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "group", "paged", "expected"),
+    [
+        ("microsoftAzureFinetuningGetevents", "FineTuning", True, "list_events"),
+        ("microsoftAzureOperationsimagesDelete", "Images", False, "delete"),
+        ("microsoftAzureIngestionjobsList", "Ingestion", False, "jobs_list"),
+    ],
+)
+def test_method_names_of_copies_without_word_boundaries(
+    operation_id: str, group: str, paged: bool, expected: str
+) -> None:
+    operation = _operation(operation_id, group, paged=paged)
+    assert method_name(operation, snake(group)) == expected
