@@ -149,9 +149,11 @@ def test_logging_never_writes_the_key(server: FakeServer, caplog: pytest.LogCapt
     caplog.set_level(logging.DEBUG)
     with make_client(server, logging_enable=True) as client:
         client.get_job("job-1")
+        client.upload_file(b"secret file content", purpose="fine-tune")
     text = "\n".join(record.getMessage() for record in caplog.records)
     assert "api-key" in text  # the header is logged ...
     assert API_KEY not in text  # ... but never its value
+    assert "File upload" in text and "secret file content" not in text
 
 
 def test_build_request_encodes_path_adds_version_and_formats_query(server: FakeServer) -> None:

@@ -308,3 +308,20 @@ def test_generated_style_constructors_with_enum_kinds() -> None:
     )
     assert [type(item) for item in loaded] == [CustomCompute, JobCompute]
     assert loaded[1].kind == "X"
+
+
+def test_assignment_is_validated_on_roots_and_subclasses() -> None:
+    root = IngestionJob.model_validate({"kind": "Future"})
+    root.job_id = "j"
+    root.gpu = 4  # an unknown name becomes a preserved extra field
+    assert root.as_dict() == {"kind": "Future", "jobId": "j", "gpu": 4}
+    with pytest.raises(ValidationError):
+        root.job_id = 5  # type: ignore[assignment]
+    compute = JobCompute.model_validate({"kind": "Other"})
+    compute.kind = "customcompute"
+    assert compute.kind is ComputeKind.CUSTOM
+    leaf = UserComputeJob.model_validate({"kind": "UserCompute"})
+    leaf.workers = 3
+    assert leaf.as_dict() == {"kind": "UserCompute", "workers": 3}
+    with pytest.raises(ValidationError):
+        leaf.workers = "many"  # type: ignore[assignment]
