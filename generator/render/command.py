@@ -32,7 +32,9 @@ def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
 
 
-def render_all(manifest_path: Path, *, mirror: Path | None) -> dict[str, str]:
+def render_all(
+    manifest_path: Path, *, mirror: Path | None, parallel: bool = False
+) -> dict[str, str]:
     """Every file ``generate`` produces, relative to the output folder, in memory.
 
     Raises SpecErrors (after printing the errors) when a spec cannot be compiled cleanly, and
@@ -76,7 +78,7 @@ def render_all(manifest_path: Path, *, mirror: Path | None) -> dict[str, str]:
             file=sys.stderr,
         )
     settings = PackageSettings(manifest.distribution, manifest.namespace)
-    files = render_distribution(settings, versions, runtime_files())
+    files = render_distribution(settings, versions, runtime_files(), parallel=parallel)
     specs: list[ApiSpec] = [v.spec for v in versions]
     for path, text in sorted(report_files(specs).items()):
         if path in files:
@@ -91,7 +93,7 @@ def run_generate(manifest_path: Path, out: Path, *, check: bool, mirror: Path | 
     from generator.write import compare_tree, write_tree
 
     try:
-        files = render_all(manifest_path, mirror=mirror)
+        files = render_all(manifest_path, mirror=mirror, parallel=True)
     except SpecErrors:
         print("generate: the specs have errors; nothing was written", file=sys.stderr)
         return 1

@@ -5,7 +5,8 @@ Formatting is by far the slowest step of ``generate`` (about 3 s for the three v
 two cores), and its result depends only on black's version, the mode and the input text, so
 results are cached by a hash of those three in the user's cache folder
 (``$XDG_CACHE_HOME/azure-swagger-pygen``, or ``AZPYGEN_CACHE``).  The cache is best-effort:
-an unreadable or unwritable cache only costs time.  Cache misses are formatted in parallel.
+an unreadable or unwritable cache only costs time.  The command line formats cache misses
+in parallel.
 """
 
 from __future__ import annotations
@@ -78,8 +79,12 @@ def _format_pair(item: tuple[str, str]) -> str:
     return format_python(source, name)
 
 
-def format_many(sources: Mapping[str, str]) -> dict[str, str]:
-    """Format every ``name -> source``; cached results are reused, misses run in parallel."""
+def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[str, str]:
+    """Format every ``name -> source``; cached results are reused.
+
+    With ``parallel``, cache misses are formatted in worker processes (forked: meant for the
+    command line, not for processes that run other threads).
+    """
     folder = cache_folder()
     result: dict[str, str] = {}
     misses: list[tuple[str, str, str]] = []
@@ -90,7 +95,7 @@ def format_many(sources: Mapping[str, str]) -> dict[str, str]:
             result[name] = cached
         else:
             misses.append((name, source, key))
-    if len(misses) > 2 and (os.cpu_count() or 1) > 1:
+    if parallel and len(misses) > 2 and (os.cpu_count() or 1) > 1:
         items = [(name, source) for name, source, _ in misses]
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
             formatted = list(pool.map(_format_pair, items, chunksize=1))

@@ -134,9 +134,16 @@ def _version_files(settings: PackageSettings, version: VersionInput) -> dict[str
 
 
 def render_distribution(
-    settings: PackageSettings, versions: Sequence[VersionInput], runtime: Mapping[str, str]
+    settings: PackageSettings,
+    versions: Sequence[VersionInput],
+    runtime: Mapping[str, str],
+    *,
+    parallel: bool = False,
 ) -> dict[str, str]:
-    """Every file of the distribution: path relative to the output folder -> text."""
+    """Every file of the distribution: path relative to the output folder -> text.
+
+    ``parallel`` formats in worker processes (see :func:`format_many`).
+    """
     if not versions:
         raise ValueError("no API versions to render")
     root = settings.distribution
@@ -176,7 +183,8 @@ def render_distribution(
     for version in versions:
         for name, text in _version_files(settings, version).items():
             files[f"{package}/{version.package}/{name}"] = text
-    files.update(format_many({name: text for name, text in files.items() if name.endswith(".py")}))
+    python = {name: text for name, text in files.items() if name.endswith(".py")}
+    files.update(format_many(python, parallel=parallel))
     for name, text in runtime.items():
         files[f"{package}/_runtime/{name}"] = text
     return dict(sorted(files.items()))
