@@ -42,6 +42,10 @@ from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
 _RESERVED_LOCALS = {"self", "kwargs", "cls"}
 _STREAM_TYPES = (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
 _FILE_INPUT = "_rt.FileInput"
+_SERIALIZED = tuple(
+    PrimitiveType(p)
+    for p in (Primitive.DATE_TIME, Primitive.DATE, Primitive.DURATION, Primitive.BYTE)
+)
 
 
 @dataclass
@@ -79,11 +83,18 @@ def _dict_literal(entries: list[tuple[str, str]]) -> str:
 
 
 def _value_expr(param: Parameter, name: str) -> str:
-    """The value sent for ``param``: arrays joined for ``csv``-style formats."""
+    """The value sent for ``param`` in its wire form.
+
+    Arrays are joined for ``csv``-style formats; enums, dates, durations and bytes go through
+    the runtime's serializer; unix times become integer seconds.
+    """
     if isinstance(param.type, ArrayType) and param.collection_format != "multi":
         sep = {"ssv": " ", "tsv": "\t", "pipes": "|"}.get(param.collection_format or "csv", ",")
-        return f"None if {name} is None else {_literal(sep)}.join(str(v) for v in {name})"
-    if isinstance(param.type, EnumRef):
+        items = f"str(_rt.serialize(v)) for v in {name}"
+        return f"None if {name} is None else {_literal(sep)}.join({items})"
+    if param.type == PrimitiveType(Primitive.UNIX_TIME):
+        return f"None if {name} is None else _rt.type_adapter(_rt.UnixTime).dump_python({name})"
+    if isinstance(param.type, EnumRef) or param.type in _SERIALIZED:
         return f"_rt.serialize({name})"
     return name
 

@@ -70,3 +70,31 @@ def test_request_parts() -> None:
 def test_templates_refuse_undefined_variables() -> None:
     with pytest.raises(jinja2.UndefinedError):
         render("client/version_init.py.j2", title="t", api_version="v", client_class="C")
+
+
+def test_query_values_reach_the_wire_form() -> None:
+    import datetime
+    import enum
+
+    import generator.runtime as runtime
+    from generator.ir import ArrayType, EnumRef, Parameter, ParameterLocation, Primitive
+    from generator.ir import PrimitiveType as P
+    from generator.render.operation_context import _value_expr
+
+    moment = datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+
+    class State(str, enum.Enum, metaclass=runtime.CaseInsensitiveEnumMeta):
+        DONE = "done"
+
+    def sent(tp: object, value: object, fmt: str | None = None) -> object:
+        param = Parameter("x", "x", ParameterLocation.QUERY, tp, False, collection_format=fmt)  # type: ignore[arg-type]
+        return eval(_value_expr(param, "x"), {"_rt": runtime, "x": value})
+
+    assert sent(P(Primitive.UNIX_TIME), moment) == 1704164645
+    assert sent(P(Primitive.DATE_TIME), moment) == "2024-01-02T03:04:05Z"
+    assert sent(P(Primitive.DATE_TIME), None) is None
+    assert sent(ArrayType(P(Primitive.INT32)), [1, 2]) == "1,2"
+    assert sent(ArrayType(P(Primitive.STRING)), ["a", "b"], "pipes") == "a|b"
+    assert sent(ArrayType(P(Primitive.STRING)), ["a", "b"], "multi") == ["a", "b"]
+    assert sent(EnumRef("State"), State.DONE) == "done"
+    assert sent(ArrayType(EnumRef("State")), [State.DONE, "other"]) == "done,other"
