@@ -152,7 +152,11 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             required_kw.append(ParamView(name, annotation, None))
         else:
             optional_kw.append(ParamView(name, optional(annotation), "None"))
-        document("keyword", name, param.description, param.type, param.required)
+        text = param.description
+        if param.default is not None and not param.required:
+            shown = json.dumps(param.default.value)
+            text = f"{text} When omitted, the service uses {shown}.".strip()
+        document("keyword", name, text, param.type, param.required)
 
     body_args: list[str] = []
     body = op.body
