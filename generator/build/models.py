@@ -152,12 +152,13 @@ def _properties(
             continue
         prop_type = type_of(ctx, local, prop_at, f"{model_key}.{wire_name}")
         target: Mapping[str, Any] = {}
-        if is_ref(local):
+        if is_ref(local):  # facts about the property are the keys beside the $ref
             resolved = ctx.resolve(local, prop_at)
             target = resolved.value or {}
+            local = resolved.siblings
         description = text(local.get("description")) or text(target.get("description"))
         default = default_of(ctx, local, prop_at)
-        if default is None and is_ref(local) and not is_object_schema(target):
+        if default is None and target and not is_object_schema(target):
             default = default_of(ctx, target, prop_at)
         client_name = local.get("x-ms-client-name")
         found.append(

@@ -166,3 +166,12 @@ def test_ir_output_is_identical_across_runs_and_hash_seeds(shared_specs: Path) -
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert sorted(json.loads(outputs[0])) == sorted(paths)
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["swagger: '2.0'", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    code, out, err = run("validate", str(path))
+    assert code == 1 and "not usable" in out
+    assert err.startswith(f"{path}:") and "Traceback" not in err

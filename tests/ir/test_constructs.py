@@ -580,7 +580,11 @@ def test_references_into_another_file(tmp_path: Path) -> None:
             "Thing": {
                 "type": "object",
                 "properties": {
-                    "inner": {"$ref": "#/definitions/Inner"},
+                    "inner": {
+                        "$ref": "#/definitions/Inner",
+                        "description": "Beside.",
+                        "readOnly": True,
+                    },
                     "back": {"$ref": "spec.json#/definitions/Local"},
                 },
             },
@@ -617,11 +621,15 @@ def test_references_into_another_file(tmp_path: Path) -> None:
     (tmp_path / "common.json").write_text(json.dumps(common), encoding="utf-8")
     (tmp_path / "spec.json").write_text(json.dumps(main), encoding="utf-8")
     spec, diagnostics = compile_spec(tmp_path / "spec.json")
-    assert spec is not None and not diagnostics, [d.render() for d in diagnostics]
+    assert spec is not None, [d.render() for d in diagnostics]
+    assert [d.pointer for d in diagnostics] == ["/definitions/Thing/properties/inner"]
+    assert "beside $ref" in diagnostics[0].message  # the loader's note, in common.json
     assert prop(spec, "Local", "t").type == ModelRef("Thing")
     thing = spec.model("Thing")
     assert thing.source_pointer == "common.json#/definitions/Thing" and not thing.inline
-    assert prop(spec, "Thing", "inner").type == ModelRef("Inner")
+    inner = prop(spec, "Thing", "inner")
+    assert inner.type == ModelRef("Inner")
+    assert (inner.description, inner.read_only) == ("Beside.", True)  # keys beside the $ref
     assert prop(spec, "Thing", "back").type == ModelRef("Local")  # back into the main file
     (op,) = spec.operations
     assert op.responses[0].body == ModelRef("Thing")
