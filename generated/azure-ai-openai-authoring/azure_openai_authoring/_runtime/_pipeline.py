@@ -134,7 +134,8 @@ class RedactingNetworkTraceLoggingPolicy(NetworkTraceLoggingPolicy):
             shown = "REDACTED" if header.lower() in self._secret else value
             lines.append(f"    '{header}': '{shown}'")
         body = http_request.body
-        if isinstance(body, (types.GeneratorType, types.AsyncGeneratorType)) or http_request.files:
+        streamed = isinstance(body, (types.GeneratorType, types.AsyncGeneratorType))
+        if streamed or getattr(http_request, "files", None):
             lines.append("Request body:\nFile upload")
         elif body:
             lines.append(f"Request body:\n{body!s}")

@@ -18,9 +18,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Hashable, Mapping
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, TypeAdapter
 from pydantic_core import core_schema
 from typing_extensions import Self
 
@@ -42,6 +42,19 @@ _FOLDED_KIND = "\x00folded:"
 def _with_kind(key: str, value: str, data: Any) -> Any:
     """``data`` with its discriminator spelled ``value`` (input matched case-insensitively)."""
     return {**data, key: value} if isinstance(data, dict) else data
+
+
+@functools.lru_cache(maxsize=256)
+def _field_adapter(cls: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """Validator of one field of ``cls`` on its own (for assignments to polymorphic roots)."""
+    field = cls.__pydantic_fields__[name]
+    annotation: Any = field.annotation
+    if field.metadata:
+        annotation = Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]
+    adapter: TypeAdapter[Any] = TypeAdapter(
+        annotation, config=ConfigDict(val_temporal_unit="seconds")
+    )
+    return adapter
 
 
 # Python name of each polymorphic class's discriminator field ("" when it has none).
@@ -211,6 +224,19 @@ class PolymorphicModel(Model):
             object.__setattr__(self, name, value)
         if getattr(self, name, None) is not None:
             self.__pydantic_fields_set__.add(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        cls = type(self)
+        if name.startswith("_") or not cls._own_subtypes():
+            super().__setattr__(name, value)
+            return
+        # A root's own validator is the tagged union, which cannot validate one assignment:
+        # validate the value as the field alone; unknown names become preserved extra fields.
+        if name in cls.__pydantic_fields__:
+            self.__dict__[name] = _field_adapter(cls, name).validate_python(value)
+            self.__pydantic_fields_set__.add(name)
+        elif self.__pydantic_extra__ is not None:
+            self.__pydantic_extra__[name] = value
 
     @classmethod
     def _given_kind(cls, data: Mapping[str, Any]) -> Any:

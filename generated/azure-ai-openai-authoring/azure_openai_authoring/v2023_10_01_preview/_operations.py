@@ -380,7 +380,8 @@ class FineTuningOperations:
         and validation files, hyper parameters, time stamps, status and events. Events are created
         when the job status changes, e.g. running or complete, and when results are uploaded.
 
-        :keyword limit: Number of events to retrieve. Defaults to 20. Default value is None.
+        :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
+            20. Default value is None.
         :paramtype limit: int
         :return: An iterator like instance of
             ~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJob
@@ -517,7 +518,8 @@ class FineTuningOperations:
 
         :param fine_tuning_job_id: The identifier of the fine-tune job. Required.
         :type fine_tuning_job_id: str
-        :keyword limit: Number of events to retrieve. Defaults to 20. Default value is None.
+        :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
+            20. Default value is None.
         :paramtype limit: int
         :return: An iterator like instance of
             ~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJobEvent

@@ -49,7 +49,8 @@ class BatchOperations:
     ) -> AsyncItemPaged[_models.Batch]:
         """Gets a list of all batches owned by the Azure OpenAI resource.
 
-        :keyword limit: Number of batches to retrieve. Defaults to 20. Default value is None.
+        :keyword limit: Number of batches to retrieve. Defaults to 20. When omitted, the service
+            uses 20. Default value is None.
         :paramtype limit: int
         :keyword filter_: The OData expression to describe the filtering conditions. Default value
             is None.
@@ -335,7 +336,8 @@ class FineTuningOperations:
         and validation files, hyper parameters, time stamps, status and events. Events are created
         when the job status changes, e.g. running or complete, and when results are uploaded.
 
-        :keyword limit: Number of events to retrieve. Defaults to 20. Default value is None.
+        :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
+            20. Default value is None.
         :paramtype limit: int
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob
@@ -473,7 +475,8 @@ class FineTuningOperations:
 
         :param fine_tuning_job_id: The identifier of the fine-tune job. Required.
         :type fine_tuning_job_id: str
-        :keyword limit: Number of checkpoints to retrieve. Defaults to 10. Default value is None.
+        :keyword limit: Number of checkpoints to retrieve. Defaults to 10. When omitted, the service
+            uses 10. Default value is None.
         :paramtype limit: int
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint
@@ -515,7 +518,8 @@ class FineTuningOperations:
 
         :param fine_tuning_job_id: The identifier of the fine-tune job. Required.
         :type fine_tuning_job_id: str
-        :keyword limit: Number of events to retrieve. Defaults to 20. Default value is None.
+        :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
+            20. Default value is None.
         :paramtype limit: int
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent
@@ -836,8 +840,8 @@ class StoredCompletionOperations:
         :paramtype metadata: str
         :keyword model: Filter by model name. Default value is None.
         :paramtype model: str
-        :keyword limit: Number of stored completions to retrieve. Defaults to 20. Default value is
-            None.
+        :keyword limit: Number of stored completions to retrieve. Defaults to 20. When omitted, the
+            service uses 20. Default value is None.
         :paramtype limit: int
         :keyword order: Order of the results by created time (ascending or descending). Default to
             desc. Default value is None.
@@ -976,8 +980,8 @@ class StoredCompletionOperations:
 
         :param stored_completion_id: The identifier of the stored completion. Required.
         :type stored_completion_id: str
-        :keyword limit: Number of stored completions messages to retrieve. Defaults to 20. Default
-            value is None.
+        :keyword limit: Number of stored completions messages to retrieve. Defaults to 20. When
+            omitted, the service uses 20. Default value is None.
         :paramtype limit: int
         :keyword order: Order of the results by message index (ascending or descending). Default to
             asc. Default value is None.
