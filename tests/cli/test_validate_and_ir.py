@@ -175,3 +175,15 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     code, out, err = run("validate", str(path))
     assert code == 1 and "not usable" in out
     assert err.startswith(f"{path}:") and "Traceback" not in err
+
+
+def test_openapi_3_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "v3.json", {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}})
+    code, _, err = run("validate", str(path))
+    assert code == 1 and f"{path}:/openapi: error: OpenAPI 3" in err and "Traceback" not in err
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    path = write(tmp_path, "small.json", SMALL)
+    code, out, err = run("ir", str(path), "-o", str(tmp_path / "missing" / "ir.json"))
+    assert code == 2 and out == "" and "cannot write" in err and "Traceback" not in err
