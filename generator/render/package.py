@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.ir import ApiSpec
+from generator.ir import ApiSpec, OAuth2Auth
 from generator.render import model_context, operation_context
 from generator.render.client_context import (
     client_imports,
@@ -60,6 +60,16 @@ class VersionInput:
     package: str  # "v2023_06_01_preview"
     spec_path: str  # manifest path of the spec, named in headers
     spec: ApiSpec
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    """What the README and the top-level ``__init__`` say about one version."""
+
+    api_version: str
+    package: str
+    groups: tuple[str, ...]
+    accepts_token: bool
 
 
 def runtime_files() -> dict[str, str]:
@@ -148,15 +158,14 @@ def render_distribution(
         raise ValueError("no API versions to render")
     root = settings.distribution
     package = f"{root}/{settings.namespace}"
-    newest = versions[-1]
     notice = _notice("the specs in specs/manifest.yaml")
     infos = [
-        {
-            "api_version": v.spec.client.api_version,
-            "package": v.package,
-            "groups": [g.py_name for g in v.spec.groups],
-            "accepts_token": any(a.KIND == "oauth2" for a in v.spec.client.auth),
-        }
+        VersionSummary(
+            api_version=v.spec.client.api_version,
+            package=v.package,
+            groups=tuple(g.py_name for g in v.spec.groups),
+            accepts_token=any(isinstance(a, OAuth2Auth) for a in v.spec.client.auth),
+        )
         for v in versions
     ]
     pairs = [(v.package, v.spec) for v in versions]
@@ -179,7 +188,6 @@ def render_distribution(
         f"{package}/_version.py": render("client/version.py.j2", **common),
         f"{package}/py.typed": "",
     }
-    del newest
     for version in versions:
         for name, text in _version_files(settings, version).items():
             files[f"{package}/{version.package}/{name}"] = text
