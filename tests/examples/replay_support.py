@@ -77,9 +77,9 @@ def version_module(version: str, suffix: str = "") -> ModuleType:
     return importlib.import_module(f"{PACKAGE}.v{version.replace('-', '_')}{suffix}")
 
 
-def client_class(version: str) -> Any:
-    """The sync client class of ``version``."""
-    module = version_module(version)
+def client_class(version: str, *, asynchronous: bool = False) -> Any:
+    """The sync (or async) client class of ``version``."""
+    module = version_module(version, ".aio" if asynchronous else "")
     names = [n for n in getattr(module, "__all__", dir(module)) if n.endswith("Client")]
     assert len(names) == 1, names
     return getattr(module, names[0])

@@ -1,8 +1,9 @@
 """An azure-core transport that answers from an example file instead of the network.
 
-It is azure-core's own requests transport with a requests adapter mounted for every URL: the
-client's pipeline, multipart encoding and streaming run unchanged, and the adapter records the
-prepared request (method, URL, headers, encoded body) and answers with a canned response.
+It is azure-core's own requests transport (sync, or asyncio over requests) with a requests
+adapter mounted for every URL: the client's pipeline, multipart encoding and streaming run
+unchanged, and the adapter records the prepared request (method, URL, headers, encoded body)
+and answers with a canned response.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
-from azure.core.pipeline.transport import RequestsTransport
+from azure.core.pipeline.transport import AsyncioRequestsTransport, RequestsTransport
 from requests.adapters import HTTPAdapter
 from urllib3.response import HTTPResponse
 
@@ -59,11 +60,15 @@ class _Adapter(HTTPAdapter):
 
 
 def replay_transport(
-    answer: Callable[[requests.PreparedRequest], Canned],
-) -> tuple[RequestsTransport, list[requests.PreparedRequest]]:
-    """A transport answering every request with ``answer(request)``, and its request log."""
+    answer: Callable[[requests.PreparedRequest], Canned], *, asynchronous: bool = False
+) -> tuple[Any, list[requests.PreparedRequest]]:
+    """A transport answering every request with ``answer(request)``, and its request log.
+
+    The async one is azure-core's asyncio transport over the same requests session.
+    """
     adapter = _Adapter(answer)
     session = requests.Session()
     session.mount("https://", adapter)
     session.mount("http://", adapter)
-    return RequestsTransport(session=session, session_owner=False), adapter.sent
+    kind = AsyncioRequestsTransport if asynchronous else RequestsTransport
+    return kind(session=session, session_owner=False), adapter.sent

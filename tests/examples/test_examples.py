@@ -1,4 +1,4 @@
-"""Replay every ``x-ms-examples`` file the mirror holds through the generated sync client.
+"""Replay every ``x-ms-examples`` file in the mirror through the generated sync and async clients.
 
 For each example: its ``parameters`` become the method's arguments (the JSON body through the
 generated model class), and the request the client sends must carry exactly the example's
@@ -166,8 +166,68 @@ def _poll_answer(case: ExampleCase) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))["responses"]["200"]["body"]
 
 
+def _is_download(replay: Replay, status: int) -> bool:
+    return replay.declared_body(status) in (
+        ir.PrimitiveType(ir.Primitive.FILE),
+        ir.PrimitiveType(ir.Primitive.BINARY),
+    )
+
+
+def _check_result(replay: Replay, status: int, body: Any, poll_body: Any, result: Any) -> None:
+    """What the method returned is the example's answer, typed, with nothing lost."""
+    serialize = replay.runtime.serialize
+    if replay.op.paging is not None:
+        expected = body[replay.op.paging.items_property]
+        assert differences(expected, serialize(result)) == []
+    elif replay.op.long_running is not None:
+        assert differences(poll_body, serialize(result)) == []
+    elif _is_download(replay, status):
+        assert result == str(body).encode()
+    elif replay.declared_body(status) is None:
+        assert result is None
+    else:
+        assert differences(body, serialize(result)) == []
+
+
+def _call_sync(replay: Replay, status: int, transport: Any) -> Any:
+    client = client_class(replay.case.version)(
+        replay.params.get("endpoint", ENDPOINT), AzureKeyCredential("key"), transport=transport
+    )
+    with client:
+        method = getattr(getattr(client, replay.group.py_name), replay.op.py_name)
+        kwargs = replay.arguments()
+        if replay.op.paging is not None:
+            return list(next(method(**kwargs).by_page()))
+        if replay.op.long_running is not None:
+            return method(**kwargs, polling_interval=0).result()
+        result = method(**kwargs)
+        if _is_download(replay, status) and not isinstance(result, bytes):
+            return b"".join(result)
+        return result
+
+
+async def _call_async(replay: Replay, status: int, transport: Any) -> Any:
+    client = client_class(replay.case.version, asynchronous=True)(
+        replay.params.get("endpoint", ENDPOINT), AzureKeyCredential("key"), transport=transport
+    )
+    async with client:
+        method = getattr(getattr(client, replay.group.py_name), replay.op.py_name)
+        kwargs = replay.arguments()
+        if replay.op.paging is not None:
+            first = await method(**kwargs).by_page().__anext__()
+            return [item async for item in first]
+        if replay.op.long_running is not None:
+            poller = await method(**kwargs, polling_interval=0)
+            return await poller.result()
+        result = await method(**kwargs)
+        if _is_download(replay, status) and not isinstance(result, bytes):
+            return b"".join([chunk async for chunk in result])
+        return result
+
+
 @pytest.mark.parametrize("case", example_cases(), ids=lambda c: f"{c.version}/{c.path.name}")
-def test_example_replays(case: ExampleCase) -> None:
+async def test_example_replays(case: ExampleCase) -> None:
+    """The sync client, then the async one, replay the example."""
     replay = Replay(case)
     status, response = replay.success()
     body = response.get("body")
@@ -180,33 +240,13 @@ def test_example_replays(case: ExampleCase) -> None:
             return Canned(200, {}, poll_body)
         return Canned(status, headers, body)
 
-    transport, sent = replay_transport(answer)
-    client = client_class(case.version)(
-        replay.params.get("endpoint", ENDPOINT), AzureKeyCredential("key"), transport=transport
-    )
-    with client:
-        method = getattr(getattr(client, replay.group.py_name), replay.op.py_name)
-        kwargs = replay.arguments()
-        serialize = replay.runtime.serialize
-        if replay.op.paging is not None:
-            items = list(next(method(**kwargs).by_page()))
-            expected = body[replay.op.paging.items_property]
-            assert differences(expected, serialize(items)) == []
-        elif replay.op.long_running is not None:
-            result = method(**kwargs, polling_interval=0).result()
-            assert differences(poll_body, serialize(result)) == []
-            assert sent[1].url == headers["operation-location"]  # followed as given
-        elif replay.declared_body(status) in (
-            ir.PrimitiveType(ir.Primitive.FILE),
-            ir.PrimitiveType(ir.Primitive.BINARY),
-        ):
-            result = method(**kwargs)
-            data = result if isinstance(result, bytes) else b"".join(result)
-            assert data == str(body).encode()
+    for asynchronous in (False, True):
+        transport, sent = replay_transport(answer, asynchronous=asynchronous)
+        if asynchronous:
+            result = await _call_async(replay, status, transport)
         else:
-            result = method(**kwargs)
-            if replay.declared_body(status) is None:
-                assert result is None
-            else:
-                assert differences(body, serialize(result)) == []
-    replay.check_request(sent[0])
+            result = _call_sync(replay, status, transport)
+        _check_result(replay, status, body, poll_body, result)
+        replay.check_request(sent[0])
+        if replay.op.long_running is not None:
+            assert sent[1].url == headers["operation-location"]  # followed as given
