@@ -1,0 +1,208 @@
+"""Names of the client surface: groups, methods, parameters, response headers, client options."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.ir import (
+    BinaryBody,
+    Client,
+    JsonBody,
+    MultipartBody,
+    Operation,
+    OperationGroup,
+    Parameter,
+    RequestBody,
+    Response,
+)
+from generator.naming.words import (
+    BUILTINS,
+    CLIENT_MEMBERS,
+    CLIENT_RESERVED,
+    KEYWORDS,
+    METHOD_LOCALS,
+    SOFT_KEYWORDS,
+    Wanted,
+    pad,
+    pascal,
+    resolve,
+    snake,
+    words,
+)
+
+PARAMETER_RESERVED = SOFT_KEYWORDS | BUILTINS | METHOD_LOCALS
+_LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "body": 3, "form": 4}
+
+
+def method_base(operation: Operation) -> str:
+    """The snake_case verb part of the operationId, before paging/LRO prefixes."""
+    operation_id = operation.operation_id.strip("_")
+    if "_" in operation_id:
+        return snake(operation_id.split("_", 1)[1], "call")
+    if not operation_id:
+        tail = [s for s in operation.path.split("/") if s and "{" not in s][-1:]
+        return snake(operation.method + "_" + "_".join(tail), operation.method)
+    rest = _after_group(words(operation_id), "".join(words(operation.group_key)).lower())
+    return "_".join(rest) if rest else snake(operation_id, "call")
+
+
+def _after_group(op_words: list[str], group: str) -> list[str]:
+    """The words of an operationId after the last spelling of the group's name in it.
+
+    Compared letter by letter across word boundaries, so ``microsoftAzureFinetunesList`` still
+    finds ``FineTunes``; a match ending inside a word keeps the rest of that word
+    (``OperationsimagesDelete`` after ``Operations`` -> images, delete).
+    """
+    if not group:
+        return []
+    lowered = [w.lower() for w in op_words]
+    starts = [sum(len(w) for w in lowered[:i]) for i in range(len(lowered))]
+    joined = "".join(lowered)
+    found = joined.rfind(group)
+    while found != -1 and found not in starts:
+        found = joined.rfind(group, 0, found + len(group) - 1)
+    if found == -1:  # no match at a word start: take the last one inside a word
+        found = joined.rfind(group)
+    if found == -1:
+        return []
+    end = found + len(group)
+    rest: list[str] = []
+    for word, start in zip(lowered, starts, strict=True):
+        if start >= end:
+            rest.append(word)
+        elif start + len(word) > end:
+            rest.append(word[end - start :])
+    return rest
+
+
+def method_name(operation: Operation, group_py_name: str) -> str:
+    """The method name following the guidelines (``list_*`` when paged, ``begin_*`` for LRO)."""
+    name = method_base(operation)
+    if operation.paging is not None and not (name == "list" or name.startswith("list_")):
+        if name.startswith("get") and name != "get":
+            name = "list_" + name[3:].lstrip("_")  # get_events, getevents -> list_events
+        else:
+            name = "list" if name == "get" else "list_" + name
+    if operation.long_running is not None and not name.startswith("begin_"):
+        name = "begin_" + name
+    if name in KEYWORDS:
+        noun = group_py_name.strip("_").rsplit("_", 1)[-1] or "call"
+        noun = noun[:-1] if noun.endswith("s") and len(noun) > 1 else noun
+        name = f"{name}_{noun}"
+    return pad(name, frozenset())
+
+
+def _named_parameters(
+    operation: Operation, client_names: dict[str, str]
+) -> tuple[tuple[Parameter, ...], RequestBody | None]:
+    """The operation's parameters and body with names, one namespace per method."""
+    slots: list[tuple[tuple[int, int, str], str, str, str]] = []  # (order, location, wire, src)
+    for index, p in enumerate(operation.parameters):
+        if not p.client_level:
+            src = p.client_name or p.wire_name
+            slots.append(
+                (
+                    (_LOCATION_ORDER[p.location.value], index, p.wire_name),
+                    p.location.value,
+                    p.wire_name,
+                    src,
+                )
+            )
+    body = operation.body
+    if isinstance(body, JsonBody | BinaryBody):
+        slots.append(((3, 0, body.wire_name), "body", body.wire_name, body.wire_name))
+    elif isinstance(body, MultipartBody):
+        for index, f in enumerate(body.fields):
+            slots.append(((4, index, f.wire_name), "form", f.wire_name, f.wire_name))
+    ordered = sorted(slots, key=lambda s: (snake(s[3], "param") != s[3], s[0]))
+    wanted = [
+        (
+            pad(snake(src, "param"), PARAMETER_RESERVED),
+            [pad(f"{snake(src, 'param')}_{loc}", PARAMETER_RESERVED)],
+        )
+        for _, loc, _, src in ordered
+    ]
+    names = resolve(wanted, set(client_names.values()) | PARAMETER_RESERVED | KEYWORDS)
+    chosen = {(loc, wire): name for (_, loc, wire, _), name in zip(ordered, names, strict=True)}
+    parameters = tuple(
+        (
+            replace(p, py_name=client_names[p.wire_name])
+            if p.client_level and p.wire_name in client_names
+            else replace(p, py_name=chosen.get((p.location.value, p.wire_name), snake(p.wire_name)))
+        )
+        for p in operation.parameters
+    )
+    if isinstance(body, JsonBody | BinaryBody):
+        body = replace(body, py_name=chosen[("body", body.wire_name)])
+    elif isinstance(body, MultipartBody):
+        body = MultipartBody(
+            tuple(replace(f, py_name=chosen[("form", f.wire_name)]) for f in body.fields)
+        )
+    return parameters, body
+
+
+def _named_responses(responses: tuple[Response, ...]) -> tuple[Response, ...]:
+    named: list[Response] = []
+    for response in responses:
+        names = resolve(
+            [(pad(snake(h.wire_name, "header"), BUILTINS), []) for h in response.headers]
+        )
+        headers = tuple(replace(h, py_name=n) for h, n in zip(response.headers, names, strict=True))
+        named.append(replace(response, headers=headers))
+    return tuple(named)
+
+
+def named_groups(
+    groups: tuple[OperationGroup, ...], client_names: dict[str, str]
+) -> tuple[OperationGroup, ...]:
+    group_names = resolve(
+        [(pad(snake(g.key, "operations"), CLIENT_MEMBERS), []) for g in groups], CLIENT_MEMBERS
+    )
+    class_names = resolve([(pascal(g.key, "Default") + "Operations", []) for g in groups])
+    named: list[OperationGroup] = []
+    for group, py_name, class_name in zip(groups, group_names, class_names, strict=True):
+        methods = [method_name(op, py_name) for op in group.operations]
+        order = sorted(
+            range(len(methods)),
+            key=lambda i: (
+                methods[i] != method_base(group.operations[i]),
+                group.operations[i].path,
+                group.operations[i].method,
+            ),
+        )
+        picked = resolve(
+            [(methods[i], [f"{methods[i]}_{group.operations[i].method}"]) for i in order]
+        )
+        final = dict(zip(order, picked, strict=True))
+        operations: list[Operation] = []
+        for index, op in enumerate(group.operations):
+            parameters, body = _named_parameters(op, client_names)
+            operations.append(
+                replace(
+                    op,
+                    py_name=final[index],
+                    parameters=parameters,
+                    body=body,
+                    responses=_named_responses(op.responses),
+                )
+            )
+        named.append(
+            replace(group, py_name=py_name, class_name=class_name, operations=tuple(operations))
+        )
+    return tuple(named)
+
+
+def named_client(client: Client) -> tuple[Client, dict[str, str]]:
+    """The client with names; also wire name -> py name of every client-level parameter."""
+    every = [*client.host.parameters, *client.client_parameters]
+    wanted: Wanted = [
+        (pad(snake(p.client_name or p.wire_name, "param"), CLIENT_RESERVED), []) for p in every
+    ]
+    names = resolve(wanted, CLIENT_RESERVED | KEYWORDS)
+    by_wire = {p.wire_name: n for p, n in zip(every, names, strict=True)}
+    host = replace(
+        client.host,
+        parameters=tuple(replace(p, py_name=by_wire[p.wire_name]) for p in client.host.parameters),
+    )
+    parameters = tuple(replace(p, py_name=by_wire[p.wire_name]) for p in client.client_parameters)
+    return replace(client, host=host, client_parameters=parameters), by_wire
