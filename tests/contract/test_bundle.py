@@ -300,6 +300,19 @@ def test_alias_bomb_in_a_referenced_file_is_refused(
     assert not out.exists()
 
 
+def test_unwritable_output_is_a_diagnostic_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "taken"
+    out.mkdir()  # a folder where the file should go
+    (out / "keep.txt").write_text("kept\n", encoding="utf-8")
+    assert run_bundle(SPECS / "2023-06-01-preview" / "azureopenai.json", out) == 1
+    err = capsys.readouterr().err
+    assert f"{out}:/: error: cannot write the bundle" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]  # no temporary file left
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "kept\n"
+
+
 def test_output_is_deterministic_across_processes(tmp_path: Path) -> None:
     spec = SPECS / "2025-02-01-preview" / "azureopenai.json"
     outputs = []
