@@ -276,8 +276,18 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     error = op.error_type
     error_model = namer.annotation(error, needs) if error is not None else "None"
 
-    docstring = operation_docstring(
-        namer, builder.models_path, op, param_docs + keyword_docs, kind, paging_view, stream_view
+    docstrings = tuple(
+        operation_docstring(
+            namer,
+            builder.models_path,
+            op,
+            param_docs + keyword_docs,
+            kind,
+            paging_view,
+            stream_view,
+            aio,
+        )
+        for aio in (False, True)
     )
     needs.add(IMPORT_ANY)
     return OperationView(
@@ -287,7 +297,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         kind=kind,
         positional=tuple(positional),
         keyword=tuple(required_kw + optional_kw),
-        docstring=docstring,
+        docstring=docstrings[0],
+        async_docstring=docstrings[1],
         request_args=tuple(request_args),
         expected=expected,
         error_model=error_model,

@@ -23,16 +23,23 @@ def operation_docstring(
     kind: str,
     paging: PagingView | None,
     stream: StreamView | None,
+    aio: bool,
 ) -> str:
-    """The rendered docstring of ``op`` (``param_docs``: its parameter entries, in order)."""
+    """The rendered docstring of ``op`` (``param_docs``: its parameter entries, in order).
+
+    ``aio`` names the async return types (``AsyncItemPaged``, ``AsyncLROPoller``, ...).
+    """
     path = models_path
+    iterator = "AsyncIterator" if aio else "Iterator"
+    pager = "~azure.core.async_paging.AsyncItemPaged" if aio else "~azure.core.paging.ItemPaged"
+    poller = "~azure.core.polling.AsyncLROPoller" if aio else "~azure.core.polling.LROPoller"
     fields = list(param_docs)
     success, _ = success_type(op)
     if kind == "paged" and paging is not None:
         item = op.paging.item_type if op.paging else None
         item_doc = namer.doc_type(item, path) if item is not None else "any"
         fields += docs.field_lines("return", "", f"An iterator like instance of {item_doc}", 8)
-        fields += docs.field_lines("rtype", "", f"~azure.core.paging.ItemPaged[{item_doc}]", 8)
+        fields += docs.field_lines("rtype", "", f"{pager}[{item_doc}]", 8)
     elif kind == "lro":
         final = (op.long_running.final_type if op.long_running else None) or success
         final_doc = namer.doc_type(final, path) if final is not None else "None"
@@ -47,22 +54,22 @@ def operation_docstring(
         fields += docs.field_lines(
             "keyword",
             "polling_interval",
-            "Seconds between polls when the service sends no" " Retry-After. Default value is 1.",
+            "Seconds between polls when the service sends no Retry-After. Default value is 1.",
             8,
         )
         fields += docs.field_lines(
             "keyword",
             "continuation_token",
-            "Resume from the state saved by" " ``poller.continuation_token()``.",
+            "Resume from the state saved by ``poller.continuation_token()``.",
             8,
         )
         fields += docs.field_lines(
             "return", "", f"A poller whose result is the final {final_doc}", 8
         )
-        fields += docs.field_lines("rtype", "", f"~azure.core.polling.LROPoller[{final_doc}]", 8)
+        fields += docs.field_lines("rtype", "", f"{poller}[{final_doc}]", 8)
     elif kind == "download":
         fields += docs.field_lines("return", "", "The content, as an iterator of byte chunks", 8)
-        fields += docs.field_lines("rtype", "", "Iterator[bytes]", 8)
+        fields += docs.field_lines("rtype", "", f"{iterator}[bytes]", 8)
     elif success is not None:
         doc = namer.doc_type(success, path)
         if stream is not None and op.event_stream is not None:
@@ -74,7 +81,7 @@ def operation_docstring(
                 f" events that ends at {op.event_stream.terminator}",
                 8,
             )
-            fields += docs.field_lines("rtype", "", f"{doc} or Iterator[{event_doc}]", 8)
+            fields += docs.field_lines("rtype", "", f"{doc} or {iterator}[{event_doc}]", 8)
         else:
             fields += docs.field_lines("return", "", doc, 8)
             fields += docs.field_lines("rtype", "", doc, 8)

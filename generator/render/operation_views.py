@@ -60,6 +60,7 @@ class OperationView:
     positional: tuple[ParamView, ...]
     keyword: tuple[ParamView, ...]
     docstring: str
+    async_docstring: str
     request_args: tuple[str, ...]  # arguments of build_request after method and path
     expected: str
     error_model: str
