@@ -15,6 +15,7 @@ from runtime_service import (
     Hyperparameters,
     IngestionJob,
     Job,
+    JobList,
     JobStatus,
     SystemComputeJob,
     UserComputeJob,
@@ -261,6 +262,11 @@ def test_large_bodies_are_validated_with_the_collector_restored_afterwards() -> 
         gc.enable()
     with pytest.raises(ValidationError):
         deserialize(list[Hyperparameters], body.replace(b'"n_epochs": 7}', b'"n_epochs": "x"}', 1))
+    assert gc.isenabled()
+    page = JobList.model_validate_json(
+        b'{"data": [], "has_more": false, "pad": "%s"}' % (b"x" * 300_000)
+    )
+    assert page.data == [] and len(page.as_dict()["pad"]) == 300_000
     assert gc.isenabled()
 
 
