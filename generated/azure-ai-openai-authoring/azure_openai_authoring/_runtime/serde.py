@@ -9,17 +9,15 @@ models, lists, enums, datetimes) into JSON-ready data with wire names.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
-import gc
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from ._gc import LARGE_BODY, cyclic_gc_paused
 from .model import _DUMP_FLAGS
 
 __all__ = ["deserialize", "serialize", "type_adapter"]
@@ -40,44 +38,11 @@ def deserialize(tp: Any, data: bytes | bytearray | str | Any) -> Any:
     if isinstance(data, (bytes, bytearray, str)):
         if not data:
             return None
-        if len(data) < _LARGE_BODY:
+        if len(data) < LARGE_BODY:
             return adapter.validate_json(data)
-        with _cyclic_gc_paused():
+        with cyclic_gc_paused():
             return adapter.validate_json(data)
     return adapter.validate_python(data)
-
-
-# Bodies from this size on are validated with the cyclic garbage collector paused.
-_LARGE_BODY = 256 * 1024
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pauses the cyclic GC while a large body becomes objects (as ``timeit`` does).
-
-    Validation allocates tens of thousands of containers that can hold no reference cycles, so
-    the collector's repeated passes over them are pure overhead (half the time of a 10,000-item
-    list).  Reference counting still frees everything; the collector is re-enabled (only if it
-    was enabled before) when the last concurrent pause ends.
-    """
-    global _gc_pausers
-    with _gc_lock:
-        if _gc_pausers == 0 and not gc.isenabled():
-            paused = False
-        else:
-            paused = True
-            _gc_pausers += 1
-            gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            with _gc_lock:
-                _gc_pausers -= 1
-                if _gc_pausers == 0:
-                    gc.enable()
 
 
 def serialize(value: Any) -> Any:

@@ -164,7 +164,7 @@ class FilesOperations:
         :param file_id: The identifier of the file. Required.
         :type file_id: str
         :return: The content, as an iterator of byte chunks
-        :rtype: Iterator[bytes]
+        :rtype: AsyncIterator[bytes]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -338,7 +338,7 @@ class FineTunesOperations:
             ``stream=True`` an iterator of ~azure_openai_authoring.v2023_06_01_preview.models.Event
             events that ends at [DONE]
         :rtype: ~azure_openai_authoring.v2023_06_01_preview.models.EventList or
-            Iterator[~azure_openai_authoring.v2023_06_01_preview.models.Event]
+            AsyncIterator[~azure_openai_authoring.v2023_06_01_preview.models.Event]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -398,7 +398,7 @@ class ImagesOperations:
         :return: A poller whose result is the final
             ~azure_openai_authoring.v2023_06_01_preview.models.OperationResponse
         :rtype:
-            ~azure.core.polling.LROPoller[~azure_openai_authoring.v2023_06_01_preview.models.OperationResponse]
+            ~azure.core.polling.AsyncLROPoller[~azure_openai_authoring.v2023_06_01_preview.models.OperationResponse]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _options = {

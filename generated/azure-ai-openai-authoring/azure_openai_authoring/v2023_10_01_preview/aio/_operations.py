@@ -168,7 +168,7 @@ class FilesOperations:
         :param file_id: The identifier of the file. Required.
         :type file_id: str
         :return: The content, as an iterator of byte chunks
-        :rtype: Iterator[bytes]
+        :rtype: AsyncIterator[bytes]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -342,7 +342,7 @@ class FineTunesOperations:
             ``stream=True`` an iterator of ~azure_openai_authoring.v2023_10_01_preview.models.Event
             events that ends at [DONE]
         :rtype: ~azure_openai_authoring.v2023_10_01_preview.models.EventList or
-            Iterator[~azure_openai_authoring.v2023_10_01_preview.models.Event]
+            AsyncIterator[~azure_openai_authoring.v2023_10_01_preview.models.Event]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -393,7 +393,7 @@ class FineTuningOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJob
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJob]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -533,7 +533,7 @@ class FineTuningOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJobEvent
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJobEvent]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -595,7 +595,7 @@ class ImagesOperations:
         :return: A poller whose result is the final
             ~azure_openai_authoring.v2023_10_01_preview.models.OperationResponse
         :rtype:
-            ~azure.core.polling.LROPoller[~azure_openai_authoring.v2023_10_01_preview.models.OperationResponse]
+            ~azure.core.polling.AsyncLROPoller[~azure_openai_authoring.v2023_10_01_preview.models.OperationResponse]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _options = {

@@ -60,7 +60,7 @@ class BatchOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.Batch
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.Batch]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.Batch]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -302,7 +302,7 @@ class FilesOperations:
         :param file_id: The identifier of the file. Required.
         :type file_id: str
         :return: The content, as an iterator of byte chunks
-        :rtype: Iterator[bytes]
+        :rtype: AsyncIterator[bytes]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -342,7 +342,7 @@ class FineTuningOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -481,7 +481,7 @@ class FineTuningOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -524,7 +524,7 @@ class FineTuningOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -576,7 +576,7 @@ class IngestionJobRunsOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobRun
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobRun]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -662,7 +662,7 @@ class IngestionJobsOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.IngestionJob
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJob]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -849,7 +849,7 @@ class StoredCompletionOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.StoredCompletion
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.StoredCompletion]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.StoredCompletion]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
@@ -989,7 +989,7 @@ class StoredCompletionOperations:
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.InputMessage
         :rtype:
-            ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.InputMessage]
+            ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.InputMessage]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
 
