@@ -117,12 +117,31 @@ def inline_type(ctx: BuildContext, schema: Mapping[str, Any], at: str, context: 
     """The type of a schema written in place (not a ``$ref``)."""
     from generator.build import enums, models
 
+    wrapped = _single_all_of(schema)
+    if wrapped is not None:  # {allOf: [{$ref}], description: ...}: the referenced type
+        return type_of(ctx, wrapped, child(at, "allOf", 0), context)
     if "x-one-of" in schema:
         return _union(ctx, schema["x-one-of"], child(at, "x-one-of"), context)
     if "enum" in schema:
         key = enums.register_enum(ctx, schema, at, context, definition_key=None)
         return EnumRef(key) if key is not None else _plain(ctx, schema, at, context)
     return _plain(ctx, schema, at, context, models.is_object_schema(schema))
+
+
+_WRAPPER_KEYS = frozenset(
+    {"allOf", "description", "title", "readOnly", "x-nullable", "default", "type", "example"}
+)
+
+
+def _single_all_of(schema: Mapping[str, Any]) -> object | None:
+    """The member of an inline ``allOf`` that only wraps one ``$ref`` to add docs, else None."""
+    members = schema.get("allOf")
+    if not isinstance(members, list) or len(members) != 1 or not is_ref(members[0]):
+        return None
+    if any(key not in _WRAPPER_KEYS for key in schema) or schema.get("type", "object") != "object":
+        return None
+    member: object = members[0]
+    return member
 
 
 def _plain(

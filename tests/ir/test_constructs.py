@@ -150,6 +150,7 @@ def test_model_facts(compile_data: Compile, swagger_doc: Doc) -> None:
                     "count": {"type": "integer", "default": 3},
                     "displayName": {"type": "string", "x-ms-client-name": "label"},
                     "status": {"$ref": "#/definitions/Status", "description": "Why it is."},
+                    "wrapped": {"allOf": [{"$ref": "#/definitions/Status"}], "description": "W."},
                     "list": {
                         "type": "array",
                         "items": {"type": "string"},
@@ -177,6 +178,8 @@ def test_model_facts(compile_data: Compile, swagger_doc: Doc) -> None:
     status = prop(spec, "T", "status")
     assert status.description == "Why it is." and status.type == EnumRef("Status")
     assert not status.read_only  # readOnly on the referenced definition is not the property's
+    wrapped = prop(spec, "T", "wrapped")  # allOf around one $ref only adds docs
+    assert (wrapped.type, wrapped.description) == (EnumRef("Status"), "W.")
     items = prop(spec, "T", "list")
     assert (items.constraints.min_items, items.constraints.max_items) == (1, 3)
     assert items.constraints.unique_items and items.py_name == "list_"
