@@ -150,3 +150,22 @@ def test_ruff_reports_no_problems_in_a_package_from_another_spec(
         [str(BIN / "ruff"), "check", "--no-cache", "--config", str(config), "."], distribution
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_examples_call_methods_that_exist(committed_distribution: Path) -> None:
+    import re
+
+    readme = (committed_distribution / "README.md").read_text(encoding="utf-8")
+    calls = 0
+    # Each example names its subpackage; the quick start and async example use the newest.
+    for section in re.split(r"\n### ", readme):
+        named = re.search(r"\(`(v\d{4}_\d\d_\d\d\w*)`, API version", section)
+        version = importlib.import_module(
+            f"{NAMESPACE}.{named.group(1) if named else VERSIONS[-1]}"
+        )
+        client = version.AzureOpenAIAuthoringClient("https://x.example", AzureKeyCredential("k"))
+        for group, method in re.findall(r"client\.(\w+)\.(\w+)\(", section):
+            assert callable(getattr(getattr(client, group), method)), f"client.{group}.{method}"
+            calls += 1
+        client.close()
+    assert calls >= 5
