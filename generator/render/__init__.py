@@ -1,0 +1,15 @@
+"""Rendering: IR -> the files of the generated client distribution.
+
+The steps, each in its own module:
+
+* :mod:`~generator.render.types` -- IR types as Python annotations (and the imports they need);
+* :mod:`~generator.render.docs` -- spec text as safely escaped, wrapped docstrings;
+* :mod:`~generator.render.model_context`, :mod:`~generator.render.operation_context`,
+  :mod:`~generator.render.client_context`, :mod:`~generator.render.readme_context` -- plain
+  template contexts; every decision is made here, in Python;
+* :mod:`~generator.render.templates` -- the strict Jinja2 environment over ``templates/client``;
+* :mod:`~generator.render.format` -- black (pinned) with a result cache;
+* :mod:`~generator.render.package` -- the distribution's file list, rendered in memory;
+* :mod:`~generator.render.command` -- the ``generate`` command; :mod:`generator.write` writes the
+  tree atomically or compares it for ``--check``.
+"""
