@@ -109,7 +109,7 @@ def build_app(state: ServerState) -> web.Application:
 
     async def submit(request: web.Request) -> web.Response:
         body = await request.json()
-        operation = "op-1"
+        operation = "op-fail" if body["prompt"] == "forbidden" else "op-1"
         location = (
             f"{state.base_url}/openai/operations/images/{operation}?api-version=2024-01-01-test"
         )
@@ -120,6 +120,14 @@ def build_app(state: ServerState) -> web.Application:
         )
 
     async def poll(request: web.Request) -> web.Response:
+        if request.match_info["operation"] == "op-fail":
+            return web.json_response(
+                {
+                    "id": "op-fail",
+                    "status": "failed",
+                    "error": {"code": "contentFilter", "message": "the prompt was filtered"},
+                }
+            )
         state.polls += 1
         if state.polls % 2 == 1:
             return web.json_response(

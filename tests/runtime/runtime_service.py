@@ -226,6 +226,7 @@ class FakeServiceClient:
             lambda pipeline_response: _json(ImageOperation, pipeline_response.http_response),
             polling_interval=polling_interval,
             continuation_token=continuation_token,
+            error_model=ErrorResponse,
         )
 
     def get_events(self, job_id: str, **kwargs: Any) -> Iterator[Event]:
@@ -341,6 +342,7 @@ class AsyncFakeServiceClient:
             lambda pipeline_response: _json(ImageOperation, pipeline_response.http_response),
             polling_interval=polling_interval,
             continuation_token=continuation_token,
+            error_model=ErrorResponse,
         )
 
     async def get_events(self, job_id: str, **kwargs: Any) -> AsyncIterator[Event]:

@@ -209,6 +209,16 @@ def test_lro_polls_operation_location_and_returns_final_body(server: FakeServer)
     assert transport.sleeps == [0.05]  # the running status asked for 0.05 s
 
 
+def test_failed_lro_raises_with_typed_error_model(server: FakeServer) -> None:
+    with make_client(server) as client:
+        poller = client.begin_generate("forbidden")
+        with pytest.raises(HttpResponseError) as caught:
+            poller.result()
+    assert isinstance(caught.value.model, ErrorResponse)
+    assert caught.value.model.error.code == "contentFilter"
+    assert poller.status() == "failed"
+
+
 def test_lro_resumes_from_continuation_token(server: FakeServer) -> None:
     with make_client(server) as client:
         token = client.begin_generate("a dog").continuation_token()

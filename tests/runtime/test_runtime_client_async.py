@@ -145,6 +145,15 @@ async def test_lro_returns_final_body_and_resumes(server: FakeServer) -> None:
     assert resumed.status == "succeeded"
 
 
+async def test_failed_lro_raises_with_typed_error_model(server: FakeServer) -> None:
+    async with make_client(server) as client:
+        poller = await client.begin_generate("forbidden")
+        with pytest.raises(HttpResponseError) as caught:
+            await poller.result()
+    assert isinstance(caught.value.model, ErrorResponse)
+    assert caught.value.model.error.message == "the prompt was filtered"
+
+
 async def test_sse_events_until_done(server: FakeServer) -> None:
     async with make_client(server) as client:
         events = [event async for event in await client.get_events("job-1")]
