@@ -23,7 +23,8 @@ with ``begin_`` (``begin_generate``).  An operation without operationId is named
 method and path.
 
 Reserved names and padding (a trailing ``_`` as PEP 8 suggests, unless said otherwise):
-- everywhere: the hard keywords (fixed list below, independent of the running Python);
+- everywhere: the hard keywords (the lists live in :mod:`generator.naming.words`, fixed so that
+  every Python version gives the same names);
 - methods: a keyword method name instead takes the group's noun (``files.import`` ->
   ``import_file``) because ``import_`` reads badly at call sites;
 - parameters (function scope): also the soft keywords (``match``, ``case``, ``type``, ``_``),
@@ -43,11 +44,15 @@ Reserved names and padding (a trailing ``_`` as PEP 8 suggests, unless said othe
 
 Collision cascade: names are chosen per namespace (a model with its inherited fields, one
 method's parameters, one group's methods, the client's groups, the models module's classes, one
-enum's members).  Candidates are ordered deterministically (the spec name that is already the
-candidate first, then by kind and key); the first keeps the name, every later one tries in turn
-(1) a context suffix (parameters: their location, ``foo_query``; methods: the HTTP method;
-classes: the context path, ``FilesUploadPurpose``, then the kind, ``PurposeEnum``), (2) an index
-``_2``, ``_3``, ... (classes: ``2``, ``3``), taking the first that is free.
+enum's members).  Candidates are ordered deterministically: fields and parameters whose spec
+name already is the candidate first, then by wire name (fields) or location and position
+(parameters); methods whose name the paging/LRO rules left alone first, then by path and HTTP
+method; classes from definitions before inline schemas, then models, enums, aliases, then by
+key.  The first keeps the name; every later one tries in turn (1) a context suffix (parameters:
+their location, ``foo_query``; methods: the HTTP method, ``get_post``; classes: the context
+path, ``FilesUploadPurpose``, then the kind, ``PurposeEnum``), (2) an index ``_2``, ``_3``, ...
+(classes: ``2``, ``3``), taking the first that is free.  Fields, groups and enum members go
+straight to (2).  A class renamed by the cascade is reported as a warning.
 """
 
 from __future__ import annotations
