@@ -113,6 +113,13 @@ def test_repr_is_bounded() -> None:
     widget = Widget(widget_id="w" * 10_000)
     assert len(repr(widget)) <= 1024
     assert repr(widget).startswith("Widget(")
+    many = deserialize(list[Widget], json.dumps([{"widgetId": str(i)} for i in range(10_000)]))
+    holder = Widget(widget_id="root", children=many)
+    assert len(repr(holder)) <= 1024
+    assert repr(holder).startswith("Widget(widget_id='root', ")
+    assert str(Widget(widget_id="w")) == (
+        "Widget(widget_id='w', display_name=None, read_only_count=None, child=None)"
+    )
 
 
 def test_discriminator_dispatch_direct_nested_listed_and_mapped() -> None:
