@@ -289,6 +289,8 @@ class MultipartBody:
 
     KIND: ClassVar[str] = "multipart"
     fields: tuple[FormField, ...]
+    # "application/x-www-form-urlencoded" when the operation consumes only that (no file parts)
+    content_type: str = "multipart/form-data"
 
 
 @dataclass(frozen=True, slots=True)

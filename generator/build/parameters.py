@@ -135,9 +135,16 @@ def build_body(
     if bodies:
         return _body(ctx, bodies[0], consumes, context)
     if forms:
+        fields = tuple(_form_field(ctx, raw, context) for raw in forms)
         if not any(c.startswith("multipart/") or "form" in c for c in consumes):
             ctx.sink.warning(at, "formData parameters without a form content type", "multipart")
-        return MultipartBody(tuple(_form_field(ctx, raw, context) for raw in forms))
+        urlencoded = "application/x-www-form-urlencoded"
+        if urlencoded in consumes and not any(c.startswith("multipart/") for c in consumes):
+            if any(f.is_file for f in fields):
+                ctx.sink.warning(at, "file parts in a url-encoded form", "sent as multipart")
+            else:
+                return MultipartBody(fields, urlencoded)
+        return MultipartBody(fields)
     return None
 
 

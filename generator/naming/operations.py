@@ -135,9 +135,8 @@ def _named_parameters(
     if isinstance(body, JsonBody | BinaryBody):
         body = replace(body, py_name=chosen[("body", body.wire_name)])
     elif isinstance(body, MultipartBody):
-        body = MultipartBody(
-            tuple(replace(f, py_name=chosen[("form", f.wire_name)]) for f in body.fields)
-        )
+        fields = tuple(replace(f, py_name=chosen[("form", f.wire_name)]) for f in body.fields)
+        body = replace(body, fields=fields)
     return parameters, body
 
 

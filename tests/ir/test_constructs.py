@@ -370,6 +370,7 @@ def test_bodies_and_responses(compile_data: Compile, swagger_doc: Doc) -> None:
         ("file", True, True),
         ("note", False, False),
     ]
+    assert upload.body.content_type == "multipart/form-data"
     assert [r.status for r in upload.responses] == ["204", "default"]
     assert upload.responses[0].body is None
     patch = ops["Things_Patch"]
@@ -638,3 +639,23 @@ def test_references_into_another_file(tmp_path: Path) -> None:
     assert op.responses[0].body == ModelRef("Thing")
     (limit,) = op.parameters
     assert limit.wire_name == "limit" and limit.client_level  # a shared parameter
+
+
+def test_url_encoded_form(compile_data: Compile, swagger_doc: Doc) -> None:
+    doc = swagger_doc(
+        paths={
+            "/token": {
+                "post": {
+                    "operationId": "Token_Get",
+                    "consumes": ["application/x-www-form-urlencoded"],
+                    "parameters": [{"name": "grant_type", "in": "formData", "type": "string"}],
+                    "responses": {"204": {"description": "OK"}},
+                }
+            }
+        }
+    )
+    spec, _ = compile_data(doc)
+    body = only_operation(spec).body
+    assert isinstance(body, MultipartBody)
+    assert body.content_type == "application/x-www-form-urlencoded"
+    assert [f.py_name for f in body.fields] == ["grant_type"]
