@@ -196,8 +196,10 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             else:
                 optional_kw.append(ParamView(name, optional(annotation), "None"))
             document("keyword", name, part.description, doc_type, part.required)
-        body_args.append(f"files={_dict_literal(files)}")
-        if data:
+        # A url-encoded form is sent as ``data`` alone; a file part makes it multipart.
+        if files or body.content_type.startswith("multipart/"):
+            body_args.append(f"files={_dict_literal(files)}")
+        if data or not files:
             body_args.append(f"data={_dict_literal(data)}")
     elif isinstance(body, BinaryBody):
         name = _safe(body.py_name)

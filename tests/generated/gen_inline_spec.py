@@ -80,6 +80,18 @@ def inline_spec() -> dict[str, Any]:
                     },
                 }
             },
+            "/tokens": {
+                "post": {
+                    "operationId": "Tokens_Create",
+                    "consumes": ["application/x-www-form-urlencoded"],
+                    "parameters": [
+                        _VERSION,
+                        {"in": "formData", "name": "grant", "required": True, "type": "string"},
+                        {"in": "formData", "name": "scope", "type": "string"},
+                    ],
+                    "responses": {"204": {"description": "OK"}, **_ERROR},
+                }
+            },
             "/files/{file-id}/content": {
                 "get": {
                     "operationId": "Files_GetContent",

@@ -186,3 +186,14 @@ def test_send_request_uses_the_client_pipeline(
     assert response.status_code == 200 and response.json()["id"] == "a"
     assert fake_service.requests[0].headers["api-key"] == "secret-key"
     assert fake_service.requests[0].headers["User-Agent"].startswith("azsdk-python-")
+
+
+def test_url_encoded_form_is_sent_as_a_form(
+    sample_package: ModuleType, fake_service: FakeService
+) -> None:
+    fake_service.route("POST", "/sample/tokens", lambda _h, _r: (204, {}, b""))
+    with _client(sample_package, fake_service) as client:
+        assert client.tokens.create(grant="code 1") is None
+    request = fake_service.requests[0]
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert request.body == b"grant=code+1"
