@@ -16,6 +16,7 @@ The conventions the generated code relies on:
 from __future__ import annotations
 
 import functools
+import reprlib
 from collections.abc import Hashable, Mapping
 from enum import Enum
 from typing import Annotated, Any, ClassVar
@@ -27,6 +28,14 @@ from typing_extensions import Self
 from ._gc import LARGE_BODY, cyclic_gc_paused
 
 _REPR_LIMIT = 1024
+# Abbreviates long containers and strings inside a model's repr; nested models are bounded
+# by their own ``__repr__``.
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel = 4
+_SHORT_REPR.maxlist = _SHORT_REPR.maxtuple = _SHORT_REPR.maxset = 8
+_SHORT_REPR.maxdict = 8
+_SHORT_REPR.maxstring = 200
+_SHORT_REPR.maxother = _REPR_LIMIT
 
 # Flags shared by every dump: JSON-ready values, wire names, only what was set.
 _DUMP_FLAGS: dict[str, Any] = {
@@ -128,7 +137,18 @@ class Model(BaseModel):
         return cls.model_validate(data)
 
     def __repr__(self) -> str:
-        text = super().__repr__()
+        # Built field by field and abandoned at the limit, so that the repr of a page of
+        # 10,000 items costs no more than that of a small model.
+        head = f"{type(self).__name__}("
+        parts: list[str] = []
+        size = len(head)
+        for name, value in self.__repr_args__():
+            part = f"{name}={_SHORT_REPR.repr(value)}" if name is not None else repr(value)
+            parts.append(part)
+            size += len(part) + 2
+            if size > _REPR_LIMIT:
+                break
+        text = head + ", ".join(parts) + ")"
         if len(text) > _REPR_LIMIT:
             return text[: _REPR_LIMIT - 5] + " ...)"
         return text
