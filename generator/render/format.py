@@ -4,9 +4,9 @@ black is pinned in ``pyproject.toml`` because committed output depends on its ex
 Formatting is by far the slowest step of ``generate`` (about 3 s for the three versions on
 two cores), and its result depends only on black's version, the mode and the input text, so
 results are cached by a hash of those three in the user's cache folder
-(``$XDG_CACHE_HOME/azure-swagger-pygen``, or ``AZPYGEN_CACHE``).  The cache is best-effort:
-an unreadable or unwritable cache only costs time.  The command line formats cache misses
-in parallel.
+(``$XDG_CACHE_HOME/azure-swagger-pygen/black``, or ``$AZPYGEN_CACHE/black``).  The cache is
+best-effort: an unreadable or unwritable cache only costs time.  The command line formats
+cache misses in parallel.
 """
 
 from __future__ import annotations
@@ -18,17 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-import black
-from black.mode import TargetVersion
-from black.parsing import InvalidInput
-
 from generator.render.docs import LINE_LENGTH
 
-_MODE = black.Mode(
-    line_length=LINE_LENGTH,
-    target_versions={TargetVersion.PY310},
-)
-_KEY_PREFIX = f"black={version('black')};mode={_MODE!r};".encode()
+# black is imported only when something must be formatted: with a warm cache, ``generate``
+# does not pay for importing it.  The key names everything the mode below depends on.
+_KEY_PREFIX = f"black={version('black')};line_length={LINE_LENGTH};target=py310;".encode()
 
 
 class FormatError(Exception):
@@ -37,19 +31,29 @@ class FormatError(Exception):
 
 def format_python(source: str, name: str) -> str:
     """``source`` formatted by black; FormatError names the file when it does not parse."""
+    import black
+    from black.mode import TargetVersion
+    from black.parsing import InvalidInput
+
+    mode = black.Mode(line_length=LINE_LENGTH, target_versions={TargetVersion.PY310})
     try:
-        return black.format_str(source, mode=_MODE)
+        return black.format_str(source, mode=mode)
     except InvalidInput as error:
         raise FormatError(f"{name}: generated code does not parse: {error}") from None
 
 
-def cache_folder() -> Path:
-    """Where formatted results are kept between runs."""
+def cache_root() -> Path:
+    """The generator's cache folder: ``AZPYGEN_CACHE``, else under ``$XDG_CACHE_HOME``."""
     explicit = os.environ.get("AZPYGEN_CACHE")
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "azure-swagger-pygen" / "black"
+    return Path(base) / "azure-swagger-pygen"
+
+
+def cache_folder() -> Path:
+    """Where formatted results are kept between runs."""
+    return cache_root() / "black"
 
 
 def _key(source: str) -> str:

@@ -14,15 +14,29 @@ from typing import Any
 
 import jinja2
 
+from generator.render.format import cache_root
+
 #: The repository's template folder (``templates/`` beside ``generator/``).
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    """The shared environment (built once per process)."""
+    """The shared environment (built once per process).
+
+    Compiled templates are kept in the format cache's folder (see
+    :func:`generator.render.format.cache_root`); jinja2 checks each template's modification
+    time, so an edited template is recompiled.
+    """
+    cache = cache_root() / "jinja"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
+    except OSError:
+        bytecode = None
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_ROOT)),
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
