@@ -88,27 +88,43 @@ def test_get_deserializes_unix_time_and_path_encoding(
     assert job.created_at.timestamp() == 60 and job.created_at.tzinfo is not None
 
 
-def test_begin_generate_polls_operation_location_and_returns_the_result(
-    sample_package: ModuleType, fake_service: FakeService
-) -> None:
-    status_url = f"{fake_service.url}/sample/operations/images/op1?api-version=2024-01-01"
-    fake_service.json(
+def _image_operation(service: FakeService) -> None:
+    status_url = f"{service.url}/sample/operations/images/op1?api-version=2024-01-01"
+    service.json(
         "POST",
         "/sample/images/generations:submit",
         202,
         {"id": "op1", "status": "notRunning"},
         **{"operation-location": status_url},
     )
-    fake_service.json(
+    service.json(
         "GET",
         "/sample/operations/images/op1",
         200,
         {"id": "op1", "status": "succeeded", "result": {"data": ["img-1", "img-2"]}},
     )
+
+
+def test_begin_generate_polls_operation_location_and_returns_the_result(
+    sample_package: ModuleType, fake_service: FakeService
+) -> None:
+    _image_operation(fake_service)
     with _client(sample_package, fake_service) as client:
         poller = client.images.begin_generate({"prompt": "a cat"}, polling_interval=0)
         result = poller.result()
     assert result.status == "succeeded"
+    assert result.result.data == ["img-1", "img-2"]
+    assert json.loads(fake_service.requests[0].body) == {"prompt": "a cat"}
+
+
+async def test_async_begin_generate_returns_the_result(
+    sample_package: ModuleType, fake_service: FakeService
+) -> None:
+    _image_operation(fake_service)
+    async with _client(sample_package, fake_service, aio=True) as client:
+        request = sample_package.models.ImageRequest(prompt="a cat")
+        poller = await client.images.begin_generate(request, polling_interval=0)
+        result = await poller.result()
     assert result.result.data == ["img-1", "img-2"]
     assert json.loads(fake_service.requests[0].body) == {"prompt": "a cat"}
 
