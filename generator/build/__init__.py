@@ -32,7 +32,7 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     elif raw and raw.get("swagger") != "2.0":
         sink.warning("/swagger", "not marked as Swagger 2.0", "read as Swagger 2.0")
     main_uri = Path(loaded.path).resolve().as_uri()
-    ctx = BuildContext(raw=raw, sink=sink, document=loaded.document or {}, main_uri=main_uri)
+    ctx = BuildContext(raw=raw, sink=sink, document=loaded.document, main_uri=main_uri)
     build_definitions(ctx)
     operations = build_operations(ctx)
     link_hierarchy(ctx)

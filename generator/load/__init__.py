@@ -8,7 +8,7 @@ validate with openapi-spec-validator (:mod:`.validate`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,13 @@ from typing import Any
 from generator.diagnostics import Diagnostic, DiagnosticSink, Severity
 from generator.load.read import read_document
 from generator.load.refs import RefChecker
-from generator.load.remote import fetch_document
-from generator.load.resolve import ref_siblings, ref_target, resolve_lazily, without_examples
+from generator.load.resolve import (
+    LazyDocument,
+    ref_siblings,
+    ref_target,
+    resolve_lazily,
+    without_examples,
+)
 
 __all__ = ["LoadedSpec", "load_spec", "ref_siblings", "ref_target"]
 
@@ -56,17 +61,21 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
     if data is None:
         return LoadedSpec(path, {}, {}, tuple(sink.items))
 
+    fetch: Callable[[str, DiagnosticSink], Any] | None = None
+    if allow_network:  # urllib.request is imported only when it may be used
+        from generator.load.remote import fetch_document as fetch
     checker = RefChecker(
         main_path=path,
         main_label=label,
         allow_network=allow_network,
-        fetch=fetch_document if allow_network else None,
+        fetch=fetch,
     )
     try:
         normalize(data, sink, spec_dir=path.resolve().parent)
         checker.check(data)
         resolvable = without_examples(data)
-        document = resolve_lazily(resolvable, checker.main_uri, checker.documents, checker.ref_free)
+        main_uri, documents, ref_free = checker.main_uri, checker.documents, checker.ref_free
+        document = LazyDocument(lambda: resolve_lazily(resolvable, main_uri, documents, ref_free))
     except RecursionError:  # depth is bounded everywhere; this is a last line of defence
         sink.extend(checker.diagnostics)
         sink.error("", "the document is nested too deeply to load")

@@ -8,12 +8,41 @@ copies it.  ``x-ms-examples`` are left out: they point at example payloads, not 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+import sys
+from collections.abc import Callable, Iterator, Mapping, Set
 from typing import Any
 
-import jsonref
-
 from generator.load.refs import HTTP_METHODS
+
+
+class LazyDocument(Mapping[str, Any]):
+    """A read-only mapping that builds the resolved document on first use.
+
+    Importing jsonref costs ~100 ms (it imports ``requests`` and ``urllib3``), more than loading
+    a spec; the IR builder reads the plain ``raw`` data and needs the resolved view only for
+    references into other files, so most runs never pay for it.
+    """
+
+    def __init__(self, build: Callable[[], Mapping[str, Any]]) -> None:
+        self._build: Callable[[], Mapping[str, Any]] | None = build
+        self._value: Mapping[str, Any] = {}
+
+    def _resolved(self) -> Mapping[str, Any]:
+        if self._build is not None:
+            self._value, self._build = self._build(), None
+        return self._value
+
+    def __getitem__(self, key: str) -> Any:
+        return self._resolved()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __repr__(self) -> str:
+        return repr(self._resolved())
 
 
 def without_examples(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -60,6 +89,8 @@ def resolve_lazily(
     Containers listed in ``ref_free`` (ids of containers holding no reference) are shared with
     the input instead of copied: the resolved document is for reading only.
     """
+    import jsonref
+
     store = jsonref.URIDict()
     for uri, data in documents.items():
         if uri != base_uri:
@@ -82,6 +113,8 @@ class _Proxier:
         self.ref_free = ref_free
 
     def copy(self, value: Any) -> Any:
+        import jsonref
+
         if id(value) in self.ref_free:
             return value
         if isinstance(value, dict):
@@ -118,7 +151,8 @@ def ref_siblings(value: object) -> Mapping[str, Any]:
 
 def _reference(value: object) -> Mapping[str, Any] | None:
     """The ``$ref`` object behind a jsonref proxy (``type`` is exact: proxies fake isinstance)."""
-    if type(value) is not jsonref.JsonRef:
+    jsonref = sys.modules.get("jsonref")  # not imported yet: no value can be a proxy
+    if jsonref is None or type(value) is not jsonref.JsonRef:
         return None
     reference: Mapping[str, Any] = object.__getattribute__(value, "__reference__")
     return reference

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +135,7 @@ def touch_everything(value: Any, seen: set[str]) -> int:
             return 0
         seen.add(target)
     count = 1
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         for item in value.values():
             count += touch_everything(item, seen)
     elif isinstance(value, list):
