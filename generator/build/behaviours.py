@@ -3,7 +3,11 @@
 Paging: ``x-ms-pageable`` when declared.  Otherwise a GET is cursor-paged when it takes an
 ``after`` query parameter and answers an object with a boolean ``has_more`` and an array ``data``
 (the next cursor is the ``id`` of the last item), and next-link-paged when it answers an object
-with a string ``nextLink`` and an array ``value``.  A list without those markers is not paged.
+with a string ``nextLink`` and an array ``value``.  A GET answering a list envelope -- an object
+whose only properties are one array (``data`` or ``value``) and at most an ``object`` tag -- is a
+single page: the Azure SDK guidelines return ``ItemPaged`` from every list method, even when the
+service sends one page today, so that adding paging later is not a breaking change.  An
+operation that can answer with an event stream keeps its list form.
 
 Long-running: ``x-ms-long-running-operation``; the polling header is the one a success response
 declares (``operation-location``, ``azure-asyncoperation``, ``location``).  The final type is the
@@ -40,6 +44,8 @@ from generator.ir import (
 
 _POLLING_HEADERS = ("operation-location", "azure-asyncoperation", "location")
 _NEXT_LINKS = ("nextLink", "@odata.nextLink", "next_link")
+_ENVELOPE_ITEMS = ("data", "value")
+_ENVELOPE_TAGS = frozenset({"object"})
 
 
 def all_properties(
@@ -139,7 +145,27 @@ def _paging(ctx: BuildContext, operation: Operation, raw: Mapping[str, Any]) -> 
                 next_link_property=name,
                 detected_by=f"next link: response '{name}' (string) and 'value' (array)",
             )
-    return None
+    return _single_page(ctx, operation, body)
+
+
+def _single_page(ctx: BuildContext, operation: Operation, body: TypeRef | None) -> Paging | None:
+    """Paging for a list envelope that has no paging markers: one page, no continuation."""
+    if not isinstance(body, ModelRef) or "text/event-stream" in operation.produces:
+        return None
+    properties = all_properties(ctx, body.key)
+    arrays = [p for p in properties if isinstance(p.type, ArrayType)]
+    others = {p.wire_name for p in properties} - {p.wire_name for p in arrays}
+    if len(arrays) != 1 or arrays[0].wire_name not in _ENVELOPE_ITEMS:
+        return None
+    if not others <= _ENVELOPE_TAGS:
+        return None
+    items = arrays[0]
+    assert isinstance(items.type, ArrayType)
+    return Paging(
+        items_property=items.wire_name,
+        item_type=items.type.items,
+        detected_by=f"single page: response is a list envelope ('{items.wire_name}' array only)",
+    )
 
 
 def _declared_paging(

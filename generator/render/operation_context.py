@@ -346,6 +346,8 @@ def _paging_view(builder: _Builder, op: Operation, page: TypeRef) -> PagingView 
         if link is None:
             return None
         return PagingView("next_link", page_type, item_type, items_attr, "", "", link)
+    if paging.cursor_parameter is None:  # one page, e.g. a list envelope or nextLinkName: null
+        return PagingView("single", page_type, item_type, items_attr, "", "", "")
     has_more = _property_name(spec, page, paging.has_more_property)
     cursor = _property_name(spec, paging.item_type, paging.cursor_item_property)
     if paging.cursor_parameter is None or has_more is None or cursor is None:

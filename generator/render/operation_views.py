@@ -26,9 +26,9 @@ class ParamView:
 
 @dataclass(frozen=True)
 class PagingView:
-    """Cursor or next-link paging details."""
+    """Cursor, next-link or single-page paging details."""
 
-    style: str  # "cursor" or "next_link"
+    style: str  # "cursor", "next_link" or "single"
     page_type: str
     item_type: str
     items_attr: str

@@ -455,6 +455,13 @@ def test_event_stream_and_paging_kinds(compile_data: Compile, swagger_doc: Doc) 
                 "type": "object",
                 "properties": {"data": {"type": "array", "items": {"$ref": "#/definitions/Item"}}},
             },
+            "Report": {
+                "type": "object",
+                "properties": {
+                    "data": {"type": "array", "items": {"$ref": "#/definitions/Item"}},
+                    "total": {"type": "integer"},
+                },
+            },
         },
         paths={
             "/cursor": {
@@ -476,6 +483,7 @@ def test_event_stream_and_paging_kinds(compile_data: Compile, swagger_doc: Doc) 
                 )
             },
             "/plain": {"get": get({"$ref": "#/definitions/Events"}, operationId="Items_Plain")},
+            "/report": {"get": get({"$ref": "#/definitions/Report"}, operationId="Items_Report")},
             "/events": {
                 "get": get(
                     {"$ref": "#/definitions/Events"},
@@ -499,7 +507,14 @@ def test_event_stream_and_paging_kinds(compile_data: Compile, swagger_doc: Doc) 
     assert declared is not None and declared.from_extension
     assert (declared.items_property, declared.next_link_property) == ("items", "next")
     assert declared.item_type == ModelRef("Item") and declared.detected_by == "x-ms-pageable"
-    assert ops["Items_Plain"].paging is None
+    # a bare list envelope is one page (list methods return ItemPaged), an object with more is not
+    single = ops["Items_Plain"].paging
+    assert single is not None and single.items_property == "data"
+    assert (single.cursor_parameter, single.next_link_property) == (None, None)
+    assert single.item_type == ModelRef("Item") and single.detected_by.startswith("single page")
+    assert ops["Items_Report"].paging is None
+    # the same envelope answering an event stream keeps its list form
+    assert ops["Items_Events"].paging is None
     events = ops["Items_Events"].event_stream
     assert events is not None and events.trigger_parameter == "stream"
     assert events.event_type == ModelRef("Item")

@@ -163,11 +163,13 @@ def test_cursor_and_next_link_paging(real_ir: RealIr) -> None:
     paged = {op.operation_id: op.paging for op in spec.operations if op.paging}
     assert sorted(paged) == [
         "Batch_List",
+        "Files_List",
         "FineTuning_GetCheckpoints",
         "FineTuning_GetEvents",
         "FineTuning_List",
         "IngestionJobRuns_List",
         "IngestionJobs_List",
+        "Models_List",
         "StoredCompletion_GetMessages",
         "StoredCompletion_List",
     ]
@@ -183,10 +185,14 @@ def test_cursor_and_next_link_paging(real_ir: RealIr) -> None:
     assert (link.items_property, link.next_link_property) == ("value", "nextLink")
     assert link.item_type == ModelRef("IngestionJob")
     assert "nextLink" in link.detected_by
-    # lists without paging markers are not paged
-    assert operation(spec, "Files_List").paging is None
-    assert operation(real_ir(V2310), "IngestionJobs_List").paging is None
-    assert operation(real_ir(V2306), "FineTunes_List").paging is None
+    # list envelopes without paging markers are one page, with no way to continue
+    for single in (
+        operation(spec, "Files_List").paging,
+        operation(real_ir(V2310), "IngestionJobs_List").paging,
+        operation(real_ir(V2306), "FineTunes_List").paging,
+    ):
+        assert single is not None and single.detected_by.startswith("single page")
+        assert (single.cursor_parameter, single.next_link_property) == (None, None)
 
 
 def test_polymorphism_in_2025(real_ir: RealIr) -> None:
