@@ -36,6 +36,11 @@ class PagingView:
     cursor_attr: str
     next_link_attr: str
 
+    @property
+    def next_link(self) -> str:
+        """The expression giving the next page's URL from ``page`` (``None``: one page only)."""
+        return f"page.{self.next_link_attr}" if self.style == "next_link" else "None"
+
 
 @dataclass(frozen=True)
 class StreamView:
