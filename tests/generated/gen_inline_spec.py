@@ -80,6 +80,16 @@ def inline_spec() -> dict[str, Any]:
                     },
                 }
             },
+            "/models": {
+                "get": {
+                    "operationId": "Models_List",
+                    "parameters": [_VERSION],
+                    "responses": {
+                        "200": {"description": "OK", "schema": {"$ref": "#/definitions/ModelList"}},
+                        **_ERROR,
+                    },
+                }
+            },
             "/tokens": {
                 "post": {
                     "operationId": "Tokens_Create",
@@ -177,6 +187,13 @@ def inline_spec() -> dict[str, Any]:
                     "object": {"type": "string"},
                     "data": {"type": "array", "items": {"$ref": "#/definitions/Job"}},
                     "has_more": {"type": "boolean"},
+                },
+            },
+            "ModelList": {
+                "type": "object",
+                "properties": {
+                    "object": {"type": "string"},
+                    "data": {"type": "array", "items": {"$ref": "#/definitions/Event"}},
                 },
             },
             "Event": {

@@ -213,3 +213,11 @@ def test_url_encoded_form_is_sent_as_a_form(
     request = fake_service.requests[0]
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert request.body == b"grant=code+1"
+
+
+def test_a_list_envelope_is_one_page(sample_package: ModuleType, fake_service: FakeService) -> None:
+    body = {"object": "list", "data": [{"message": "m1"}, {"message": "m2"}]}
+    fake_service.json("GET", "/sample/models", 200, body)
+    with _client(sample_package, fake_service) as client:
+        assert [m.message for m in client.models.list()] == ["m1", "m2"]
+    assert len(fake_service.requests) == 1
