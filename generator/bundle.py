@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.atomic import write_file_atomically
 from generator.diagnostics import Diagnostic, DiagnosticSink, Severity, pointer
 from generator.load.read import read_document
 
@@ -72,7 +71,7 @@ def run_bundle(spec: Path, output: Path, *, paths_with_base: bool = False) -> in
     if paths_with_base:
         bundled = fold_base_path(bundled)
     try:
-        write_atomically(output, to_json(bundled))
+        write_file_atomically(output, to_json(bundled))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         _print([Diagnostic(str(output), "", Severity.ERROR, f"cannot write the bundle: {reason}")])
@@ -92,19 +91,6 @@ def _print(diagnostics: Iterable[Diagnostic]) -> None:
 def to_json(document: Mapping[str, Any]) -> str:
     """Deterministic JSON text: sorted keys, two-space indent, UTF-8, trailing newline."""
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename (never half-written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------------------------

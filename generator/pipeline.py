@@ -8,12 +8,11 @@ whether errors are fatal.  Diagnostics print as one line each on standard error.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.atomic import write_file_atomically
 from generator.diagnostics import Diagnostic, DiagnosticSink, Severity
 from generator.ir import ApiSpec
 
@@ -100,15 +99,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    folder = output.parent if str(output.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_file_atomically(output, data, create_folder=False)
 
 
 __all__ = ["compile_spec", "run_ir", "run_validate"]

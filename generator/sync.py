@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.atomic import write_file_atomically
 from generator.diagnostics import Diagnostic, DiagnosticSink
 from generator.manifest import Manifest, ManifestError, SpecFile, load_manifest
 
@@ -169,15 +169,7 @@ def _fetch(url: str) -> bytes:
 def _write_atomically(target: Path, data: bytes, sink: DiagnosticSink) -> bool:
     """Write ``data`` to a temporary file beside ``target``, then move it into place."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_file_atomically(target, data)
     except OSError as exc:
         sink.error("", f"cannot write the local copy: {exc.strerror or exc}", "previous copy kept")
         return False

@@ -7,12 +7,11 @@ Exit codes: 0 nothing (left after the ignore file) is at or above ``--fail-on``;
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.atomic import write_file_atomically
 from generator.diagnostics import Severity as DiagnosticSeverity
 from generator.diff.changes import Severity
 from generator.diff.ignore import IgnoreEntry, IgnoreFileError, load_ignore_file
@@ -54,20 +53,6 @@ def compile_all(paths: Sequence[Path]) -> list[ApiSpec] | None:
     return None if failed else specs
 
 
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run_diff(
     specs: Sequence[Path],
     *,
@@ -101,7 +86,7 @@ def run_diff(
             if out is None:
                 sys.stdout.write(text)
             else:
-                _write(out / f"changes.{name}", text)
+                write_file_atomically(out / f"changes.{name}", text)
     except OSError as exc:
         print(f"{out}: cannot write the report: {exc}", file=sys.stderr)
         return 2
