@@ -54,10 +54,6 @@ class ModelView:
     fields: tuple[FieldView, ...]
     init_params: tuple[InitParam, ...]
     init_args: tuple[tuple[str, str], ...]  # (keyword, expression) passed to super().__init__
-    # The base constructor call.  Type checkers give PolymorphicModel a field-less synthesized
-    # constructor (pydantic's dataclass_transform), so roots call Model's typed one directly;
-    # at run time both are the same method.
-    super_init: str = "super().__init__("
 
 
 @dataclass(frozen=True)
@@ -243,9 +239,6 @@ def model_view(
         fields=own,
         init_params=tuple(params),
         init_args=tuple(args),
-        super_init=(
-            "_rt.Model.__init__(self, " if bases == "_rt.PolymorphicModel" else "super().__init__("
-        ),
     )
 
 

@@ -173,6 +173,11 @@ class PolymorphicModel(Model):
     __subtypes__: ClassVar[dict[str, type[PolymorphicModel]]] = {}
     __discriminator_value__: ClassVar[str | None] = None
 
+    def __init__(self, /, **data: Any) -> None:
+        # Declared again so type checkers see ``**data`` here too: pydantic's dataclass
+        # transform would give a model class without fields a constructor taking nothing.
+        super().__init__(**data)
+
     @classmethod
     def register_subtypes(cls, subtypes: Mapping[str, type[PolymorphicModel]]) -> None:
         """Records ``discriminator value -> subclass`` for this root (replacing earlier maps)."""

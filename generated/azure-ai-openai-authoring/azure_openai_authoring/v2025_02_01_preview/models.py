@@ -169,7 +169,7 @@ class TargetIndex(_rt.PolymorphicModel):
         kind: _rt.Extensible[TargetType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        super().__init__(kind=kind, **kwargs)
 
 
 class AzureAISearchIndex(TargetIndex):
@@ -209,7 +209,7 @@ class BaseConnection(_rt.PolymorphicModel):
         kind: _rt.Extensible[ConnectionType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        super().__init__(kind=kind, **kwargs)
 
 
 class Batch(_rt.Model):
@@ -713,7 +713,7 @@ class JobCompute(_rt.PolymorphicModel):
         kind: _rt.Extensible[ComputeType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        super().__init__(kind=kind, **kwargs)
 
 
 class CustomCompute(JobCompute):
@@ -841,7 +841,7 @@ class FineTuneMethod(_rt.PolymorphicModel):
         type: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, type=type, **kwargs)
+        super().__init__(type=type, **kwargs)
 
 
 class DpoMethod(FineTuneMethod):
@@ -902,7 +902,7 @@ class FineTuneMethodRequest(_rt.PolymorphicModel):
         type: _rt.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, type=type, **kwargs)
+        super().__init__(type=type, **kwargs)
 
 
 class DpoMethodRequest(FineTuneMethodRequest):
@@ -1786,7 +1786,7 @@ class IngestionJob(_rt.PolymorphicModel):
         job_id: str | None = None,
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, job_id=job_id, **kwargs)
+        super().__init__(kind=kind, job_id=job_id, **kwargs)
 
 
 class IngestionJobList(_rt.Model):
@@ -2664,7 +2664,7 @@ class SystemComputeDatasource(_rt.PolymorphicModel):
         kind: _rt.Extensible[SystemComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        super().__init__(kind=kind, **kwargs)
 
 
 class SystemComputeStorage(SystemComputeDatasource):
@@ -3010,7 +3010,7 @@ class UserComputeDatasource(_rt.PolymorphicModel):
         kind: _rt.Extensible[UserComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
-        _rt.Model.__init__(self, kind=kind, **kwargs)
+        super().__init__(kind=kind, **kwargs)
 
 
 class UserComputeDataset(UserComputeDatasource):
