@@ -4,7 +4,6 @@ comparison of wire data that names every difference.
 
 from __future__ import annotations
 
-import datetime
 import importlib
 import json
 import sys
@@ -99,44 +98,3 @@ def python_type(api: ir.ApiSpec, models: ModuleType, tp: ir.TypeRef) -> Any:
         members = tuple(python_type(api, models, m) for m in tp.members)
         return Union[members]  # noqa: UP007
     return Any
-
-
-def _as_datetime(value: Any) -> datetime.datetime | None:
-    if not isinstance(value, str) or len(value) < 10 or value[4:5] != "-":
-        return None
-    try:
-        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
-
-
-def differences(expected: Any, actual: Any, at: str = "") -> list[str]:
-    """Where ``actual`` differs from ``expected`` (JSON data), as ``pointer: detail`` lines.
-
-    The only normalisation allowed: two strings that are the same RFC 3339 instant written
-    differently (``Z`` vs ``+00:00``, fraction digits) are equal; ``1`` equals ``1.0``.
-    """
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        found = [f"{at}/{k}: missing" for k in expected if k not in actual]
-        found += [f"{at}/{k}: unexpected {actual[k]!r}" for k in actual if k not in expected]
-        for key in expected:
-            if key in actual:
-                found += differences(expected[key], actual[key], f"{at}/{key}")
-        return found
-    if isinstance(expected, list) and isinstance(actual, list):
-        if len(expected) != len(actual):
-            return [f"{at}: {len(expected)} items expected, {len(actual)} found"]
-        found = []
-        for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
-            found += differences(left, right, f"{at}/{index}")
-        return found
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        same = expected is actual
-    elif isinstance(expected, int | float) and isinstance(actual, int | float):
-        same = expected == actual
-    else:
-        same = expected == actual or (
-            _as_datetime(expected) is not None and _as_datetime(expected) == _as_datetime(actual)
-        )
-    return [] if same else [f"{at or '/'}: expected {expected!r}, found {actual!r}"]

@@ -26,11 +26,11 @@ from typing import Any
 
 import pytest
 from azure.core.credentials import AzureKeyCredential
+from json_compare import json_differences
 from replay_support import (
     ExampleCase,
     client_class,
     compiled,
-    differences,
     example_cases,
     python_type,
     version_module,
@@ -117,7 +117,7 @@ class Replay:
         if isinstance(body, ir.JsonBody):
             assert sent.headers["Content-Type"].startswith("application/json")
             sent_body = json.loads(sent.body)
-            assert differences(self.body_value(), sent_body) == []
+            assert json_differences(self.body_value(), sent_body) == []
         elif isinstance(body, ir.MultipartBody):
             content_type = sent.headers["Content-Type"]
             assert content_type.startswith("multipart/form-data; boundary=")
@@ -157,7 +157,7 @@ class Replay:
         if declared is None or not isinstance(body, dict | list):
             return
         value = self.runtime.deserialize(self.python_type(declared), body)
-        assert differences(body, self.runtime.serialize(value)) == []
+        assert json_differences(body, self.runtime.serialize(value)) == []
 
 
 def _poll_answer(case: ExampleCase) -> Any:
@@ -178,15 +178,15 @@ def _check_result(replay: Replay, status: int, body: Any, poll_body: Any, result
     serialize = replay.runtime.serialize
     if replay.op.paging is not None:
         expected = body[replay.op.paging.items_property]
-        assert differences(expected, serialize(result)) == []
+        assert json_differences(expected, serialize(result)) == []
     elif replay.op.long_running is not None:
-        assert differences(poll_body, serialize(result)) == []
+        assert json_differences(poll_body, serialize(result)) == []
     elif _is_download(replay, status):
         assert result == str(body).encode()
     elif replay.declared_body(status) is None:
         assert result is None
     else:
-        assert differences(body, serialize(result)) == []
+        assert json_differences(body, serialize(result)) == []
 
 
 def _call_sync(replay: Replay, status: int, transport: Any) -> Any:
