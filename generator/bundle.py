@@ -28,13 +28,11 @@ from __future__ import annotations
 import copy
 import json
 import re
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.atomic import write_file_atomically
-from generator.diagnostics import Diagnostic, DiagnosticSink, Severity, pointer
+from generator.diagnostics import DiagnosticSink, pointer
 from generator.load.read import read_document
 
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch"})
@@ -42,50 +40,6 @@ HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "pa
 # that multiplies on inlining stops here with a diagnostic instead of exhausting memory.
 MAX_NODES = 2_000_000
 _TEMPLATE_PARAM = re.compile(r"\{([^{}]+)\}")
-
-
-# --------------------------------------------------------------------------------------------
-# Command
-# --------------------------------------------------------------------------------------------
-
-
-def run_bundle(spec: Path, output: Path, *, paths_with_base: bool = False) -> int:
-    """Write the bundle of ``spec`` to ``output``; print one line per problem; 0 ok, 1 errors.
-
-    ``paths_with_base`` folds ``basePath`` into every path (``/openai/files``) for tools that
-    ignore ``basePath``; Stoplight Prism does so by design (its FAQ; stoplightio/prism#2191).
-    """
-    from generator.load import load_spec
-
-    loaded = load_spec(spec)
-    _print(d for d in loaded.diagnostics if "/x-ms-examples" not in d.pointer)
-    if not loaded.ok or not loaded.raw:
-        if loaded.ok:
-            _print([_no_document(spec)])
-        return 1
-    sink = DiagnosticSink(str(spec))
-    bundled = bundle_document(loaded.raw, source=spec, sink=sink)
-    _print(sink.items)
-    if bundled is None or sink.has_errors:
-        return 1
-    if paths_with_base:
-        bundled = fold_base_path(bundled)
-    try:
-        write_file_atomically(output, to_json(bundled))
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        _print([Diagnostic(str(output), "", Severity.ERROR, f"cannot write the bundle: {reason}")])
-        return 1
-    return 0
-
-
-def _no_document(spec: Path) -> Diagnostic:
-    return Diagnostic(str(spec), "", Severity.ERROR, "the spec could not be read", "")
-
-
-def _print(diagnostics: Iterable[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.render(), file=sys.stderr)
 
 
 def to_json(document: Mapping[str, Any]) -> str:

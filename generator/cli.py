@@ -34,7 +34,7 @@ def cli() -> None:
 @click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
 def validate(specs: tuple[Path, ...], allow_network: bool) -> None:
     """Check SPECS (JSON or YAML): print diagnostics; exit 0 when usable, 1 on errors."""
-    from generator.pipeline import run_validate
+    from generator.commands.inspect import run_validate
 
     sys.exit(run_validate(list(specs), allow_network=allow_network))
 
@@ -56,7 +56,7 @@ def ir(
     specs: tuple[Path, ...], allow_network: bool, with_validation: bool, output: Path | None
 ) -> None:
     """Print the intermediate model of SPECS as JSON (stable key order)."""
-    from generator.pipeline import run_ir
+    from generator.commands.inspect import run_ir
 
     sys.exit(
         run_ir(list(specs), allow_network=allow_network, validate=with_validation, output=output)
@@ -75,7 +75,7 @@ def ir(
 @click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
 def sync(mirror: Path | None, manifest: Path) -> None:
     """Fill the git-ignored local copy of the pinned specs, checking every sha256."""
-    from generator.sync import run_sync
+    from generator.commands.sync import run_sync
 
     sys.exit(run_sync(manifest, mirror=mirror))
 
@@ -99,7 +99,7 @@ def sync(mirror: Path | None, manifest: Path) -> None:
 )
 def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> None:
     """Generate every client package in the manifest and the version-diff report."""
-    from generator.render.command import run_generate
+    from generator.commands.generate import run_generate
 
     sys.exit(run_generate(manifest, out, check=check, mirror=mirror))
 
@@ -114,7 +114,7 @@ def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> Non
 )
 def bundle(spec: Path, output: Path, paths_with_base: bool) -> None:
     """Write a self-contained, normalized copy of SPEC for tools such as mock servers."""
-    from generator.bundle import run_bundle
+    from generator.commands.bundle import run_bundle
 
     sys.exit(run_bundle(spec, output, paths_with_base=paths_with_base))
 
@@ -158,7 +158,7 @@ def diff(
     """Compare API versions OLD NEW [NEWER ...] and report what changed."""
     if len(specs) < 2:
         raise click.UsageError("diff needs at least two specs: OLD NEW [NEWER ...]")
-    from generator.diff.command import run_diff
+    from generator.commands.diff import run_diff
 
     sys.exit(
         run_diff(

@@ -2,7 +2,8 @@
 
 Each API version names its output package, its main spec and every file it needs, each pinned
 by upstream repository, full commit, path there and sha256.  The files themselves live in a
-git-ignored local copy (``specs/.cache/``) that :func:`ensure_specs` (and ``sync``) fills.
+git-ignored local copy (``specs/.cache/``) that
+:func:`generator.sync.ensure_specs` (and ``sync``) fills.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
-
-from generator.diagnostics import Diagnostic
 
 COPY_FOLDER = ".cache"
 """The local copy's folder, beside the manifest (``specs/.cache``, git-ignored)."""
@@ -97,18 +96,6 @@ def load_manifest(path: Path) -> Manifest:
         versions=ordered,
         copy_root=path.resolve().parent / COPY_FOLDER,
     )
-
-
-def ensure_specs(manifest: Manifest, mirror: Path | None) -> tuple[Diagnostic, ...]:
-    """Make sure every pinned file is in the local copy with the right sha256.
-
-    Files already there and intact are kept.  Others are copied from ``mirror`` (default: the
-    ``AZPYGEN_SPECS_MIRROR`` folder, else ``../shared/specs`` beside the checkout when it
-    exists) or downloaded.  Returns one error diagnostic per file that could not be made right.
-    """
-    from generator.sync import sync_files
-
-    return tuple(sync_files(manifest, mirror).diagnostics)
 
 
 def _version(data: Any, where: str) -> ApiVersionEntry:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from generator.atomic import write_file_atomically
 from generator.diagnostics import Diagnostic, DiagnosticSink
-from generator.manifest import Manifest, ManifestError, SpecFile, load_manifest
+from generator.manifest import Manifest, SpecFile
 
 MIRROR_ENV = "AZPYGEN_SPECS_MIRROR"
 BASE_URL_ENV = "AZPYGEN_SPECS_BASE_URL"
@@ -94,25 +93,6 @@ def sync_files(manifest: Manifest, mirror: Path | None) -> SyncResult:
     return result
 
 
-def run_sync(manifest_path: Path, *, mirror: Path | None) -> int:
-    """CLI ``sync``: 0 when every file is in place, 1 if any failed, 2 for a bad manifest."""
-    try:
-        manifest = load_manifest(manifest_path)
-    except ManifestError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    result = sync_files(manifest, mirror)
-    for diagnostic in result.diagnostics:
-        print(diagnostic.render(), file=sys.stderr)
-    total = len(manifest.all_files())
-    print(
-        f"{total - len(result.diagnostics)} of {total} files in {manifest.copy_root} "
-        f"({result.current} already current, {result.copied} copied, "
-        f"{result.downloaded} downloaded; source {result.source})"
-    )
-    return 1 if result.diagnostics else 0
-
-
 def _sha256_of_file(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -174,3 +154,13 @@ def _write_atomically(target: Path, data: bytes, sink: DiagnosticSink) -> bool:
         sink.error("", f"cannot write the local copy: {exc.strerror or exc}", "previous copy kept")
         return False
     return True
+
+
+def ensure_specs(manifest: Manifest, mirror: Path | None) -> tuple[Diagnostic, ...]:
+    """Make sure every pinned file is in the local copy with the right sha256.
+
+    Files already there and intact are kept.  Others are copied from ``mirror`` (default: the
+    ``AZPYGEN_SPECS_MIRROR`` folder, else ``../shared/specs`` beside the checkout when it
+    exists) or downloaded.  Returns one error diagnostic per file that could not be made right.
+    """
+    return tuple(sync_files(manifest, mirror).diagnostics)

@@ -20,6 +20,6 @@ Pipeline, one module per step:
   :mod:`~generator.diff.report` — several versions, accepted changes, the whole report.
 - :mod:`~generator.diff.render_md`, :mod:`~generator.diff.render_json` (schema in
   ``SCHEMA.md``), :mod:`~generator.diff.render_html` (``templates/diff_report.html.jinja``).
-- :mod:`~generator.diff.command` — the ``diff`` command; :mod:`~generator.diff.api` — what
+- :mod:`~generator.commands.diff` — the ``diff`` command; :mod:`~generator.diff.api` — what
   ``generate`` and the benchmark call.
 """

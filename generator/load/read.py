@@ -74,6 +74,10 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any | None:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = exc.problem or exc.context or "syntax error"
+        if mark is not None and _flow_depth_before(text, mark.index) > MAX_DEPTH:
+            # Newer libyaml scanners refuse deep flow nesting before our composer sees it;
+            # report it in our own words so the message does not depend on PyYAML's version.
+            problem = f"nesting is deeper than {MAX_DEPTH} levels"
         sink.error("", f"invalid YAML{where}: {problem}")
         return None
     except yaml.YAMLError as exc:
@@ -86,6 +90,24 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any | None:
         sink.error("", "the document is empty")
         return None
     return _to_json_data(data, sink, "")
+
+
+def _flow_depth_before(text: str, end: int) -> int:
+    """Deepest ``[``/``{`` nesting in ``text[:end]``, outside quoted scalars (an upper bound)."""
+    depth = deepest = 0
+    quote = ""
+    for char in text[: max(end, 0) + 1]:
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _to_json_data(value: Any, sink: DiagnosticSink, at: str) -> Any:

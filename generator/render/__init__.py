@@ -10,6 +10,6 @@ The steps, each in its own module:
 * :mod:`~generator.render.templates` -- the strict Jinja2 environment over ``templates/client``;
 * :mod:`~generator.render.format` -- black (pinned) with a result cache;
 * :mod:`~generator.render.package` -- the distribution's file list, rendered in memory;
-* :mod:`~generator.render.command` -- the ``generate`` command; :mod:`generator.write` writes the
+* :mod:`~generator.commands.generate` -- the ``generate`` command; :mod:`generator.write` writes the
   tree atomically or compares it for ``--check``.
 """

@@ -38,7 +38,7 @@ from typing import Any
 
 import pytest
 
-from generator.bundle import run_bundle
+from generator.commands.bundle import run_bundle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PRISM = REPO_ROOT / ".tools" / "prism" / "node_modules" / ".bin" / "prism"

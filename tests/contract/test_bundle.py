@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.bundle import fold_base_path, one_of_replacement, run_bundle
+from generator.bundle import fold_base_path, one_of_replacement
 from generator.cli import cli
+from generator.commands.bundle import run_bundle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"

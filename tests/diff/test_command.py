@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff.command import run_diff
+from generator.commands.diff import run_diff
 from generator.diff.engine import diff_specs
 from tests.conftest import azure_spec_path
 from tests.diff.swagger import (

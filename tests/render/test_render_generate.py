@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.render.command import render_all, run_generate
+from generator.commands.generate import render_all, run_generate
 from generator.write import compare_tree, read_tree, write_tree
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from synckit import Layout, free_port, write_manifest
 
 from generator.cli import cli
-from generator.manifest import ensure_specs, load_manifest
-from generator.sync import run_sync
+from generator.commands.sync import run_sync
+from generator.manifest import load_manifest
+from generator.sync import ensure_specs
 
 
 def copy_state(layout: Layout) -> dict[str, bytes]:

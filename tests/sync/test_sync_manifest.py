@@ -42,7 +42,8 @@ def test_repository_manifest_matches_the_mirror(repo_root: Path, shared_specs: P
         for path in shared_specs.rglob("*")
         if path.is_file() and path.name != "MANIFEST.md"
     }
-    assert {item.path for item in files} == on_disk
+    # Every pinned file is in the mirror; the mirror may carry files no version pins yet.
+    assert {item.path for item in files} <= on_disk
     assert len(files) == 72
     for item in files:
         assert hashlib.sha256((shared_specs / item.path).read_bytes()).hexdigest() == item.sha256

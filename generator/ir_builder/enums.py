@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, text
-from generator.build.types import primitive_of
 from generator.ir import Enum, EnumValue, Primitive
+from generator.ir_builder.context import BuildContext, as_mapping, child, text
+from generator.ir_builder.types import primitive_of
 
 _SCALARS = (str, int, float, bool)
 

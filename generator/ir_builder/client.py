@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, text
-from generator.build.parameters import RawParameter, build_parameter
 from generator.ir import (
     ApiKeyAuth,
     AuthScheme,
@@ -27,6 +25,8 @@ from generator.ir import (
     Primitive,
     PrimitiveType,
 )
+from generator.ir_builder.context import BuildContext, as_mapping, child, text
+from generator.ir_builder.parameters import RawParameter, build_parameter
 
 API_VERSION = "api-version"
 

@@ -12,14 +12,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, is_ref, text
-from generator.build.types import (
+from generator.ir import Discriminator, Model, Property
+from generator.ir_builder.context import BuildContext, as_mapping, child, is_ref, text
+from generator.ir_builder.types import (
     additional_properties,
     constraints_of,
     default_of,
     type_of,
 )
-from generator.ir import Discriminator, Model, Property
 
 _OBJECT_KEYS = ("properties", "allOf", "discriminator")
 
@@ -118,7 +118,7 @@ def _required(ctx: BuildContext, schema: Mapping[str, Any], at: str) -> set[str]
 
 
 def _parent_key(ctx: BuildContext, member: Mapping[str, Any], at: str) -> str | None:
-    from generator.build.definitions import classify
+    from generator.ir_builder.definitions import classify
 
     resolved = ctx.resolve(member, at)
     if resolved.value is None:

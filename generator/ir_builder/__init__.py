@@ -13,14 +13,14 @@ from collections.abc import Mapping
 from itertools import groupby
 from pathlib import Path
 
-from generator.build.behaviours import add_behaviours
-from generator.build.client import build_client
-from generator.build.context import BuildContext
-from generator.build.definitions import build_definitions
-from generator.build.models import link_hierarchy
-from generator.build.operations import build_operations
 from generator.diagnostics import DiagnosticSink
 from generator.ir import ApiSpec, OperationGroup
+from generator.ir_builder.behaviours import add_behaviours
+from generator.ir_builder.client import build_client
+from generator.ir_builder.context import BuildContext
+from generator.ir_builder.definitions import build_definitions
+from generator.ir_builder.models import link_hierarchy
+from generator.ir_builder.operations import build_operations
 from generator.load import LoadedSpec
 
 

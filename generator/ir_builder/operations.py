@@ -12,16 +12,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, text
-from generator.build.parameters import (
+from generator.ir import Operation, Parameter, Primitive, PrimitiveType, Response, ResponseHeader
+from generator.ir_builder.context import BuildContext, as_mapping, child, text
+from generator.ir_builder.parameters import (
     build_body,
     build_parameter,
     content_types,
     gather,
     unknown_locations,
 )
-from generator.build.types import inline_type, type_of
-from generator.ir import Operation, Parameter, Primitive, PrimitiveType, Response, ResponseHeader
+from generator.ir_builder.types import inline_type, type_of
 
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -97,9 +97,11 @@ def _operation(
     if not isinstance(operation_id, str) or not operation_id:
         ctx.sink.warning(at, "operation has no operationId", "named from its method and path")
         operation_id = ""
-    tags = tuple(t for t in raw.get("tags", []) if isinstance(t, str)) if isinstance(
-        raw.get("tags"), list
-    ) else ()
+    tags = (
+        tuple(t for t in raw.get("tags", []) if isinstance(t, str))
+        if isinstance(raw.get("tags"), list)
+        else ()
+    )
     context = operation_id or f"{method}{path}"
     consumes = content_types(ctx, raw.get("consumes"), child(at, "consumes"))
     if consumes is None:
@@ -183,9 +185,7 @@ def _responses(ctx: BuildContext, raw: object, at: str, context: str) -> tuple[R
     return tuple(built)
 
 
-def _headers(
-    ctx: BuildContext, raw: object, at: str, context: str
-) -> tuple[ResponseHeader, ...]:
+def _headers(ctx: BuildContext, raw: object, at: str, context: str) -> tuple[ResponseHeader, ...]:
     if raw is None:
         return ()
     headers = as_mapping(raw)

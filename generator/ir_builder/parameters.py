@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, text
-from generator.build.types import constraints_of, default_of, inline_type, type_of
 from generator.ir import (
     BinaryBody,
     Default,
@@ -27,6 +25,8 @@ from generator.ir import (
     PrimitiveType,
     RequestBody,
 )
+from generator.ir_builder.context import BuildContext, as_mapping, child, text
+from generator.ir_builder.types import constraints_of, default_of, inline_type, type_of
 
 _LOCATIONS = {
     "path": ParameterLocation.PATH,
@@ -46,9 +46,7 @@ class RawParameter:
     is_global: bool  # defined under the top-level ``parameters`` section
 
 
-def gather(
-    ctx: BuildContext, lists: Sequence[tuple[object, str]]
-) -> list[RawParameter]:
+def gather(ctx: BuildContext, lists: Sequence[tuple[object, str]]) -> list[RawParameter]:
     """Resolve and merge parameter lists; later lists override earlier ones by (in, name)."""
     merged: dict[tuple[str, str], RawParameter] = {}
     for raw_list, at in lists:
@@ -72,9 +70,7 @@ def gather(
     return list(merged.values())
 
 
-def build_parameter(
-    ctx: BuildContext, raw: RawParameter, context: str
-) -> Parameter | None:
+def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Parameter | None:
     """A path/query/header parameter (None for other locations)."""
     value = raw.value
     location = _LOCATIONS.get(str(value["in"]))

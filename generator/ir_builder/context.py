@@ -115,9 +115,11 @@ class BuildContext:
             return Resolved(None, at)
         siblings: Mapping[str, Any] = {}
         if is_ref(first):
-            siblings = ref_siblings(first) if type(first) is not dict else {
-                k: v for k, v in first.items() if k != "$ref"
-            }
+            siblings = (
+                ref_siblings(first)
+                if type(first) is not dict
+                else {k: v for k, v in first.items() if k != "$ref"}
+            )
         current: Mapping[str, Any] = first
         where = at
         definition: str | None = None
@@ -191,9 +193,7 @@ class BuildContext:
                 return None
         return node if isinstance(node, Mapping) and is_ref(node) else None
 
-    def _external_key(
-        self, full: str, name: str, schema: Mapping[str, Any], label: str
-    ) -> str:
+    def _external_key(self, full: str, name: str, schema: Mapping[str, Any], label: str) -> str:
         """The key of a definition in another file: its name, made unique against the rest."""
         if full in self.external_keys:
             return self.external_keys[full]

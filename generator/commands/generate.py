@@ -41,7 +41,7 @@ def render_all(
     GenerateError when the manifest or the spec copy is unusable.
     """
     from generator.diff.api import report_files
-    from generator.manifest import ManifestError, ensure_specs, load_manifest
+    from generator.manifest import ManifestError, load_manifest
     from generator.pipeline import compile_spec
     from generator.render.package import (
         PackageSettings,
@@ -49,6 +49,7 @@ def render_all(
         render_distribution,
         runtime_files,
     )
+    from generator.sync import ensure_specs
 
     try:
         manifest = load_manifest(manifest_path)

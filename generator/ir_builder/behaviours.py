@@ -26,7 +26,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child
 from generator.ir import (
     AnyType,
     ArrayType,
@@ -41,6 +40,7 @@ from generator.ir import (
     Property,
     TypeRef,
 )
+from generator.ir_builder.context import BuildContext, as_mapping, child
 
 _POLLING_HEADERS = ("operation-location", "azure-asyncoperation", "location")
 _NEXT_LINKS = ("nextLink", "@odata.nextLink", "next_link")
@@ -218,9 +218,7 @@ def _long_running(
     final_state_via = options.get("final-state-via")
     if not isinstance(final_state_via, str):
         final_state_via = None
-    declared = {
-        h.wire_name.lower() for r in operation.success_responses for h in r.headers
-    }
+    declared = {h.wire_name.lower() for r in operation.success_responses for h in r.headers}
     header = next((h for h in _POLLING_HEADERS if h in declared), None)
     if header is None:
         via = (final_state_via or "").replace("azure-async-operation", "azure-asyncoperation")

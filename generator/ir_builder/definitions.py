@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, text
 from generator.ir import Alias, AnyType, EnumRef, ModelRef, TypeRef
+from generator.ir_builder.context import BuildContext, as_mapping, child, text
 
 DEFINITIONS_AT = "/definitions"
 
 
 def classify(schema: Mapping[str, Any]) -> str:
     """``"enum"``, ``"model"`` or ``"alias"`` for a definition's schema."""
-    from generator.build.models import is_object_schema
+    from generator.ir_builder.models import is_object_schema
 
     if "enum" in schema and "x-one-of" not in schema:
         return "enum"
@@ -32,8 +32,8 @@ def classify(schema: Mapping[str, Any]) -> str:
 
 def reference(ctx: BuildContext, key: str) -> TypeRef:
     """The type a ``$ref`` to definition ``key`` (of this file or another) stands for."""
-    from generator.build.enums import register_enum
-    from generator.build.models import build_model
+    from generator.ir_builder.enums import register_enum
+    from generator.ir_builder.models import build_model
 
     found = ctx.definition_schema(key)
     if found is None:
@@ -52,7 +52,7 @@ def reference(ctx: BuildContext, key: str) -> TypeRef:
 
 
 def _alias_type(ctx: BuildContext, key: str, schema: Mapping[str, Any], at: str) -> TypeRef:
-    from generator.build.types import inline_type
+    from generator.ir_builder.types import inline_type
 
     if key in ctx.aliases:
         return ctx.aliases[key].type
@@ -74,8 +74,8 @@ def _alias_type(ctx: BuildContext, key: str, schema: Mapping[str, Any], at: str)
 
 def build_definitions(ctx: BuildContext) -> None:
     """Register every definition: enums first, then models and aliases, in key order."""
-    from generator.build.enums import register_enum
-    from generator.build.models import build_model
+    from generator.ir_builder.enums import register_enum
+    from generator.ir_builder.models import build_model
 
     raw_definitions = ctx.raw.get("definitions")
     if raw_definitions is not None and as_mapping(raw_definitions) is None:

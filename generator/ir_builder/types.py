@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.build.context import BuildContext, as_mapping, child, is_ref
 from generator.ir import (
     NO_CONSTRAINTS,
     AnyType,
@@ -27,6 +26,7 @@ from generator.ir import (
     TypeRef,
     UnionType,
 )
+from generator.ir_builder.context import BuildContext, as_mapping, child, is_ref
 
 _STRING_FORMATS = {
     None: Primitive.STRING,
@@ -102,7 +102,7 @@ def type_of(ctx: BuildContext, schema: object, at: str, context: str) -> TypeRef
 
 
 def _referenced_type(ctx: BuildContext, local: Mapping[str, Any], at: str) -> TypeRef:
-    from generator.build import definitions
+    from generator.ir_builder import definitions
 
     resolved = ctx.resolve(local, at)
     if resolved.value is None:
@@ -115,7 +115,7 @@ def _referenced_type(ctx: BuildContext, local: Mapping[str, Any], at: str) -> Ty
 
 def inline_type(ctx: BuildContext, schema: Mapping[str, Any], at: str, context: str) -> TypeRef:
     """The type of a schema written in place (not a ``$ref``)."""
-    from generator.build import enums, models
+    from generator.ir_builder import enums, models
 
     wrapped = _single_all_of(schema)
     if wrapped is not None:  # {allOf: [{$ref}], description: ...}: the referenced type
@@ -147,7 +147,7 @@ def _single_all_of(schema: Mapping[str, Any]) -> object | None:
 def _plain(
     ctx: BuildContext, schema: Mapping[str, Any], at: str, context: str, is_object: bool = False
 ) -> TypeRef:
-    from generator.build import models
+    from generator.ir_builder import models
 
     if is_object:
         return ModelRef(models.register_inline_model(ctx, schema, at, context))
