@@ -64,7 +64,7 @@ def sync_files(manifest: Manifest, mirror: Path | None) -> SyncResult:
     for item in manifest.all_files():
         target = manifest.copy_root / item.path
         sink = DiagnosticSink(str(target))
-        if _sha256_of_file(target) == item.sha256:
+        if is_current(manifest, item):
             result.current += 1
             continue
         if source is not None:
@@ -91,6 +91,11 @@ def sync_files(manifest: Manifest, mirror: Path | None) -> SyncResult:
         else:
             result.downloaded += 1
     return result
+
+
+def is_current(manifest: Manifest, item: SpecFile) -> bool:
+    """Whether the local copy of ``item`` exists with the pinned sha256."""
+    return _sha256_of_file(manifest.copy_root / item.path) == item.sha256
 
 
 def _sha256_of_file(path: Path) -> str | None:

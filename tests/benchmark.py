@@ -25,9 +25,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from spec_copy import API_VERSIONS, azure_spec_path, sync_hint
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"
-VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+VERSIONS = API_VERSIONS
 PACKAGE_ROOT = REPO_ROOT / "generated" / "azure-ai-openai-authoring"
 RUNS = 5
 
@@ -60,7 +61,7 @@ def _command(args: Sequence[str], env: dict[str, str] | None = None) -> Callable
 
 
 def _spec(version: str) -> str:
-    return str(SPECS / version / "azureopenai.json")
+    return str(azure_spec_path(version))
 
 
 def bench_ir() -> None:
@@ -164,6 +165,9 @@ def bench_diff() -> None:
 
 
 def main() -> None:
+    hint = sync_hint()
+    if hint is not None:
+        sys.exit(hint)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, best of {RUNS} runs")
     bench_ir()
     bench_generate()

@@ -1,5 +1,8 @@
 """Fixtures shared by every test folder: where the repository and the input specs are, and
-compiling specs (the real ones once per session, small ones written to ``tmp_path``)."""
+compiling specs (the real ones once per session, small ones written to ``tmp_path``).
+
+The real specs are read from the synced copy (``tests/spec_copy.py``); without it the session
+stops before collection with one line saying to run ``python -m generator sync``."""
 
 from __future__ import annotations
 
@@ -9,14 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spec_copy import API_VERSIONS, REPO_ROOT, SPEC_COPY, azure_spec_path, sync_hint
 
 from generator.diagnostics import Diagnostic
 from generator.ir import ApiSpec
 from generator.pipeline import compile_spec
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED_SPECS = REPO_ROOT.parent / "shared" / "specs"
-API_VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+__all__ = ["API_VERSIONS", "SPEC_COPY", "azure_spec_path"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop at once, in one line, when the synced spec copy is missing or stale."""
+    hint = sync_hint()
+    if hint is not None:
+        raise pytest.UsageError(hint)
 
 
 @pytest.fixture(scope="session")
@@ -26,31 +35,22 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def shared_specs() -> Path:
-    """The read-only mirror of the real specs (``../shared/specs`` beside the checkout)."""
-    if not (SHARED_SPECS / "MANIFEST.md").is_file():
-        pytest.fail(
-            f"the spec mirror is missing: {SHARED_SPECS} (CI keeps ../shared beside the checkout)"
-        )
-    return SHARED_SPECS
-
-
-def azure_spec_path(version: str) -> Path:
-    """Path of the Azure JSON spec of ``version`` in the shared mirror."""
-    return SHARED_SPECS / "azure" / version / "azureopenai.json"
+def synced_specs() -> Path:
+    """The local copy of the pinned specs (``specs/.cache``, filled by ``sync``)."""
+    return SPEC_COPY
 
 
 Compiled = tuple[ApiSpec, tuple[Diagnostic, ...]]
 
 
 @pytest.fixture(scope="session")
-def real_ir(shared_specs: Path) -> Callable[[str], ApiSpec]:
-    """The named IR of a real spec (path relative to the mirror), compiled once per session."""
+def real_ir(synced_specs: Path) -> Callable[[str], ApiSpec]:
+    """The named IR of a real spec (path relative to the copy), compiled once per session."""
     cache: dict[str, ApiSpec] = {}
 
     def compile_real(relative: str) -> ApiSpec:
         if relative not in cache:
-            spec, diagnostics = compile_spec(shared_specs / relative)
+            spec, diagnostics = compile_spec(synced_specs / relative)
             assert spec is not None, [d.render() for d in diagnostics]
             assert not [d for d in diagnostics if d.severity.value == "error"]
             cache[relative] = spec

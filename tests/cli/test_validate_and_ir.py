@@ -47,14 +47,14 @@ def write(tmp_path: Path, name: str, content: object) -> Path:
     return path
 
 
-def test_validate_real_spec_is_usable(shared_specs: Path) -> None:
-    code, out, err = run("validate", str(shared_specs / REAL[2]))
+def test_validate_real_spec_is_usable(synced_specs: Path) -> None:
+    code, out, err = run("validate", str(synced_specs / REAL[2]))
     assert code == 0
     lines = err.splitlines()
     assert out == f"1 spec checked: 0 error(s), {len(lines)} warning(s); usable\n"
     assert lines and all(": warning: " in line for line in lines)
     assert any("x-ms-discriminator-value" in line for line in lines)  # a builder finding
-    assert all(line.startswith(str(shared_specs / REAL[2]) + ":/") for line in lines)
+    assert all(line.startswith(str(synced_specs / REAL[2]) + ":/") for line in lines)
 
 
 @pytest.mark.parametrize(
@@ -151,8 +151,8 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
     assert run("ir", "--no-such-option", str(write(tmp_path, "s.json", SMALL)))[0] == 2
 
 
-def test_ir_output_is_identical_across_runs_and_hash_seeds(shared_specs: Path) -> None:
-    paths = [str(shared_specs / relative) for relative in REAL]
+def test_ir_output_is_identical_across_runs_and_hash_seeds(synced_specs: Path) -> None:
+    paths = [str(synced_specs / relative) for relative in REAL]
     outputs = []
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -37,14 +37,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spec_copy import API_VERSIONS, azure_spec_path
 
 from generator.commands.bundle import run_bundle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PRISM = REPO_ROOT / ".tools" / "prism" / "node_modules" / ".bin" / "prism"
-SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"
 GENERATED = REPO_ROOT / "generated" / "azure-ai-openai-authoring"
-VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+VERSIONS = API_VERSIONS
 STARTUP_TIMEOUT = 60.0
 OPERATION_ID = "4fa2a4c1-0d4e-4f4e-9d5c-6a3b1e2f7a10"  # the id polled by long-running operations
 
@@ -53,8 +53,8 @@ if str(GENERATED) not in sys.path:
 
 
 def spec_path(version: str) -> Path:
-    """The Azure JSON spec of ``version`` in the shared mirror."""
-    return SPECS / version / "azureopenai.json"
+    """The synced Azure JSON spec of ``version``."""
+    return azure_spec_path(version)
 
 
 @dataclass

@@ -11,14 +11,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from spec_copy import API_VERSIONS, SPEC_COPY
 
 from generator.bundle import fold_base_path, one_of_replacement
 from generator.cli import cli
 from generator.commands.bundle import run_bundle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"
-VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+SPECS = SPEC_COPY / "azure"
+VERSIONS = API_VERSIONS
 
 
 def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:

@@ -11,7 +11,7 @@ from tests.conftest import API_VERSIONS, azure_spec_path
 
 
 @pytest.fixture(scope="session")
-def real_specs(shared_specs: object) -> tuple[ApiSpec, ...]:
+def real_specs(synced_specs: object) -> tuple[ApiSpec, ...]:
     """The three Azure versions, oldest first."""
     compiled = []
     for version in API_VERSIONS:

@@ -71,7 +71,7 @@ def test_fail_on_thresholds(tmp_path: Path, new: Doc, fail_on: str, expected: in
 
 
 def test_real_specs_gate_on_breaking(
-    tmp_path: Path, shared_specs: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, synced_specs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paths = [azure_spec_path("2023-10-01-preview"), azure_spec_path("2025-02-01-preview")]
     assert run(paths, "breaking") == 1

@@ -55,7 +55,7 @@ def test_report_files_cover_all_formats(real_specs: tuple[ApiSpec, ...]) -> None
     assert report_files(real_specs[:1]) == {}
 
 
-def test_output_is_byte_identical_across_processes(tmp_path: Path, shared_specs: Path) -> None:
+def test_output_is_byte_identical_across_processes(tmp_path: Path, synced_specs: Path) -> None:
     specs = [str(azure_spec_path(v)) for v in API_VERSIONS]
     outputs = []
     for seed in ("1", "4242"):

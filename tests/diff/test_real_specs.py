@@ -338,15 +338,15 @@ def test_every_change_is_complete(real_report: DiffReport) -> None:
                 assert change.wire_breaking or change.client_breaking
 
 
-def test_api_evangelist_copy_differs_only_in_operation_ids(shared_specs: object) -> None:
+def test_api_evangelist_copy_differs_only_in_operation_ids(synced_specs: object) -> None:
     from pathlib import Path
 
     from generator.diff.engine import diff_specs
     from generator.pipeline import compile_spec
-    from tests.conftest import SHARED_SPECS, azure_spec_path
+    from tests.conftest import SPEC_COPY, azure_spec_path
 
     azure, _ = compile_spec(azure_spec_path("2023-06-01-preview"))
-    copy, _ = compile_spec(Path(SHARED_SPECS / "api-evangelist/2023-06-01-preview/openapi.yml"))
+    copy, _ = compile_spec(Path(SPEC_COPY / "api-evangelist/2023-06-01-preview/openapi.yml"))
     assert azure is not None and copy is not None
     result = diff_specs(azure, copy)
     # Same paths and methods under other operationIds: matched by method and path, never

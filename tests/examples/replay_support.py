@@ -13,12 +13,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Union
 
+from spec_copy import API_VERSIONS, azure_spec_path
+
 from generator import ir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SPECS = REPO_ROOT.parent / "shared" / "specs" / "azure"
 GENERATED = REPO_ROOT / "generated" / "azure-ai-openai-authoring"
-VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+VERSIONS = API_VERSIONS
 PACKAGE = "azure_openai_authoring"
 
 if str(GENERATED) not in sys.path:
@@ -27,7 +28,7 @@ if str(GENERATED) not in sys.path:
 
 @dataclass(frozen=True)
 class ExampleCase:
-    """One ``x-ms-examples`` file present in the mirror, and the operation that cites it."""
+    """One ``x-ms-examples`` file present in the synced copy, and the operation that cites it."""
 
     version: str
     operation_id: str
@@ -40,12 +41,12 @@ class ExampleCase:
 
 
 def spec_path(version: str) -> Path:
-    """The Azure JSON spec of ``version`` in the shared mirror."""
-    return SPECS / version / "azureopenai.json"
+    """The synced Azure JSON spec of ``version``."""
+    return azure_spec_path(version)
 
 
 def example_cases() -> list[ExampleCase]:
-    """Every example file that a spec cites and the mirror holds, in spec order."""
+    """Every example file that a spec cites and the synced copy holds, in spec order."""
     cases = []
     for version in VERSIONS:
         document = json.loads(spec_path(version).read_text(encoding="utf-8"))

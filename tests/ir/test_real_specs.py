@@ -44,10 +44,10 @@ def operation(spec: ApiSpec, operation_id: str) -> Operation:
     [(V2306, 17, 30), (V2310, 26, 43), (V2502, 33, 110)],
 )
 def test_counts_and_every_definition_accounted_for(
-    real_ir: RealIr, shared_specs: Path, relative: str, operations: int, definitions: int
+    real_ir: RealIr, synced_specs: Path, relative: str, operations: int, definitions: int
 ) -> None:
     spec = real_ir(relative)
-    keys = set(json.loads((shared_specs / relative).read_text(encoding="utf-8"))["definitions"])
+    keys = set(json.loads((synced_specs / relative).read_text(encoding="utf-8"))["definitions"])
     assert len(spec.operations) == operations
     assert len(keys) == definitions
     from_definitions = [m.key for m in spec.models if not m.inline]

@@ -19,13 +19,13 @@ from generator.load import LoadedSpec, load_spec
 
 
 @pytest.fixture(scope="session")
-def real_spec(shared_specs: Path) -> Callable[[str], LoadedSpec]:
-    """Load a real spec (relative to the mirror) once per session."""
+def real_spec(synced_specs: Path) -> Callable[[str], LoadedSpec]:
+    """Load a real spec (relative to the synced copy) once per session."""
     cache: dict[str, LoadedSpec] = {}
 
     def load(relative: str) -> LoadedSpec:
         if relative not in cache:
-            cache[relative] = load_spec(shared_specs / relative)
+            cache[relative] = load_spec(synced_specs / relative)
         return cache[relative]
 
     return load

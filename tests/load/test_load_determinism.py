@@ -21,10 +21,10 @@ for relative in sys.argv[2:]:
 """
 
 
-def run(shared_specs: Path, seed: str) -> str:
+def run(synced_specs: Path, seed: str) -> str:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(shared_specs), *REAL_SPECS],
+        [sys.executable, "-c", SCRIPT, str(synced_specs), *REAL_SPECS],
         capture_output=True,
         text=True,
         env=env,
@@ -33,7 +33,7 @@ def run(shared_specs: Path, seed: str) -> str:
     return result.stdout
 
 
-def test_same_output_for_different_hash_seeds(shared_specs: Path) -> None:
-    first = run(shared_specs, "0")
-    assert first == run(shared_specs, "12345")
+def test_same_output_for_different_hash_seeds(synced_specs: Path) -> None:
+    first = run(synced_specs, "0")
+    assert first == run(synced_specs, "12345")
     assert "warning" in first

@@ -14,8 +14,8 @@ from generator.load import load_spec
 
 
 @pytest.mark.parametrize("relative", REAL_SPECS)
-def test_real_specs_validate_clean(shared_specs: Path, relative: str) -> None:
-    spec = load_spec(shared_specs / relative, validate=True)
+def test_real_specs_validate_clean(synced_specs: Path, relative: str) -> None:
+    spec = load_spec(synced_specs / relative, validate=True)
     assert errors(spec) == []
 
 
@@ -50,8 +50,8 @@ def test_file_response_schema_is_allowed(write_spec: Callable[..., Path]) -> Non
     assert load_spec(write_spec(document), validate=True).diagnostics == ()
 
 
-def test_validator_is_not_imported_without_validate(shared_specs: Path) -> None:
-    path = shared_specs / "azure/2023-06-01-preview/azureopenai.json"
+def test_validator_is_not_imported_without_validate(synced_specs: Path) -> None:
+    path = synced_specs / "azure/2023-06-01-preview/azureopenai.json"
     code = (
         "import sys; from pathlib import Path; from generator.load import load_spec; "
         f"assert load_spec(Path({str(path)!r})).ok; "

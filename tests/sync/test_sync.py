@@ -145,3 +145,16 @@ def test_silent_server_times_out(layout: Layout, monkeypatch: pytest.MonkeyPatch
         diagnostics = ensure_specs(load_manifest(layout.manifest), None)
     assert len(diagnostics) == 2
     assert all("timed out" in d.message for d in diagnostics)
+
+
+def test_test_session_names_the_sync_command_when_the_copy_is_incomplete(layout: Layout) -> None:
+    from spec_copy import sync_hint
+
+    hint = sync_hint(layout.manifest)
+    assert hint is not None and "\n" not in hint
+    assert "python -m generator sync" in hint and "2 pinned spec file(s)" in hint
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 0
+    (layout.copy_root / "demo/2024-01-01/examples/one.json").write_bytes(b"{}")
+    assert "1 pinned spec file(s)" in (sync_hint(layout.manifest) or "")
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 0
+    assert sync_hint(layout.manifest) is None
