@@ -21,6 +21,7 @@ COPY_FOLDER = ".cache"
 _HEX40 = re.compile(r"[0-9a-f]{40}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
+_DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")  # PEP 508 names
 
 
 class ManifestError(ValueError):
@@ -91,7 +92,7 @@ def load_manifest(path: Path) -> Manifest:
         raise ManifestError(f"{where}:/versions: no API versions listed")
     ordered = tuple(sorted(versions, key=lambda entry: entry.api_version))
     return Manifest(
-        distribution=_text(body.get("distribution"), f"{where}:/distribution"),
+        distribution=_distribution(body.get("distribution"), f"{where}:/distribution"),
         namespace=_identifier(body.get("namespace"), f"{where}:/namespace"),
         versions=ordered,
         copy_root=path.resolve().parent / COPY_FOLDER,
@@ -154,6 +155,14 @@ def _identifier(data: Any, where: str) -> str:
     text = _text(data, where)
     if not _PACKAGE.fullmatch(text):
         raise ManifestError(f"{where}: {text!r} is not a lower-case Python identifier")
+    return text
+
+
+def _distribution(data: Any, where: str) -> str:
+    """A distribution name as PEP 508 spells one; it is also the output folder's name."""
+    text = _text(data, where)
+    if not _DISTRIBUTION.fullmatch(text):
+        raise ManifestError(f"{where}: {text!r} is not a distribution name (letters, digits, .-_)")
     return text
 
 

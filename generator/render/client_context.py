@@ -7,11 +7,10 @@ either when both are declared (as 2025-02-01-preview does).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from generator.ir import ApiKeyAuth, ApiSpec, OAuth2Auth, ParameterLocation
-from generator.render import docs
+from generator.render import docs, escape
 from generator.render.operation_views import GroupView
 
 
@@ -35,7 +34,7 @@ class ClientView:
 
 
 def _lit(text: str | None) -> str:
-    return "None" if text is None else json.dumps(text)
+    return "None" if text is None else escape.py_string(text)
 
 
 def api_version_parameter(spec: ApiSpec) -> str | None:
@@ -106,10 +105,10 @@ def client_view(
     head = f"{flavour} for {docs.one_line(title)}, API version {spec.client.api_version}."
     return ClientView(
         class_name=class_name,
-        summary=docs.escape(head),
+        summary=escape.docstring(head),
         docstring=docs.render(docs.docstring(head, description, fields, 4), 4),
         host_template=_lit(spec.client.host.template),
-        host_template_text=docs.escape(spec.client.host.template),
+        host_template_text=escape.docstring(spec.client.host.template),
         api_key_header=_lit(keys[0].header if keys else None),
         scopes=tuple(_lit(s) for s in scopes),
         sdk_moniker=_lit(sdk_moniker),

@@ -11,6 +11,8 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 
+from generator.render.escape import docstring as escape_docstring
+
 #: The generated code's line length (black and ruff use the same).
 LINE_LENGTH = 100
 
@@ -35,12 +37,6 @@ def one_line(text: str) -> str:
     return " ".join(paragraphs(text))
 
 
-def escape(text: str) -> str:
-    """Make ``text`` safe inside a triple-quoted docstring: backslashes and quote runs."""
-    text = text.replace("\\", "\\\\")
-    return text.replace('"""', '\\"\\"\\"')
-
-
 def wrap(text: str, indent: int, *, hanging: int = 0, first: bool = False) -> list[str]:
     """Escape and wrap one paragraph for a docstring whose lines start at column ``indent``.
 
@@ -49,7 +45,7 @@ def wrap(text: str, indent: int, *, hanging: int = 0, first: bool = False) -> li
     width = max(LINE_LENGTH - indent, 40)
     opening = " " * 3 if first else ""
     lines = textwrap.wrap(
-        escape(text),
+        escape_docstring(text),
         width=width,
         initial_indent=opening,
         subsequent_indent=" " * hanging,

@@ -8,11 +8,11 @@ matters to a caller, in the typed keyword-only ``__init__``.  ``readOnly`` field
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from generator.ir import ApiSpec, Enum, EnumRef, Model, Primitive, Property
 from generator.render import docs
+from generator.render.escape import py_value as literal
 from generator.render.imports import organize
 from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
 
@@ -100,13 +100,6 @@ class EnumsModule:
 
     enums: tuple[EnumView, ...]
     exports: tuple[str, ...]
-
-
-def literal(value: object) -> str:
-    """A Python literal for a JSON scalar (strings double-quoted and escaped)."""
-    if isinstance(value, str):
-        return json.dumps(value)
-    return repr(value)
 
 
 def ordered_models(spec: ApiSpec) -> list[Model]:

@@ -28,6 +28,7 @@ from generator.ir import (
     TypeRef,
 )
 from generator.render import docs
+from generator.render.escape import py_string
 from generator.render.model_context import all_properties
 from generator.render.operation_docs import operation_docstring, success_type
 from generator.render.operation_views import (
@@ -60,10 +61,6 @@ def _safe(name: str) -> str:
     return f"{name}_" if name in _RESERVED_LOCALS else name
 
 
-def _literal(text: str) -> str:
-    return json.dumps(text)
-
-
 def _is_model(tp: TypeRef | None) -> bool:
     return isinstance(tp, ModelRef)
 
@@ -78,8 +75,8 @@ def _property_name(spec: ApiSpec, tp: TypeRef | None, wire: str | None) -> str |
     return None
 
 
-def _dict_literal(entries: list[tuple[str, str]]) -> str:
-    return "{" + ", ".join(f"{_literal(k)}: {v}" for k, v in entries) + "}"
+def _dictpy_string(entries: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{py_string(k)}: {v}" for k, v in entries) + "}"
 
 
 def _value_expr(param: Parameter, name: str) -> str:
@@ -91,7 +88,7 @@ def _value_expr(param: Parameter, name: str) -> str:
     if isinstance(param.type, ArrayType) and param.collection_format != "multi":
         sep = {"ssv": " ", "tsv": "\t", "pipes": "|"}.get(param.collection_format or "csv", ",")
         items = f"str(_rt.serialize(v)) for v in {name}"
-        return f"None if {name} is None else {_literal(sep)}.join({items})"
+        return f"None if {name} is None else {py_string(sep)}.join({items})"
     if param.type == PrimitiveType(Primitive.UNIX_TIME):
         return f"None if {name} is None else _rt.type_adapter(_rt.UnixTime).dump_python({name})"
     if isinstance(param.type, EnumRef) or param.type in _SERIALIZED:
@@ -182,7 +179,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             name = _safe(part.py_name)
             if part.is_file:
                 annotation = _FILE_INPUT
-                entry = f"_rt.file_part({name}, field={_literal(part.wire_name)})"
+                entry = f"_rt.file_part({name}, field={py_string(part.wire_name)})"
                 if not part.required:
                     entry = f"None if {name} is None else {entry}"
                 files.append((part.wire_name, entry))
@@ -198,9 +195,9 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             document("keyword", name, part.description, doc_type, part.required)
         # A url-encoded form is sent as ``data`` alone; a file part makes it multipart.
         if files or body.content_type.startswith("multipart/"):
-            body_args.append(f"files={_dict_literal(files)}")
+            body_args.append(f"files={_dictpy_string(files)}")
         if data or not files:
-            body_args.append(f"data={_dict_literal(data)}")
+            body_args.append(f"data={_dictpy_string(data)}")
     elif isinstance(body, BinaryBody):
         name = _safe(body.py_name)
         needs.add("from typing import IO")
@@ -211,7 +208,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             optional_kw.append(ParamView(name, optional(annotation), "None"))
         body_args.append(f"content={name}")
         if body.content_types:
-            headers.append(("Content-Type", _literal(body.content_types[0])))
+            headers.append(("Content-Type", py_string(body.content_types[0])))
         document("param", name, body.description, "bytes or IO[bytes]", body.required)
 
     success, maybe_empty = success_type(op)
@@ -250,26 +247,26 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         stream_view = StreamView(
             flag=flag_name,
             event_type=event,
-            terminator=_literal(op.event_stream.terminator),
+            terminator=py_string(op.event_stream.terminator),
             non_stream_return=return_annotation,
             stream_return=f"@EventIterator[{event}]",
-            stream_accept=_literal("text/event-stream"),
+            stream_accept=py_string("text/event-stream"),
         )
         headers.append(("Accept", f'"text/event-stream" if {flag_name} else "application/json"'))
     elif kind == "download":
-        headers.append(("Accept", _literal(_accept(op.produces))))
+        headers.append(("Accept", py_string(_accept(op.produces))))
     else:
         json_types = tuple(t for t in op.produces if "json" in t) or ("application/json",)
-        headers.append(("Accept", _literal(_accept(json_types))))
+        headers.append(("Accept", py_string(_accept(json_types))))
 
     request_args: list[str] = []
     if path_entries:
-        request_args.append(f"path_params={_dict_literal(path_entries)}")
+        request_args.append(f"path_params={_dictpy_string(path_entries)}")
     if skip:
-        request_args.append(f"skip_encoding=({', '.join(_literal(s) for s in skip)},)")
+        request_args.append(f"skip_encoding=({', '.join(py_string(s) for s in skip)},)")
     if query:
-        request_args.append(f"query={_dict_literal(query)}")
-    request_args.append(f"headers={_dict_literal(headers)}")
+        request_args.append(f"query={_dictpy_string(query)}")
+    request_args.append(f"headers={_dictpy_string(headers)}")
     next_request_args = (request_args[-1],)
     request_args.extend(body_args)
 
@@ -294,8 +291,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     needs.add(IMPORT_ANY)
     return OperationView(
         name=op.py_name,
-        method=_literal(op.method.upper()),
-        path=_literal(op.path),
+        method=py_string(op.method.upper()),
+        path=py_string(op.path),
         kind=kind,
         positional=tuple(positional),
         keyword=tuple(required_kw + optional_kw),
@@ -308,7 +305,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         result_type=result_type,
         paging=paging_view,
         stream=stream_view,
-        polling_header=_literal(polling_header),
+        polling_header=py_string(polling_header),
         next_request_args=next_request_args,
     )
 

@@ -21,6 +21,7 @@ from generator.ir import (
     Primitive,
     PrimitiveType,
 )
+from generator.render.escape import py_string
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _find(
 
 def _path_args(op: Operation) -> str:
     names = [
-        f'"<{p.wire_name}>"'
+        py_string(f"<{p.wire_name}>")
         for p in op.parameters
         if p.location is ParameterLocation.PATH and not p.client_level
     ]
@@ -127,7 +128,8 @@ def _body_example(versions: Sequence[tuple[str, ApiSpec]], op: Operation) -> str
         for model in spec.models:
             if model.key == op.body.type.key and op in spec.operations:
                 required = [p.wire_name for p in model.properties if p.required]
-                return "{" + ", ".join(f'"{w}": "<{w}>"' for w in required) + "}"
+                entries = (f"{py_string(w)}: {py_string(f'<{w}>')}" for w in required)
+                return "{" + ", ".join(entries) + "}"
     return "{}"
 
 

@@ -3,7 +3,9 @@
 ``StrictUndefined`` turns a mistyped variable into an error instead of empty text;
 ``trim_blocks``/``lstrip_blocks`` let templates use block tags on their own lines without
 leaving blank lines behind.  Autoescaping is off because the output is Python, TOML and
-Markdown, never HTML; values are escaped for their target by the context builders.
+Markdown, never HTML.  Spec and manifest text is escaped for its target either by the context
+builders (code fragments, docstrings) or in the template by one of the filters named after the
+functions of :mod:`generator.render.escape` (``{{ api_version | docstring }}``).
 """
 
 from __future__ import annotations
@@ -14,10 +16,24 @@ from typing import Any
 
 import jinja2
 
+from generator.render import escape
 from generator.render.format import cache_root
 
 #: The repository's template folder (``templates/`` beside ``generator/``).
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+#: One filter per output context, each the function of :mod:`generator.render.escape`.
+ESCAPE_FILTERS = {
+    "docstring": escape.docstring,
+    "py_string": escape.py_string,
+    "comment": escape.comment,
+    "identifier": escape.identifier,
+    "markdown": escape.markdown,
+    "markdown_code": escape.markdown_code,
+    "html_comment": escape.html_comment,
+    "toml_string": escape.toml_string,
+}
 
 
 @functools.cache
@@ -34,7 +50,7 @@ def environment() -> jinja2.Environment:
         bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
     except OSError:
         bytecode = None
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_ROOT)),
         bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
@@ -43,6 +59,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
+    env.filters.update(ESCAPE_FILTERS)
+    return env
 
 
 def render(name: str, **context: Any) -> str:

@@ -61,6 +61,8 @@ def test_repository_manifest_pins_every_input_file(repo_root: Path, synced_specs
         (("source_path: up/spec.json", "source_path: /etc/passwd"), "plain relative path"),
         (("sha256: " + "a" * 64, "sha256: xyz"), "sha256"),
         (("package: v1", "package: 1-bad"), "identifier"),
+        (("distribution: d", "distribution: ../d"), "distribution name"),
+        (("distribution: d", 'distribution: "d\\"\\n[x]"'), "distribution name"),
         (("spec: a/spec.json", "spec: a/other.json"), "not among the version's files"),
     ],
 )

@@ -1,0 +1,88 @@
+"""Spec and manifest text that tries to break out of its place in a generated file runs nothing.
+
+Each payload closes the string, docstring or comment it lands in and calls ``open`` to create a
+marker file; the generated package must import cleanly and the marker must not appear.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomllib
+from hostile_kit import MARKER, RUN, Version, import_all, write_manifest
+
+from generator.commands.generate import render_all
+from generator.write import write_tree
+
+BREAKOUTS = {
+    "docstring": f'x"""; {RUN}; """',
+    "single docstring": f"x'''; {RUN}; '''",
+    "string": f'x"); {RUN}; ("',
+    "line": f"x\n{RUN}\n#",
+    "backslash": "x\\",
+}
+
+
+def _spec(version: str, path_name: str) -> dict[str, Any]:
+    return {
+        "swagger": "2.0",
+        "info": {"title": "Hostile", "version": version},
+        "host": "example.com",
+        "paths": {
+            f"/files/{{{path_name}}}/content": {
+                "get": {
+                    "operationId": "Files_GetContent",
+                    "produces": ["application/octet-stream"],
+                    "parameters": [
+                        {"in": "path", "name": path_name, "required": True, "type": "string"}
+                    ],
+                    "responses": {"200": {"description": "ok", "schema": {"type": "file"}}},
+                }
+            }
+        },
+    }
+
+
+@pytest.fixture(scope="module", params=sorted(BREAKOUTS))
+def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output of ``generate`` for two versions whose version, file and names are hostile."""
+    payload = BREAKOUTS[request.param]
+    root = tmp_path_factory.mktemp("injection")
+    name = payload.replace("\n", " ").replace("\\", "/")  # the manifest refuses backslashes
+    older = Version("v1", f"old/{name}.json", _spec(payload, payload))
+    newer = Version("v2", "new/spec.json", _spec(f"2.0{payload}", f"id{payload}"))
+    manifest = write_manifest(root / "specs", [older, newer])
+    files = render_all(manifest, mirror=root / "no-mirror")
+    write_tree(root / "out", files)
+    return root / "out"
+
+
+def test_every_module_imports_and_no_payload_runs(generated: Path, tmp_path: Path) -> None:
+    result = import_all(generated / "hostile-dist", tmp_path / "work")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "imported"
+    assert not (tmp_path / "work" / MARKER).exists()
+
+
+def test_readme_examples_parse_and_call_nothing_but_the_client(generated: Path) -> None:
+    readme = (generated / "hostile-dist" / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", readme, flags=re.DOTALL | re.MULTILINE)
+    assert any("get_content" in block for block in blocks)
+    for block in blocks:
+        tree = ast.parse(block.replace("async with", "with").replace("async for", "for"))
+        opened = [
+            call.args[0]
+            for call in ast.walk(tree)
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+            if call.func.id == "open"
+        ]
+        assert all(isinstance(a, ast.Constant) and a.value == "content.bin" for a in opened)
+
+
+def test_pyproject_is_valid_toml_with_the_distribution_name(generated: Path) -> None:
+    text = (generated / "hostile-dist" / "pyproject.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(text)["project"]["name"] == "hostile-dist"
