@@ -1,7 +1,7 @@
 """Writing one output file so that readers never see it half-written.
 
 Every command that writes a single file (``ir -o``, ``bundle``, ``diff --out``, ``sync``) goes
-through :func:`write_file_atomically`; whole trees (``generate``) are swapped by
+through :func:`write_file_atomically`; whole trees (``generate``) are updated by
 :mod:`generator.write`.
 """
 

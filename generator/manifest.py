@@ -22,6 +22,9 @@ _HEX40 = re.compile(r"[0-9a-f]{40}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
 _DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")  # PEP 508 names
+_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+DEFAULT_VERSION = "0.1.0"
+"""The distribution's version when the manifest names none."""
 
 
 class ManifestError(ValueError):
@@ -58,6 +61,8 @@ class Manifest:
     namespace: str
     versions: tuple[ApiVersionEntry, ...]
     copy_root: Path
+    version: str = DEFAULT_VERSION
+    """The generated distribution's version (``MAJOR.MINOR.PATCH``)."""
 
     def spec_path(self, entry: ApiVersionEntry) -> Path:
         """The local copy of ``entry``'s main spec."""
@@ -96,6 +101,7 @@ def load_manifest(path: Path) -> Manifest:
         namespace=_identifier(body.get("namespace"), f"{where}:/namespace"),
         versions=ordered,
         copy_root=path.resolve().parent / COPY_FOLDER,
+        version=_semver(body.get("version", DEFAULT_VERSION), f"{where}:/version"),
     )
 
 
@@ -149,6 +155,22 @@ def _text(data: Any, where: str) -> str:
     if not isinstance(data, str) or not data.strip():
         raise ManifestError(f"{where}: expected a non-empty string")
     return data
+
+
+def parse_semver(text: str) -> tuple[int, int, int] | None:
+    """``(major, minor, patch)`` of a plain ``MAJOR.MINOR.PATCH`` version, else None."""
+    match = _SEMVER.fullmatch(text)
+    if match is None:
+        return None
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
+def _semver(data: Any, where: str) -> str:
+    text = data if isinstance(data, str) else str(data)  # YAML reads an unquoted 1.0 as a float
+    if parse_semver(text) is None:
+        raise ManifestError(f"{where}: {text!r} is not a MAJOR.MINOR.PATCH version (quote it)")
+    return text
 
 
 def _identifier(data: Any, where: str) -> str:

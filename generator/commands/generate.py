@@ -1,4 +1,10 @@
-"""``generate``: manifest -> every client package and the change report, written atomically.
+"""``generate``: manifest -> every client package, the change report and the run's record,
+updated atomically in the output folder.
+
+The output folder holds ``generate``'s output only: a file there that this run does not produce
+is removed, and named when no earlier run produced it either (the record says which did).  Build
+products (``build/``, ``*.egg-info``, ``__pycache__``) and git-ignored files are left alone.
+The run prints what it changed; when nothing differs it writes nothing.
 
 Exit codes: 0 done (or, with ``--check``, the tree is current); 1 a spec has errors (nothing is
 written) or ``--check`` found drift; 2 the tool failed (manifest unreadable, output not
@@ -13,6 +19,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.ir import ApiSpec
+from generator.record import RECORD_FILE, RecordError, parse_record, record_text
 
 
 class GenerateError(Exception):
@@ -78,13 +85,17 @@ def render_all(
             f"{warnings} warning(s) in the specs; `python -m generator validate` lists them",
             file=sys.stderr,
         )
-    settings = PackageSettings(manifest.distribution, manifest.namespace)
+    settings = PackageSettings(
+        manifest.distribution, manifest.namespace, package_version=manifest.version
+    )
     files = render_distribution(settings, versions, runtime_files(), parallel=parallel)
     specs: list[ApiSpec] = [v.spec for v in versions]
     for path, text in sorted(report_files(specs).items()):
         if path in files:
             raise GenerateError(f"report file {path} clashes with a package file")
         files[path] = text
+    api_versions = [entry.api_version for entry in manifest.versions]
+    files[RECORD_FILE] = record_text(manifest.distribution, manifest.version, api_versions, files)
     return dict(sorted(files.items()))
 
 
@@ -112,10 +123,28 @@ def run_generate(manifest_path: Path, out: Path, *, check: bool, mirror: Path | 
             file=sys.stderr,
         )
         return 1
+    produced_before = _previously_produced(out)
     try:
-        write_tree(out, files)
+        drift = write_tree(out, files)
     except OSError as error:
         print(f"generate: cannot write {out}: {error}", file=sys.stderr)
         return 2
-    print(f"generate: wrote {len(files)} files to {out}", file=sys.stderr)
+    for path in drift.extra:
+        if path not in produced_before:
+            print(
+                f"generate: removed {out / path}, which generate did not produce "
+                f"({out} holds generated files only)",
+                file=sys.stderr,
+            )
+    print(f"generate: {drift.summary()} in {out}", file=sys.stderr)
     return 0
+
+
+def _previously_produced(out: Path) -> frozenset[str]:
+    """The files the last run recorded as its own (none when there is no readable record)."""
+    path = out / RECORD_FILE
+    try:
+        record = parse_record(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, RecordError):
+        return frozenset()
+    return frozenset((*record.files, RECORD_FILE))

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from generator.commands.generate import render_all, run_generate
+from generator.record import RECORD_FILE
 from generator.write import compare_tree, read_tree, write_tree
 
 REPO = Path(__file__).resolve().parents[2]
@@ -61,6 +62,39 @@ def test_check_reports_drift_and_exits_1(
     err = capsys.readouterr().err
     assert f"changed: {target}" in err and "extra: stray.py" in err
     assert (out / "stray.py").exists()  # --check never writes
+
+
+def test_generate_names_what_it_removes_and_then_reports_no_change(
+    rendered: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "generated"
+    write_tree(out, rendered)
+    installed = [  # what `pip install ./generated/<dist>` and imports leave behind
+        "azure-ai-openai-authoring/build/lib/azure_openai_authoring/__init__.py",
+        "azure-ai-openai-authoring/azure_ai_openai_authoring.egg-info/PKG-INFO",
+        "azure-ai-openai-authoring/azure_openai_authoring/__pycache__/__init__.cpython-311.pyc",
+    ]
+    for path in installed:
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text("built\n", encoding="utf-8")
+    assert run_generate(MANIFEST, out, check=True, mirror=None) == 0
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    record = json.loads((out / RECORD_FILE).read_text(encoding="utf-8"))
+    record["files"].append("changes/old-report.md")  # produced by an earlier run
+    (out / RECORD_FILE).write_text(json.dumps(record), encoding="utf-8")
+    (out / "changes" / "old-report.md").write_text("old\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run_generate(MANIFEST, out, check=False, mirror=None) == 0
+    lines = capsys.readouterr().err.splitlines()
+    named = [line for line in lines if "did not produce" in line]
+    assert len(named) == 1 and str(out / "notes.txt") in named[0]
+    unchanged = len(rendered) - 1
+    assert f"generate: 1 changed, 0 added, 2 removed, {unchanged} unchanged in {out}" in lines
+    assert not (out / "notes.txt").exists() and not (out / "changes" / "old-report.md").exists()
+    assert all((out / path).is_file() for path in installed)
+    assert run_generate(MANIFEST, out, check=False, mirror=None) == 0
+    summary = f"generate: 0 changed, 0 added, 0 removed, {len(rendered)} unchanged in {out}"
+    assert summary in capsys.readouterr().err.splitlines()
 
 
 def _generate(out: Path, seed: str, cache: Path) -> None:
