@@ -32,7 +32,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import DiagnosticSink, pointer
+from generator.bounded_io import name_problem
+from generator.diagnostics import DiagnosticSink, array_index, pointer
 from generator.load.read import read_document
 
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch"})
@@ -147,6 +148,10 @@ class _Inliner:
             self.sink.error(at, f"$ref to a URL cannot be bundled: {ref}", "inline it by hand")
             return None
         if location:
+            problem = name_problem(location)
+            if problem is not None:
+                self.sink.error(at, f"$ref cannot be bundled: {problem}", "not followed")
+                return None
             target_file = (file.parent / location).resolve()
             if not target_file.is_relative_to(self.root):
                 self.sink.error(at, f"$ref leaves the spec folder: {ref}", "not followed")
@@ -198,8 +203,12 @@ def _resolve_pointer(document: Any, fragment: str) -> Any:
         token = token.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
+        elif (
+            isinstance(node, list)
+            and (index := array_index(token)) is not None
+            and index < len(node)
+        ):
+            node = node[index]
         else:
             return _MISSING
     return node

@@ -16,11 +16,16 @@ from pathlib import Path
 
 import click
 
+from generator.diagnostics import one_line
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MANIFEST = ROOT / "specs" / "manifest.yaml"
 DEFAULT_OUTPUT = ROOT / "generated"
 
 _existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
+# A spec that exists but is not a regular file (a directory, FIFO, device) is bad input, which
+# the loader reports in one line with exit 1; only a missing path is bad usage.
+_spec_file = click.Path(exists=True, path_type=Path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,7 +35,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("specs", nargs=-1, required=True, type=_existing_file)
+@click.argument("specs", nargs=-1, required=True, type=_spec_file)
 @click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
 def validate(specs: tuple[Path, ...], allow_network: bool) -> None:
     """Check SPECS (JSON or YAML): print diagnostics; exit 0 when usable, 1 on errors."""
@@ -40,7 +45,7 @@ def validate(specs: tuple[Path, ...], allow_network: bool) -> None:
 
 
 @cli.command()
-@click.argument("specs", nargs=-1, required=True, type=_existing_file)
+@click.argument("specs", nargs=-1, required=True, type=_spec_file)
 @click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
 @click.option(
     "--validate", "with_validation", is_flag=True, help="Also run openapi-spec-validator."
@@ -105,7 +110,7 @@ def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> Non
 
 
 @cli.command()
-@click.argument("spec", type=_existing_file)
+@click.argument("spec", type=_spec_file)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option(
     "--paths-with-base",
@@ -120,7 +125,7 @@ def bundle(spec: Path, output: Path, paths_with_base: bool) -> None:
 
 
 @cli.command()
-@click.argument("specs", nargs=-1, required=True, type=_existing_file)
+@click.argument("specs", nargs=-1, required=True, type=_spec_file)
 @click.option(
     "--format",
     "formats",
@@ -184,7 +189,9 @@ def main() -> None:
         if os.environ.get("AZPYGEN_DEBUG"):
             raise
         click.echo(
-            f"internal error: {type(exc).__name__}: {exc} (set AZPYGEN_DEBUG=1 for details)",
+            one_line(
+                f"internal error: {type(exc).__name__}: {exc} (set AZPYGEN_DEBUG=1 for details)"
+            ),
             err=True,
         )
         sys.exit(2)

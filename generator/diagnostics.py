@@ -10,6 +10,7 @@ problem matcher) can act on::
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,14 +33,47 @@ class Diagnostic:
     action: str = ""
 
     def render(self) -> str:
-        """Format as the one-line ``file:pointer: severity: message; action`` form."""
+        """Format as the one-line ``file:pointer: severity: message; action`` form.
+
+        Pointers and messages carry spec text (keys, values); control characters in it are
+        escaped, so a key holding a newline cannot split the line and an escape sequence cannot
+        reach the terminal.
+        """
         text = f"{self.file}:{self.pointer or '/'}: {self.severity.value}: {self.message}"
-        return f"{text}; {self.action}" if self.action else text
+        return one_line(f"{text}; {self.action}" if self.action else text)
+
+
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""C0 and C1 controls, DEL, line and paragraph separators, bidi controls, lone surrogates."""
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that could split a line or drive a terminal escaped.
+
+    ``"a\\nb"`` becomes ``a\\x0ab``; text with nothing to escape is returned as it is.
+    """
+    return text if text.isprintable() else _UNSAFE.sub(_escaped, text)
 
 
 def escape_pointer_token(token: str) -> str:
     """Escape one JSON-pointer reference token (RFC 6901: ``~`` -> ``~0``, ``/`` -> ``~1``)."""
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def array_index(token: str) -> int | None:
+    """The list index a JSON-pointer token names (ASCII digits only), or None.
+
+    ``str.isdigit`` accepts ``"²"`` and other Unicode digits, which ``int`` then refuses or
+    reads as a number no pointer means.
+    """
+    return int(token) if token.isascii() and token.isdigit() else None
 
 
 def pointer(*tokens: str | int) -> str:

@@ -66,7 +66,7 @@ def _encode(value: object, indent: str, out: list[str]) -> None:
     elif isinstance(value, int):
         out.append(int.__repr__(value))
     elif isinstance(value, float):
-        out.append(json.dumps(value))
+        out.append(json.dumps(value, allow_nan=False))  # never "Infinity": not JSON
     elif isinstance(value, enum.Enum):
         _encode(value.value, indent, out)
     elif isinstance(value, tuple | list):

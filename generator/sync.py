@@ -16,12 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.atomic import write_file_atomically
+from generator.bounded_io import ReadRefused, read_regular_file, read_url
 from generator.diagnostics import Diagnostic, DiagnosticSink
 from generator.manifest import Manifest, SpecFile
 
@@ -100,55 +99,32 @@ def is_current(manifest: Manifest, item: SpecFile) -> bool:
 
 def _sha256_of_file(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_regular_file(path, MAX_DOWNLOAD_BYTES)).hexdigest()
+    except ReadRefused:
         return None
 
 
 def _read_mirror(mirror: Path, item: SpecFile, sink: DiagnosticSink) -> bytes | None:
+    """The mirror's copy: a regular file, read no further than the size cap."""
     source = mirror / item.path
     try:
-        return source.read_bytes()
-    except OSError as exc:
-        sink.error("", f"cannot copy from mirror {source}: {exc.strerror or exc}", "not synced")
+        return read_regular_file(source, MAX_DOWNLOAD_BYTES)
+    except ReadRefused as refused:
+        sink.error("", f"cannot copy from mirror {source}: {refused}", "not synced")
         return None
 
 
 def _download(base_url: str, item: SpecFile, sink: DiagnosticSink) -> bytes | None:
+    """The pinned upstream file; each wait and the whole transfer are bounded in time."""
     url = f"{base_url.rstrip('/')}/{item.repository}/{item.commit}/{item.source_path}"
-    try:
-        data = _fetch(url)
-    except TimeoutError:
-        sink.error("", f"download failed: {url}: timed out", "previous copy kept")
-        return None
-    except urllib.error.HTTPError as exc:
-        sink.error("", f"download failed: {url}: HTTP {exc.code}", "previous copy kept")
-        return None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        sink.error("", f"download failed: {url}: {reason}", "previous copy kept")
-        return None
-    if len(data) > MAX_DOWNLOAD_BYTES:
-        sink.error("", f"download failed: {url}: larger than {MAX_DOWNLOAD_BYTES} bytes")
-        return None
-    return data
-
-
-def _fetch(url: str) -> bytes:
-    """Read ``url`` in chunks; each wait and the whole transfer are bounded in time."""
     deadline = time.monotonic() + DOWNLOAD_DEADLINE_SECONDS
-    chunks: list[bytes] = []
-    size = 0
-    with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
-        while size <= MAX_DOWNLOAD_BYTES:
-            chunk: bytes = response.read(64 * 1024)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"took longer than {DOWNLOAD_DEADLINE_SECONDS:.0f} s")
-    return b"".join(chunks)
+    try:
+        return read_url(
+            url, MAX_DOWNLOAD_BYTES, timeout=DOWNLOAD_TIMEOUT_SECONDS, deadline=deadline
+        )
+    except ReadRefused as refused:
+        sink.error("", f"download failed: {url}: {refused}", "previous copy kept")
+        return None
 
 
 def _write_atomically(target: Path, data: bytes, sink: DiagnosticSink) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from generator.diagnostics import DiagnosticSink, escape_pointer_token, pointer
+from generator.diagnostics import DiagnosticSink, array_index, escape_pointer_token, pointer
 from generator.ir import Alias, Enum, Model
 from generator.load import ref_siblings, ref_target
 
@@ -31,6 +31,12 @@ def child(at: str, *tokens: str | int) -> str:
 def escape(token: str) -> str:
     """RFC 6901 escaping of one reference token."""
     return escape_pointer_token(token)
+
+
+def _index_in(node: list[Any], token: str) -> int | None:
+    """The index ``token`` names in ``node`` when it is one (ASCII digits, in range)."""
+    index = array_index(token)
+    return index if index is not None and index < len(node) else None
 
 
 def unescape_token(token: str) -> str:
@@ -101,7 +107,7 @@ class BuildContext:
             name = unescape_token(token)
             if isinstance(node, Mapping) and name in node:
                 node = node[name]
-            elif isinstance(node, list) and name.isdigit() and int(name) < len(node):
+            elif isinstance(node, list) and _index_in(node, name) is not None:
                 node = node[int(name)]
             else:
                 raise KeyError(ref)
@@ -183,7 +189,7 @@ class BuildContext:
         for token in where.split("/")[1:]:
             name = unescape_token(token)
             try:
-                if isinstance(node, list) and name.isdigit():
+                if isinstance(node, list) and _index_in(node, name) is not None:
                     node = node[int(name)]
                 elif isinstance(node, Mapping) and not is_ref(node):
                     node = node[name]

@@ -38,8 +38,18 @@ def group_key(operation_id: str, tags: tuple[str, ...], path: str) -> str:
     return "Default"
 
 
+def is_status_code(status: str) -> bool:
+    """Whether ``status`` is a response key Swagger allows: three ASCII digits or ``default``.
+
+    ``str.isdigit`` alone is not enough: ``"²"`` and ``"١٢٣"`` are digits to Python.
+    """
+    return status == "default" or (len(status) == 3 and status.isascii() and status.isdigit())
+
+
 def _status_order(status: str) -> tuple[int, str]:
-    return (int(status), status) if status.isdigit() else (1000, status)
+    return (
+        (int(status), status) if status != "default" and is_status_code(status) else (1000, status)
+    )
 
 
 def build_operations(ctx: BuildContext) -> list[Operation]:
@@ -161,9 +171,14 @@ def _responses(ctx: BuildContext, raw: object, at: str, context: str) -> tuple[R
     built: list[Response] = []
     for status in sorted((str(k) for k in responses), key=_status_order):
         status_at = child(at, status)
-        if status != "default" and not (status.isdigit() and len(status) == 3):
+        if not is_status_code(status):
             if not status.startswith("x-"):
-                ctx.sink.warning(status_at, f"status {status!r} is not a code", "ignored")
+                ctx.sink.error(
+                    status_at,
+                    f"response key {status!r} is not a status code (three ASCII digits) "
+                    "or 'default'",
+                    "ignored",
+                )
             continue
         original = responses.get(status, responses.get(int(status) if status.isdigit() else ""))
         resolved = ctx.resolve(original, status_at)

@@ -8,6 +8,7 @@ and referenced the same way, so the renderer never sees a schema twice.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -212,7 +213,11 @@ def constraints_of(ctx: BuildContext, schema: Mapping[str, Any], at: str) -> Con
         if key in schema:
             value = schema[key]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                found[name] = float(value)
+                number = _as_float(value)
+                if number is None:
+                    ctx.sink.warning(child(at, key), f"{key} is too large for a float", "ignored")
+                else:
+                    found[name] = number
             else:
                 ctx.sink.warning(child(at, key), f"{key} is not a number", "ignored")
     for key, name in counts.items():
@@ -234,6 +239,15 @@ def constraints_of(ctx: BuildContext, schema: Mapping[str, Any], at: str) -> Con
         else:
             ctx.sink.warning(child(at, "pattern"), "pattern is not a string", "ignored")
     return Constraints(**found) if found else NO_CONSTRAINTS
+
+
+def _as_float(value: int | float) -> float | None:
+    """``value`` as a finite float, or None when it has none (a 400-digit integer)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def json_value(value: object) -> JsonValue | None:

@@ -63,7 +63,9 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
 
     fetch: Callable[[str, DiagnosticSink], Any] | None = None
     if allow_network:  # urllib.request is imported only when it may be used
-        from generator.load.remote import fetch_document as fetch
+        from generator.load.remote import network_fetcher
+
+        fetch = network_fetcher()
     checker = RefChecker(
         main_path=path,
         main_label=label,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.bounded_io import ReadRefused, read_regular_file
 from generator.diagnostics import DiagnosticSink
 from generator.load.yaml_safe import MAX_DEPTH, GuardedSafeLoader
 
@@ -22,18 +24,20 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Refuse files larger than this instead of reading them into memory."""
 
 _YAML_SUFFIXES = (".yaml", ".yml")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""How a surrogate is spelled in JSON text (a false match only costs one walk)."""
 
 
 def read_document(path: Path, sink: DiagnosticSink) -> Any | None:
-    """Read and parse ``path``; on failure record one error in ``sink`` and return None."""
+    """Read and parse ``path``; on failure record one error in ``sink`` and return None.
+
+    Only a regular file is read, and reading stops at :data:`MAX_FILE_BYTES`.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            sink.error("", f"file is {size} bytes, larger than the {MAX_FILE_BYTES} accepted")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        sink.error("", f"cannot read the file: {exc.strerror or exc}")
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except ReadRefused as refused:
+        sink.error("", f"cannot read the file: {refused}")
         return None
     return parse_bytes(data, sink, yaml_syntax=path.suffix.lower() in _YAML_SUFFIXES)
 
@@ -49,16 +53,38 @@ def parse_bytes(data: bytes, sink: DiagnosticSink, *, yaml_syntax: bool) -> Any 
 
 
 def parse_json(text: str, sink: DiagnosticSink) -> Any | None:
-    """Parse JSON text; a syntax error is reported with its line and column."""
+    """Parse JSON text; a syntax error is reported with its line and column.
+
+    JSON text can still hold what is not JSON data once parsed: ``\\ud800`` escapes decode to
+    lone surrogates (not Unicode: they cannot be written out) and ``1e999`` to infinity.  Both
+    are rare, so the document is walked (and repaired, with located diagnostics) only when the
+    text may hold them.
+    """
+    overflowed: list[str] = []
+
+    def number(literal: str) -> float:
+        value = float(literal)
+        if not math.isfinite(value):
+            overflowed.append(literal)
+        return value
+
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=number)
+        if overflowed or _SURROGATE_ESCAPE.search(text):
+            return _to_json_data(data, sink, "")
+        return data
     except json.JSONDecodeError as exc:
         sink.error("", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
     except RecursionError:
         sink.error("", f"invalid JSON: nesting is deeper than {MAX_DEPTH} levels")
     except ValueError as exc:
-        sink.error("", f"invalid JSON: {exc}")
+        sink.error("", f"invalid JSON: {_first_clause(exc)}")
     return None
+
+
+def _first_clause(exc: ValueError) -> str:
+    """The error's own text up to its first ``;`` (Python's advice to callers is left out)."""
+    return str(exc).split(";", 1)[0]
 
 
 def _refuse_constant(name: str) -> Any:
@@ -85,6 +111,9 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any | None:
         return None
     except RecursionError:
         sink.error("", f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
+        return None
+    except ValueError as exc:  # a scalar its constructor refuses (2024-13-45, 5,000 digits)
+        sink.error("", f"invalid YAML: {_first_clause(exc)}")
         return None
     if data is None:
         sink.error("", "the document is empty")
@@ -114,13 +143,14 @@ def _to_json_data(value: Any, sink: DiagnosticSink, at: str) -> Any:
     """Copy YAML data into JSON data: string keys, no shared objects, no dates or sets.
 
     YAML spells response codes as integers (``200:``) and unquoted dates as timestamps; JSON
-    tools expect strings for both.  Values with no JSON equivalent are reported and replaced.
+    tools expect strings for both.  Values with no JSON equivalent (infinity, text with lone
+    surrogates) are reported and replaced.
     Depth is bounded by the loader, so recursion here is safe.
     """
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
-            name = _key_text(key)
+            name = _unicode_text(_key_text(key), sink, f"{at}/{_escape(_key_text(key))}")
             if not isinstance(key, str | int):
                 sink.warning(
                     at, f"key {key!r} is not a string", f"used {name!r} (quote keys in YAML)"
@@ -129,12 +159,14 @@ def _to_json_data(value: Any, sink: DiagnosticSink, at: str) -> Any:
         return out
     if isinstance(value, list):
         return [_to_json_data(item, sink, f"{at}/{i}") for i, item in enumerate(value)]
-    if value is None or isinstance(value, str | bool | int):
+    if isinstance(value, str):
+        return _unicode_text(value, sink, at)
+    if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, float):
         if math.isfinite(value):
             return value
-        sink.error(at, f"{value} is not a JSON number", "replaced by null")
+        sink.error(at, "number is too large for a float (or is not finite)", "replaced by null")
         return None
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -142,6 +174,16 @@ def _to_json_data(value: Any, sink: DiagnosticSink, at: str) -> Any:
         at, f"YAML value of type {type(value).__name__} has no JSON form", "replaced by null"
     )
     return None
+
+
+def _unicode_text(text: str, sink: DiagnosticSink, at: str) -> str:
+    """``text`` with lone surrogates (which are not Unicode) replaced, each use reported."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    sink.warning(
+        at, "text holds a lone UTF-16 surrogate, which is not Unicode", "replaced by U+FFFD"
+    )
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _key_text(key: Any) -> str:

@@ -7,7 +7,8 @@ that cannot be used, records a diagnostic naming where the ``$ref`` is and repla
 keys written beside it (an empty schema when there are none), so the rest of the spec loads.
 
 Rules enforced here:
-- files are read only inside the spec's folder (after resolving symlinks);
+- files are read only inside the spec's folder (after resolving symlinks), only when their
+  names are sane (no NUL byte, no over-long name) and only when they are regular files;
 - ``http(s)://`` references are refused unless the network is allowed;
 - pointers must resolve; chains of references must end (``A -> B -> A`` is refused);
 - documents deeper than :data:`MAX_DEPTH` are cut (jsonref and the builders recurse).
@@ -22,7 +23,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from generator.diagnostics import Diagnostic, DiagnosticSink, escape_pointer_token
+from generator.bounded_io import name_problem
+from generator.diagnostics import (
+    Diagnostic,
+    DiagnosticSink,
+    array_index,
+    escape_pointer_token,
+)
 from generator.load.read import read_document
 from generator.load.yaml_safe import MAX_DEPTH
 
@@ -214,10 +221,11 @@ class RefChecker:
                 if problem is not None:
                     return problem
                 node, uri = self._value_at(via), urldefrag(via)[0]
+            index = array_index(token) if isinstance(node, list) else None
             if isinstance(node, dict) and token in node:
                 node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
+            elif isinstance(node, list) and index is not None and index < len(node):
+                node = node[index]
             else:
                 return f"{walked or 'the document root'} has no {token!r}"
             walked += "/" + raw
@@ -243,11 +251,18 @@ class RefChecker:
         scheme = urlsplit(uri).scheme.lower()
         sink: DiagnosticSink
         if scheme == "file":
-            path = Path(_url_to_path(urlsplit(uri).path)).resolve()
-            if not path.is_relative_to(self.root):
-                return "it points outside the spec's folder, which is never read"
-            if not path.is_file():
-                return "the file does not exist"
+            name = _url_to_path(urlsplit(uri).path)
+            problem = name_problem(name)
+            if problem is not None:  # checked before any file-system call
+                return problem
+            try:
+                path = Path(name).resolve()
+                if not path.is_relative_to(self.root):
+                    return "it points outside the spec's folder, which is never read"
+                if not path.exists():
+                    return "the file does not exist"
+            except OSError as exc:
+                return f"the file cannot be read: {exc.strerror or exc}"
             label = str(Path(self.main_label).parent / path.relative_to(self.root))
             sink = DiagnosticSink(label)
             data = read_document(path, sink)

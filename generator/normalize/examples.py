@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from generator.bounded_io import name_problem
 from generator.diagnostics import DiagnosticSink, pointer
 from generator.normalize.walk import operations
 
@@ -48,9 +49,16 @@ def _problem(ref: str, root: Path) -> tuple[str, str | None]:
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc:
         return ref, "is not a file beside the spec"
-    target = Path(os.path.normpath(root / unquote(parts.path)))
+    name = unquote(parts.path)
+    problem = name_problem(name)
+    if problem is not None:  # checked before any file-system call
+        return ref, f"is not usable: {problem}"
+    target = Path(os.path.normpath(root / name))
     if not target.is_relative_to(root):
         return str(target), "points outside the spec's folder"
-    if not target.is_file():
-        return str(target), "does not exist"
+    try:
+        if not target.is_file():
+            return str(target), "does not exist"
+    except OSError as exc:
+        return str(target), f"cannot be checked: {exc.strerror or exc}"
     return str(target), None

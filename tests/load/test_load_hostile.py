@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pathlib
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 from loadkit import errors, minimal_spec
 
+import generator.load.read as read_module
 from generator.load import load_spec, ref_siblings, ref_target
 
 SECRET = "TOP-SECRET-VALUE-7f3a"
@@ -30,15 +30,15 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Record every file the loader reads through pathlib."""
+    """Record every file the loader reads (it reads files through one function)."""
     seen: list[Path] = []
-    original = pathlib.Path.read_bytes
+    original = read_module.read_regular_file
 
-    def recording(self: Path) -> bytes:
-        seen.append(self.resolve())
-        return original(self)
+    def recording(path: Path, limit: int) -> bytes:
+        seen.append(path.resolve())
+        return original(path, limit)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", recording)
+    monkeypatch.setattr(read_module, "read_regular_file", recording)
     return seen
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import socket
 from pathlib import Path
 
@@ -158,3 +159,18 @@ def test_test_session_names_the_sync_command_when_the_copy_is_incomplete(layout:
     assert "1 pinned spec file(s)" in (sync_hint(layout.manifest) or "")
     assert run_sync(layout.manifest, mirror=layout.mirror) == 0
     assert sync_hint(layout.manifest) is None
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_special_mirror_file_is_refused_without_blocking(layout: Layout, kind: str) -> None:
+    special = layout.mirror / "demo/2024-01-01/examples/one.json"
+    special.unlink()
+    if kind == "fifo":
+        os.mkfifo(special)
+    else:
+        special.symlink_to("/dev/zero")
+    diagnostics = ensure_specs(load_manifest(layout.manifest), layout.mirror)
+    (diagnostic,) = diagnostics
+    assert Path(diagnostic.file).name == "one.json"
+    assert "not a regular file" in diagnostic.message
+    assert list(copy_state(layout)) == ["demo/2024-01-01/spec.json"]
