@@ -154,6 +154,9 @@ class Property:
     description: str = ""
     constraints: Constraints = NO_CONSTRAINTS
     client_name: str | None = None  # x-ms-client-name, honoured by the naming pass
+    # x-ms-mutability (sorted: "create", "read", "update"); empty when the spec states none
+    mutability: tuple[str, ...] = ()
+    client_flatten: bool = False  # x-ms-client-flatten: true (kept for the version diff)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +183,7 @@ class Model:
     additional_properties: TypeRef | None = None
     inline: bool = False  # True when the schema had no definitions key of its own
     source_pointer: str = ""  # JSON pointer of the schema in the spec
+    read_only: bool = False  # readOnly: true on the whole definition (sent by the service only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +209,7 @@ class Enum:
     description: str = ""
     source_pointer: str = ""
     enum_name: str | None = None  # x-ms-enum name when it differs from ``key`` (names the class)
+    declared: bool = True  # False for a plain ``enum`` without x-ms-enum
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +257,8 @@ class Parameter:
     collection_format: str | None = None  # csv, multi, ... for arrays
     constraints: Constraints = NO_CONSTRAINTS
     client_name: str | None = None
+    # x-ms-parameter-grouping: the group's name ("" when the spec leaves it to the generator)
+    grouping: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +402,9 @@ class Operation:
     deprecated: bool = False
     tags: tuple[str, ...] = ()
     source_pointer: str = ""
+    # Effective security: alternatives, each the sorted securityDefinitions names that must all
+    # be satisfied (the operation's own ``security`` or else the global one); () for none.
+    security: tuple[tuple[str, ...], ...] = ()
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
@@ -469,6 +479,7 @@ class Client:
     host: HostTemplate
     client_parameters: tuple[Parameter, ...]  # x-ms-parameter-location: client (api-version, ...)
     auth: tuple[AuthScheme, ...]
+    schemes: tuple[str, ...] = ()  # transfer protocols (``schemes``), sorted; () when unstated
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import difflib
 
 from generator.diff.changes import ChangeDraft, Kind
 from generator.diff.context import DiffContext
-from generator.diff.index import SpecIndex, normalize_path
+from generator.diff.index import SpecIndex, normalize_path, op_key, operation_name
 from generator.diff.rules import rule
 from generator.ir import Operation
 
@@ -22,7 +22,7 @@ REPLACEMENT_THRESHOLD = 0.6
 
 def method_path(index: SpecIndex, op: Operation) -> str:
     """``client.files.delete``: where the generated client puts the method for ``op``."""
-    group = index.group_of[op.operation_id]
+    group = index.group_of[op_key(op)]
     return f"client.{group.py_name}.{op.py_name}"
 
 
@@ -44,7 +44,7 @@ def suggest_replacement(ctx: DiffContext, op: Operation) -> Operation | None:
     ``/fine_tuning/jobs``).
     """
     best: tuple[float, str] | None = None
-    old_group = ctx.old.group_of[op.operation_id].key.lower()
+    old_group = ctx.old.group_of[op_key(op)].key.lower()
     for op_id, candidate in sorted(ctx.new.operations.items()):
         if candidate.method != op.method:
             continue
@@ -99,8 +99,8 @@ def method_renames(ctx: DiffContext) -> list[ChangeDraft]:
                 rule=rule("RenamedClientMethod"),
                 kind=Kind.OPERATION,
                 location=operation_label(pair.new),
-                subject=pair.new.operation_id,
-                reason=f"The generated method for {pair.new.operation_id} is renamed.",
+                subject=op_key(pair.new),
+                reason=f"The generated method for {operation_name(pair.new)} is renamed.",
                 wire_breaking=False,
                 client_breaking=True,
                 migration=f"`{before}` → `{after}`",

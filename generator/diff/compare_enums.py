@@ -43,6 +43,29 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
     old_values, new_values = values_of(old), values_of(new)
     added = sorted(new_values.keys() - old_values.keys())
     removed = sorted(old_values.keys() - new_values.keys())
+    if added and len(old_values) == 1:
+        drafts.append(
+            ChangeDraft(
+                rule=rule("ConstantStatusHasChanged"),
+                kind=Kind.ENUM,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} was the constant `{next(iter(old_values))}` and now also "
+                f"admits {', '.join(f'`{v}`' for v in added)}"
+                + (
+                    "; old clients expect only the constant from the service."
+                    if read and not old.extensible
+                    else "."
+                ),
+                wire_breaking=read and not old.extensible,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                new=", ".join(added),
+                detail=tuple(added),
+            )
+        )
+        added = []
     if added:
         strict = read and not old.extensible
         if strict:
@@ -89,25 +112,58 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
         )
     if old.extensible != new.extensible:
         closing = not new.extensible
+        if closing:
+            reason = (
+                "closed (modelAsString false): the service rejects values outside the list, "
+                "which old clients may send."
+                if sent
+                else "closed (modelAsString false); the service returns only listed values."
+            )
+        else:
+            reason = (
+                "extensible (modelAsString true): the service may return values old clients "
+                "reject."
+                if read
+                else "extensible (modelAsString true): the service accepts any value."
+            )
+        breaking = sent if closing else read
         drafts.append(
             ChangeDraft(
                 rule=rule("XmsEnumChanged"),
                 kind=Kind.ENUM,
                 location=where,
                 subject=new.key,
-                reason=f"{new.key} becomes "
-                + (
-                    "closed (modelAsString false): unknown values are rejected."
-                    if closing
-                    else "extensible (modelAsString true): the service may return new values."
-                ),
-                wire_breaking=closing and read,
-                client_breaking=False,
+                reason=f"{new.key} becomes {reason}",
+                wire_breaking=breaking,
+                client_breaking=breaking,
                 review=True,
+                migration=(
+                    (
+                        f"pass `models.{new.class_name}` members, not plain strings"
+                        if closing
+                        else f"values read as `models.{new.class_name}` may be plain strings"
+                    )
+                    if breaking
+                    else ""
+                ),
                 reach=reach,
                 old="extensible" if old.extensible else "closed",
                 new="extensible" if new.extensible else "closed",
                 detail=("modelAsString",),
+            )
+        )
+    if old.declared != new.declared:
+        drafts.append(
+            ChangeDraft(
+                rule=rule("AddedXmsEnum" if new.declared else "RemovedXmsEnum"),
+                kind=Kind.ENUM,
+                location=where,
+                subject=new.key,
+                reason=f"{new.key} " + ("gains" if new.declared else "loses") + " x-ms-enum.",
+                wire_breaking=False,
+                client_breaking=False,
+                reach=reach,
+                detail=("x-ms-enum",),
             )
         )
     if old.base != new.base:

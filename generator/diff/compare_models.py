@@ -10,12 +10,20 @@ parent appears once.
 from __future__ import annotations
 
 from generator.diff.changes import ChangeDraft, Kind, Reach
+from generator.diff.compare_values import (
+    Place,
+    compare_constraints,
+    compare_default,
+    compare_nullable,
+)
 from generator.diff.context import DiffContext
 from generator.diff.definitions import added_definition, compare_aliases, removed_definition
 from generator.diff.index import REQUEST, RESPONSE, SpecIndex
 from generator.diff.rules import rule
-from generator.diff.type_compare import FORMAT, RULE_FOR
+from generator.diff.type_compare import RULE_FOR, describe
 from generator.ir import Model, Property
+
+_ALL_MUTABILITY = ("create", "read", "update")
 
 
 def effective_properties(index: SpecIndex, model: Model) -> dict[str, tuple[Property, str]]:
@@ -107,6 +115,7 @@ def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft
         elif a is not None and b is not None:
             drafts.extend(_changed_property(ctx, new, a, b, where, directions, reach))
     drafts.extend(_compare_polymorphism(old, new, directions, reach))
+    drafts.extend(_compare_shape(ctx, old, new, reach))
     return drafts
 
 
@@ -135,7 +144,9 @@ def _added_property(
         )
     if not sent:
         return ChangeDraft(
-            rule=rule("AddedPropertyInResponse"),
+            rule=rule(
+                "AddedReadOnlyPropertyInResponse" if prop.read_only else "AddedPropertyInResponse"
+            ),
             kind=Kind.PROPERTY,
             location=where,
             subject=model.key,
@@ -182,8 +193,10 @@ def _removed_property(
     if subtypes:
         plural = "s" if len(subtypes) > 1 else ""
         consequence = f"it now lives only on the subtype{plural} {', '.join(subtypes)}."
+    elif read and prop.required:
+        consequence = "old clients expect it in every response."
     elif read:
-        consequence = "code reading it from responses gets nothing."
+        consequence = "old clients read None where the service sent it."
     else:
         consequence = "old clients still send it in requests."
     return ChangeDraft(
@@ -192,7 +205,7 @@ def _removed_property(
         location=where,
         subject=model.key,
         reason=f"{model.key} loses the property {prop.wire_name}; {consequence}",
-        wire_breaking=read,
+        wire_breaking=read and prop.required and not subtypes,
         client_breaking=True,
         review=True,
         migration=(
@@ -224,6 +237,8 @@ def _changed_property(
     if a.required != b.required:
         tightened = b.required
         wire = (tightened and sent and not b.read_only) or (not tightened and read)
+        # a required field is annotated ``T``; an optional one ``T | None``
+        loosened_read = not tightened and read and not b.nullable
         drafts.append(
             ChangeDraft(
                 rule=rule("RequiredStatusChange"),
@@ -238,12 +253,14 @@ def _changed_property(
                     else "; responses may omit it." if not tightened and read else "."
                 ),
                 wire_breaking=wire,
-                client_breaking=tightened and sent and not b.read_only,
+                client_breaking=(tightened and sent and not b.read_only) or loosened_read,
                 review=True,
                 migration=(
                     f"pass `{b.py_name}=...` when building `models.{model.class_name}`"
                     if tightened and sent and not b.read_only
-                    else ""
+                    else (
+                        f"`{model.class_name}.{b.py_name}` may now be None" if loosened_read else ""
+                    )
                 ),
                 reach=reach,
                 old="required" if a.required else "optional",
@@ -272,22 +289,22 @@ def _changed_property(
                 new="read-only" if b.read_only else "writable",
             )
         )
-    delta = ctx.compare(a.type, b.type)
-    if delta is not None:
-        name = RULE_FOR
+    change = ctx.type_change(a.type, b.type, sent=sent and not b.read_only, read=read)
+    if change is not None:
+        delta = change.delta
         drafts.append(
             ChangeDraft(
-                rule=rule(name[delta.how]),
+                rule=rule(RULE_FOR[delta.how]),
                 kind=Kind.PROPERTY,
                 location=where,
                 subject=model.key,
                 reason=f"{model.key}.{b.wire_name} changes from {delta.old} to {delta.new}.",
-                wire_breaking=delta.how != FORMAT,
-                client_breaking=delta.python_changed and delta.how != FORMAT,
+                wire_breaking=change.wire_breaking,
+                client_breaking=change.client_breaking,
                 review=True,
                 migration=(
                     f"`{model.class_name}.{b.py_name}` is now {delta.new}"
-                    if delta.python_changed and delta.how != FORMAT
+                    if change.client_breaking
                     else ""
                 ),
                 reach=reach,
@@ -311,6 +328,139 @@ def _changed_property(
                 new=b.py_name,
             )
         )
+    place = Place(
+        Kind.PROPERTY,
+        where,
+        model.key,
+        f"{model.key}.{b.wire_name}",
+        sent=sent and not b.read_only,
+        read=read,
+        reach=reach,
+    )
+    drafts += compare_constraints(place, a.constraints, b.constraints)
+    drafts += compare_default(place, a.default, b.default)
+    drafts += compare_nullable(place, a.nullable, b.nullable, required=b.required)
+    drafts += _compare_extensions(place, model, a, b)
+    return drafts
+
+
+def _compare_extensions(place: Place, model: Model, a: Property, b: Property) -> list[ChangeDraft]:
+    """``x-ms-mutability`` and ``x-ms-client-flatten`` of a property."""
+    drafts: list[ChangeDraft] = []
+    if a.mutability != b.mutability:
+        was = set(a.mutability or _ALL_MUTABILITY)
+        now = set(b.mutability or _ALL_MUTABILITY)
+        lost = sorted((was - now) & {"create", "update"})
+        drafts.append(
+            place.draft(
+                "MutabilityChanged",
+                f"{place.label} changes x-ms-mutability from {', '.join(sorted(was))} to "
+                f"{', '.join(sorted(now))}"
+                + (
+                    f"; the service no longer takes it on {' or '.join(lost)}."
+                    if lost and place.sent
+                    else "."
+                ),
+                wire=bool(lost) and place.sent,
+                review=True,
+                old=", ".join(sorted(was)),
+                new=", ".join(sorted(now)),
+            )
+        )
+    if a.client_flatten != b.client_flatten:
+        drafts.append(
+            place.draft(
+                "ClientFlattenChanged",
+                f"{place.label} is "
+                + ("now" if b.client_flatten else "no longer")
+                + f" marked x-ms-client-flatten; this generator keeps `{model.class_name}` "
+                "unflattened either way.",
+                wire=False,
+                old=str(a.client_flatten).lower(),
+                new=str(b.client_flatten).lower(),
+            )
+        )
+    return drafts
+
+
+def _compare_shape(ctx: DiffContext, old: Model, new: Model, reach: Reach) -> list[ChangeDraft]:
+    """Whole-definition facts: ``readOnly`` and ``additionalProperties``."""
+    directions = ctx.directions("model", old.key, new.key)
+    sent, read = REQUEST in directions, RESPONSE in directions
+    where = f"model {new.key}"
+    drafts: list[ChangeDraft] = []
+    if old.read_only != new.read_only:
+        breaking = new.read_only and sent
+        drafts.append(
+            ChangeDraft(
+                rule=rule("ReadonlyPropertyChanged"),
+                kind=Kind.MODEL,
+                location=where,
+                subject=new.key,
+                reason=f"The whole definition {new.key} is now "
+                + ("read-only" if new.read_only else "writable")
+                + ("; the service ignores or rejects it in requests." if breaking else "."),
+                wire_breaking=breaking,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                old="read-only" if old.read_only else "writable",
+                new="read-only" if new.read_only else "writable",
+            )
+        )
+    a, b = old.additional_properties, new.additional_properties
+    if (a is None) != (b is None):
+        if b is None:
+            assert a is not None
+            drafts.append(
+                ChangeDraft(
+                    rule=rule("RemovedAdditionalProperties"),
+                    kind=Kind.MODEL,
+                    location=where,
+                    subject=new.key,
+                    reason=f"{new.key} no longer accepts extra keys ({describe(a)})"
+                    + ("; old clients may still send them." if sent else "."),
+                    wire_breaking=sent,
+                    client_breaking=True,
+                    review=True,
+                    migration=f"stop relying on extra keys of `models.{new.class_name}`",
+                    reach=reach,
+                    old=describe(a),
+                )
+            )
+        else:
+            drafts.append(
+                ChangeDraft(
+                    rule=rule("AddedAdditionalProperties"),
+                    kind=Kind.MODEL,
+                    location=where,
+                    subject=new.key,
+                    reason=f"{new.key} now accepts extra keys ({describe(b)}).",
+                    wire_breaking=False,
+                    client_breaking=False,
+                    reach=reach,
+                    new=describe(b),
+                )
+            )
+    elif a is not None and b is not None:
+        change = ctx.type_change(a, b, sent=sent, read=read)
+        if change is not None:
+            drafts.append(
+                ChangeDraft(
+                    rule=rule(RULE_FOR[change.delta.how]),
+                    kind=Kind.MODEL,
+                    location=f"{where} additional properties",
+                    subject=new.key,
+                    reason=f"The extra keys of {new.key} change from {change.delta.old} to "
+                    f"{change.delta.new}.",
+                    wire_breaking=change.wire_breaking,
+                    client_breaking=change.client_breaking,
+                    review=True,
+                    reach=reach,
+                    old=change.delta.old,
+                    new=change.delta.new,
+                )
+            )
     return drafts
 
 

@@ -13,19 +13,36 @@ from dataclasses import dataclass
 from generator.diff.changes import ChangeDraft, Kind, Reach
 from generator.diff.client_surface import call, method_path, operation_label, removal_note
 from generator.diff.compare_responses import compare_responses
+from generator.diff.compare_values import Place, compare_constraints, compare_default
 from generator.diff.context import DiffContext
-from generator.diff.index import normalize_path, path_parameter_names
+from generator.diff.index import (
+    normalize_path,
+    op_key,
+    operation_name,
+    path_parameter_names,
+)
 from generator.diff.match import OperationMatch
 from generator.diff.rules import rule
-from generator.diff.type_compare import FORMAT, RULE_FOR, describe
+from generator.diff.type_compare import RULE_FOR, describe
 from generator.ir import (
     BinaryBody,
     JsonBody,
     MultipartBody,
     Operation,
+    Parameter,
     ParameterLocation,
     TypeRef,
 )
+
+
+def modified_id_reason(old: Operation, new: Operation) -> str:
+    """The sentence for a changed operationId, also when one side has none."""
+    where = operation_label(new)
+    if not old.operation_id:
+        return f"The operation {where} gains the operationId {new.operation_id}."
+    if not new.operation_id:
+        return f"The operation {where} loses its operationId {old.operation_id}."
+    return f"The operationId of {where} changes from {old.operation_id} to {new.operation_id}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +54,13 @@ class Input:
     py_name: str
     type: TypeRef | None  # None for binary bodies
     required: bool
+    positional: bool  # a positional argument of the generated method (path, required body)
+    parameter: Parameter | None = None  # the path/query/header parameter, if it is one
+
+    @property
+    def wire_name(self) -> str:
+        """The name the value travels under (path parameters: their name in the path)."""
+        return self.parameter.wire_name if self.parameter is not None else self.key[1]
 
 
 def inputs(op: Operation) -> dict[tuple[str, str], Input]:
@@ -53,20 +77,30 @@ def inputs(op: Operation) -> dict[tuple[str, str], Input]:
         else:
             key = ("query", p.wire_name)
         label = f"{p.location.value} parameter {p.wire_name}"
-        found[key] = Input(key, label, p.py_name, p.type, p.required)
-    if isinstance(op.body, JsonBody):
+        positional = p.location is ParameterLocation.PATH
+        found[key] = Input(key, label, p.py_name, p.type, p.required, positional, p)
+    if isinstance(op.body, JsonBody | BinaryBody):
+        body_type = op.body.type if isinstance(op.body, JsonBody) else None
         found[("body", "")] = Input(
-            ("body", ""), "request body", op.body.py_name, op.body.type, op.body.required
-        )
-    elif isinstance(op.body, BinaryBody):
-        found[("body", "")] = Input(
-            ("body", ""), "request body", op.body.py_name, None, op.body.required
+            ("body", ""),
+            "request body",
+            op.body.py_name,
+            body_type,
+            op.body.required,
+            op.body.required,
         )
     elif isinstance(op.body, MultipartBody):
         for f in op.body.fields:
             key = ("form", f.wire_name)
-            found[key] = Input(key, f"form field {f.wire_name}", f.py_name, f.type, f.required)
+            found[key] = Input(
+                key, f"form field {f.wire_name}", f.py_name, f.type, f.required, False
+            )
     return found
+
+
+def positional_names(op: Operation) -> tuple[str, ...]:
+    """The generated method's positional arguments, in order."""
+    return tuple(i.py_name for i in inputs(op).values() if i.positional)
 
 
 def compare_operations(ctx: DiffContext) -> list[ChangeDraft]:
@@ -80,9 +114,9 @@ def compare_operations(ctx: DiffContext) -> list[ChangeDraft]:
                 rule=rule("RemovedPath" if gone else "RemovedOperation"),
                 kind=Kind.OPERATION,
                 location=operation_label(op),
-                subject=op.operation_id,
+                subject=op_key(op),
                 reason=(
-                    f"{op.operation_id} is removed"
+                    f"{operation_name(op)} is removed"
                     + (" and nothing else is served at its path." if gone else ".")
                 ),
                 wire_breaking=True,
@@ -99,8 +133,8 @@ def compare_operations(ctx: DiffContext) -> list[ChangeDraft]:
                 rule=rule("AddedPath" if new_path else "AddedOperation"),
                 kind=Kind.OPERATION,
                 location=operation_label(op),
-                subject=op.operation_id,
-                reason=f"New operation {op.operation_id}, called as `{call(ctx.new, op)}`.",
+                subject=op_key(op),
+                reason=f"New operation {operation_name(op)}, called as `{call(ctx.new, op)}`.",
                 wire_breaking=False,
                 client_breaking=False,
                 reach=ctx.op_reach(None, op),
@@ -123,15 +157,15 @@ def _compare_pair(ctx: DiffContext, pair: OperationMatch) -> list[ChangeDraft]:
                 rule=rule("ModifiedOperationId"),
                 kind=Kind.OPERATION,
                 location=operation_label(new),
-                subject=new.operation_id,
-                reason=f"operationId {old.operation_id} is now {new.operation_id}.",
+                subject=op_key(new),
+                reason=modified_id_reason(old, new),
                 wire_breaking=False,
                 client_breaking=before != after,
                 review=True,
                 migration=f"`{before}` → `{after}`" if before != after else "",
                 reach=reach,
-                old=old.operation_id,
-                new=new.operation_id,
+                old=old.operation_id or None,
+                new=new.operation_id or None,
             )
         )
     if pair.moved:
@@ -140,9 +174,9 @@ def _compare_pair(ctx: DiffContext, pair: OperationMatch) -> list[ChangeDraft]:
                 rule=rule("MovedOperation"),
                 kind=Kind.OPERATION,
                 location=operation_label(new),
-                subject=new.operation_id,
+                subject=op_key(new),
                 reason=(
-                    f"{new.operation_id} moved from {operation_label(old)} to "
+                    f"{operation_name(new)} moved from {operation_label(old)} to "
                     f"{operation_label(new)}; the old URL is no longer served."
                 ),
                 wire_breaking=True,
@@ -151,138 +185,344 @@ def _compare_pair(ctx: DiffContext, pair: OperationMatch) -> list[ChangeDraft]:
                 reach=reach,
                 old=operation_label(old),
                 new=operation_label(new),
-                evidence=(f"same operationId {new.operation_id}",),
+                evidence=(f"same operationId {operation_name(new)}",),
             )
         )
     drafts.extend(_compare_inputs(ctx, pair, reach))
     drafts.extend(compare_responses(ctx, pair, reach))
+    drafts.extend(_compare_media(pair, reach))
     drafts.extend(_compare_behaviour(ctx, pair, reach))
     return drafts
+
+
+def _moved_inputs(
+    old_inputs: dict[tuple[str, str], Input], new_inputs: dict[tuple[str, str], Input]
+) -> list[tuple[Input, Input]]:
+    """Parameters that changed ``in:`` (query -> header, path -> query): paired by wire name."""
+    gone = {
+        i.wire_name.lower(): i
+        for k, i in old_inputs.items()
+        if k not in new_inputs and i.parameter is not None
+    }
+    moved: list[tuple[Input, Input]] = []
+    for key in sorted(new_inputs.keys() - old_inputs.keys()):
+        b = new_inputs[key]
+        a = gone.pop(b.wire_name.lower(), None) if b.parameter is not None else None
+        if a is not None:
+            moved.append((a, b))
+    return moved
+
+
+def _client_level(op: Operation, wire_name: str) -> bool:
+    return any(p.client_level and p.wire_name == wire_name for p in op.parameters)
 
 
 def _compare_inputs(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
     old, new = pair.old, pair.new
     old_inputs, new_inputs = inputs(old), inputs(new)
     here = operation_label(new)
+    name_of = operation_name(new)
     method = call(ctx.new, new)
     target = method_path(ctx.new, new)
     drafts: list[ChangeDraft] = []
 
-    def draft(
-        name: str,
-        item: Input,
-        reason: str,
-        *,
-        wire_breaking: bool,
-        client_breaking: bool,
-        review: bool = False,
-        migration: str = "",
-        old: str | None = None,
-        new: str | None = None,
-    ) -> None:
-        drafts.append(
-            ChangeDraft(
-                rule=rule(name),
-                kind=Kind.PARAMETER,
-                location=f"{here} {item.label}",
-                subject=pair.new.operation_id,
-                reason=reason,
-                wire_breaking=wire_breaking,
-                client_breaking=client_breaking,
-                review=review,
-                migration=migration,
-                reach=reach,
-                old=old,
-                new=new,
-            )
+    def place(item: Input) -> Place:
+        return Place(
+            Kind.PARAMETER,
+            f"{here} {item.label}",
+            op_key(new),
+            f"The {item.label} of {name_of}",
+            sent=True,
+            read=False,
+            reach=reach,
         )
 
+    moved = _moved_inputs(old_inputs, new_inputs)
+    for a, b in moved:
+        del old_inputs[a.key]
+        del new_inputs[b.key]
+        client = a.positional != b.positional
+        drafts.append(
+            place(b).draft(
+                "ParameterInHasChanged",
+                f"{name_of} now takes {b.wire_name} as a {b.label} instead of a {a.label}; old "
+                "clients send it where the service no longer reads it.",
+                wire=True,
+                client=client,
+                migration=(
+                    f"pass `{b.py_name}` to `{target}` "
+                    + ("positionally" if b.positional else f"as `{b.py_name}=...`")
+                    if client
+                    else ""
+                ),
+                old=a.label,
+                new=b.label,
+            )
+        )
+        drafts.extend(_compare_input_pair(ctx, place(b), a, b, new, target))
     for key in sorted(new_inputs.keys() - old_inputs.keys()):
         item = new_inputs[key]
-        if item.required:
-            draft(
-                "AddingRequiredParameter",
-                item,
-                f"{new.operation_id} now requires the {item.label}.",
-                wire_breaking=True,
-                client_breaking=True,
-                migration=f"pass `{item.py_name}=...` to `{method}`",
-                new=describe(item.type),
+        if item.parameter is not None and _client_level(old, item.parameter.wire_name):
+            drafts.append(
+                place(item).draft(
+                    "ParameterLocationHasChanged",
+                    f"{name_of} now takes the {item.label} per call instead of from the client.",
+                    wire=False,
+                    client=True,
+                    migration=f"pass `{item.py_name}=...` to `{method}` instead of the client",
+                    old="client",
+                    new="method",
+                )
+            )
+        elif item.required:
+            drafts.append(
+                place(item).draft(
+                    "AddingRequiredParameter",
+                    f"{name_of} now requires the {item.label}.",
+                    wire=True,
+                    client=True,
+                    migration=f"pass `{item.py_name}=...` to `{method}`",
+                    new=describe(item.type),
+                )
             )
         else:
-            draft(
-                "AddingOptionalParameter",
-                item,
-                f"{new.operation_id} accepts a new optional {item.label}.",
-                wire_breaking=False,
-                client_breaking=False,
-                new=describe(item.type),
+            drafts.append(
+                place(item).draft(
+                    "AddingOptionalParameter",
+                    f"{name_of} accepts a new optional {item.label}.",
+                    wire=False,
+                    new=describe(item.type),
+                )
             )
     for key in sorted(old_inputs.keys() - new_inputs.keys()):
         item = old_inputs[key]
-        draft(
-            "RemovedParameter",
-            item,
-            f"{new.operation_id} no longer takes the {item.label}; the service ignores or "
-            "rejects it.",
-            wire_breaking=False,
-            client_breaking=True,
-            review=True,
-            migration=f"stop passing `{item.py_name}=` to `{method}`",
-            old=describe(item.type),
+        if item.parameter is not None and _client_level(new, item.parameter.wire_name):
+            drafts.append(
+                place(item).draft(
+                    "ParameterLocationHasChanged",
+                    f"{name_of} now takes the {item.label} from the client instead of per call.",
+                    wire=False,
+                    client=True,
+                    migration=f"stop passing `{item.py_name}=` to `{method}`; give it to the "
+                    "client",
+                    old="method",
+                    new="client",
+                )
+            )
+            continue
+        drafts.append(
+            place(item).draft(
+                "RemovedRequiredParameter" if item.required else "RemovedOptionalParameter",
+                f"{name_of} no longer takes the {item.label}; the service ignores or rejects it.",
+                wire=False,
+                client=True,
+                review=True,
+                migration=f"stop passing `{item.py_name}` to `{method}`",
+                old=describe(item.type),
+            )
         )
     for key in sorted(old_inputs.keys() & new_inputs.keys()):
         a, b = old_inputs[key], new_inputs[key]
-        if a.required != b.required:
-            tightened = b.required
-            draft(
+        drafts.extend(_compare_input_pair(ctx, place(b), a, b, new, target))
+    before, after = positional_names(old), positional_names(new)
+    if before != after and sorted(before) == sorted(after):
+        drafts.append(
+            ChangeDraft(
+                rule=rule("ChangedParameterOrder"),
+                kind=Kind.OPERATION,
+                location=f"{here} positional arguments",
+                subject=op_key(new),
+                reason=f"The positional arguments of `{target}` are reordered.",
+                wire_breaking=False,
+                client_breaking=True,
+                migration=f"`{target}({', '.join(before)})` → `{target}({', '.join(after)})`",
+                reach=reach,
+                old=", ".join(before),
+                new=", ".join(after),
+            )
+        )
+    return drafts
+
+
+def _compare_input_pair(
+    ctx: DiffContext, where: Place, a: Input, b: Input, new: Operation, target: str
+) -> list[ChangeDraft]:
+    """Changes of one input present in both versions."""
+    drafts: list[ChangeDraft] = []
+    method = f"{target}(...)"
+    if a.required != b.required or a.positional != b.positional:
+        tightened = b.required and not a.required
+        moved_arg = a.positional != b.positional
+        if moved_arg:
+            note = (
+                f"pass `{b.py_name}` to `{target}` positionally"
+                if b.positional
+                else f"pass `{b.py_name}=...` to `{target}` by keyword"
+            )
+        else:
+            note = f"always pass `{b.py_name}=...` to `{method}`" if tightened else ""
+        drafts.append(
+            where.draft(
                 "RequiredStatusChange",
-                b,
-                f"The {b.label} of {new.operation_id} is now "
-                + ("required." if tightened else "optional."),
-                wire_breaking=tightened,
-                client_breaking=tightened,
-                migration=f"always pass `{b.py_name}=...` to `{method}`" if tightened else "",
+                f"{where.label} is now " + ("required." if b.required else "optional."),
+                wire=tightened,
+                client=tightened or moved_arg,
+                review=True,
+                migration=note,
                 old="required" if a.required else "optional",
                 new="required" if b.required else "optional",
             )
-        if a.type is not None and b.type is not None:
-            delta = ctx.compare(a.type, b.type)
-            if delta is not None:
-                name = RULE_FOR[delta.how]
-                draft(
-                    name,
-                    b,
-                    f"The {b.label} of {new.operation_id} changes from {delta.old} to "
-                    f"{delta.new}.",
-                    wire_breaking=delta.how != FORMAT,
-                    client_breaking=delta.python_changed and delta.how != FORMAT,
+        )
+    if a.type is not None and b.type is not None:
+        change = ctx.type_change(a.type, b.type, sent=True, read=False)
+        if change is not None:
+            delta = change.delta
+            drafts.append(
+                where.draft(
+                    RULE_FOR[delta.how],
+                    f"{where.label} changes from {delta.old} to {delta.new}.",
+                    wire=change.wire_breaking,
+                    client=change.client_breaking,
                     review=True,
                     migration=(
-                        f"pass a {delta.new} as `{b.py_name}`"
-                        if delta.python_changed and delta.how != FORMAT
-                        else ""
+                        f"pass a {delta.new} as `{b.py_name}`" if change.client_breaking else ""
                     ),
                     old=delta.old,
                     new=delta.new,
                 )
-        if a.py_name != b.py_name and a.py_name and b.py_name:
-            draft(
+            )
+    if a.py_name != b.py_name and a.py_name and b.py_name:
+        drafts.append(
+            where.draft(
                 "RenamedClientName",
-                b,
-                f"The keyword argument for the {b.label} of {new.operation_id} is renamed.",
-                wire_breaking=False,
-                client_breaking=True,
+                f"The keyword argument for the {b.label} of {operation_name(new)} is renamed.",
+                wire=False,
+                client=True,
                 migration=f"`{target}({a.py_name}=...)` → `{target}({b.py_name}=...)`",
                 old=a.py_name,
                 new=b.py_name,
             )
+        )
+    if a.parameter is not None and b.parameter is not None:
+        drafts.extend(_compare_parameter_facts(where, a.parameter, b.parameter))
     return drafts
+
+
+def _compare_parameter_facts(where: Place, a: Parameter, b: Parameter) -> list[ChangeDraft]:
+    """Constraints, default, serialization and grouping of a path/query/header parameter."""
+    drafts = compare_constraints(where, a.constraints, b.constraints)
+    drafts += compare_default(where, a.default, b.default)
+    if a.collection_format != b.collection_format:
+        was, now = a.collection_format or "csv", b.collection_format or "csv"
+        if was != now:
+            drafts.append(
+                where.draft(
+                    "ArrayCollectionFormatChanged",
+                    f"{where.label} is serialized as {now} instead of {was}; the service reads "
+                    "the values old clients send differently.",
+                    wire=True,
+                    old=was,
+                    new=now,
+                )
+            )
+    if a.skip_url_encoding != b.skip_url_encoding:
+        drafts.append(
+            where.draft(
+                "SkipUrlEncodingChanged",
+                f"{where.label} is "
+                + ("no longer" if a.skip_url_encoding else "now")
+                + " sent without URL encoding; the service receives the same value differently.",
+                wire=True,
+                old="raw" if a.skip_url_encoding else "encoded",
+                new="raw" if b.skip_url_encoding else "encoded",
+            )
+        )
+    if a.grouping != b.grouping:
+        was = "none" if a.grouping is None else a.grouping or "default group"
+        now = "none" if b.grouping is None else b.grouping or "default group"
+        drafts.append(
+            where.draft(
+                "ParameterGroupingChanged",
+                f"{where.label} changes its x-ms-parameter-grouping from {was} to {now}; this "
+                "generator passes each parameter on its own, so nothing changes for callers.",
+                wire=False,
+                old=was,
+                new=now,
+            )
+        )
+    return drafts
+
+
+def _compare_media(pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
+    """``consumes`` (what old clients send) and ``produces`` (what they ask for and parse)."""
+    old, new = pair.old, pair.new
+    here = operation_label(new)
+    drafts: list[ChangeDraft] = []
+    sent = _sent_media(old)
+    if sent is not None and new.body is not None and new.consumes:
+        accepted = {t.lower() for t in new.consumes}
+        if sent.lower() not in accepted:
+            drafts.append(
+                ChangeDraft(
+                    rule=rule("RequestBodyFormatNoLongerSupported"),
+                    kind=Kind.OPERATION,
+                    location=f"{here} consumes",
+                    subject=op_key(new),
+                    reason=f"{operation_name(new)} no longer accepts {sent} request bodies, "
+                    "which old clients send.",
+                    wire_breaking=True,
+                    client_breaking=False,
+                    reach=reach,
+                    old=", ".join(old.consumes),
+                    new=", ".join(new.consumes),
+                )
+            )
+    a = {t.lower() for t in old.produces}
+    b = {t.lower() for t in new.produces}
+    if a != b and (old.responses and new.responses):
+        lost = not (a & b) and bool(a) and bool(b)
+        gained = sorted(b - a)
+        if lost:
+            consequence = "; old clients cannot read what it now sends."
+        elif gained:
+            consequence = "; old clients still ask for the types they know."
+        else:
+            consequence = "."
+        drafts.append(
+            ChangeDraft(
+                rule=rule("ResponseBodyFormatNowSupported"),
+                kind=Kind.OPERATION,
+                location=f"{here} produces",
+                subject=op_key(new),
+                reason=f"{operation_name(new)} answers {', '.join(sorted(b)) or 'no media type'}"
+                f" instead of {', '.join(sorted(a)) or 'no media type'}{consequence}",
+                wire_breaking=lost,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                old=", ".join(sorted(a)),
+                new=", ".join(sorted(b)),
+                detail=tuple(sorted(a ^ b)),
+            )
+        )
+    return drafts
+
+
+def _sent_media(op: Operation) -> str | None:
+    """The content type an old client sends with its body (None: no body)."""
+    if isinstance(op.body, MultipartBody):
+        return op.body.content_type
+    if isinstance(op.body, BinaryBody):
+        return op.body.content_types[0] if op.body.content_types else None
+    if isinstance(op.body, JsonBody):
+        return "application/json"
+    return None
 
 
 def _compare_behaviour(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
     old, new = pair.old, pair.new
     drafts: list[ChangeDraft] = []
+    before, after = call(ctx.old, old), call(ctx.new, new)
     for what, a, b in (
         ("long-running", old.long_running is not None, new.long_running is not None),
         ("paged", old.paging is not None, new.paging is not None),
@@ -292,23 +532,68 @@ def _compare_behaviour(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> 
             continue
         drafts.append(
             ChangeDraft(
-                rule=rule("OperationKindChanged"),
+                rule=rule(
+                    "XmsLongRunningOperationChanged"
+                    if what == "long-running"
+                    else "OperationKindChanged"
+                ),
                 kind=Kind.OPERATION,
                 location=f"{operation_label(new)} {what}",
-                subject=new.operation_id,
-                reason=f"{new.operation_id} is "
+                subject=op_key(new),
+                reason=f"{operation_name(new)} is "
                 + ("now" if b else "no longer")
                 + f" {what}; its generated method returns a different kind of result.",
                 wire_breaking=False,
                 client_breaking=True,
                 migration=(
-                    f"`{call(ctx.old, old)}` → `{call(ctx.new, new)}`; adapt to its new result"
-                    if call(ctx.old, old) != call(ctx.new, new)
-                    else f"adapt code calling `{call(ctx.new, new)}` to its new kind of result"
+                    f"`{before}` → `{after}`; adapt to its new result"
+                    if before != after
+                    else f"adapt code calling `{after}` to its new kind of result"
                 ),
                 reach=reach,
                 old="yes" if a else "no",
                 new="yes" if b else "no",
             )
         )
+    if old.long_running is not None and new.long_running is not None:
+        via_a = old.long_running.final_state_via or "default"
+        via_b = new.long_running.final_state_via or "default"
+        if via_a != via_b:
+            drafts.append(
+                ChangeDraft(
+                    rule=rule("XmsLongRunningOperationChanged"),
+                    kind=Kind.OPERATION,
+                    location=f"{operation_label(new)} final-state-via",
+                    subject=op_key(new),
+                    reason=f"{operation_name(new)} reads its final result via {via_b} instead "
+                    f"of {via_a}; old pollers look for it in the old place.",
+                    wire_breaking=True,
+                    client_breaking=False,
+                    reach=reach,
+                    old=via_a,
+                    new=via_b,
+                )
+            )
+    if old.paging is not None and new.paging is not None:
+        for what, a_value, b_value in (
+            ("item property", old.paging.items_property, new.paging.items_property),
+            ("next-link property", old.paging.next_link_property, new.paging.next_link_property),
+        ):
+            if a_value != b_value:
+                drafts.append(
+                    ChangeDraft(
+                        rule=rule("PagingChanged"),
+                        kind=Kind.OPERATION,
+                        location=f"{operation_label(new)} paging {what}",
+                        subject=op_key(new),
+                        reason=f"The pages of {operation_name(new)} carry their {what} in "
+                        f"{b_value or 'nothing'} instead of {a_value or 'nothing'}; old clients "
+                        "look in the old place.",
+                        wire_breaking=True,
+                        client_breaking=False,
+                        reach=reach,
+                        old=a_value,
+                        new=b_value,
+                    )
+                )
     return drafts

@@ -10,9 +10,11 @@ from __future__ import annotations
 from generator.diff.changes import ChangeDraft, Kind, Reach
 from generator.diff.client_surface import call, operation_label
 from generator.diff.context import DiffContext
+from generator.diff.index import op_key, operation_name
 from generator.diff.match import OperationMatch
 from generator.diff.rules import rule
-from generator.diff.type_compare import FORMAT, RULE_FOR, TYPE, describe
+from generator.diff.type_compare import RULE_FOR, TYPE, describe
+from generator.ir import Response
 
 
 def compare_responses(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
@@ -39,9 +41,9 @@ def compare_responses(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> l
                 rule=rule("RemovedResponseCode"),
                 kind=Kind.RESPONSE,
                 location=f"{here} response {'/'.join(removed_ok)}",
-                subject=new.operation_id,
+                subject=op_key(new),
                 reason=(
-                    f"{new.operation_id} answers {new_bodies} instead of {old_bodies}; a client "
+                    f"{operation_name(new)} answers {new_bodies} instead of {old_bodies}; a client "
                     "expecting the old status fails."
                 ),
                 wire_breaking=True,
@@ -66,8 +68,8 @@ def compare_responses(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> l
                 rule=rule("RemovedResponseCode"),
                 kind=Kind.RESPONSE,
                 location=f"{here} response {status}",
-                subject=new.operation_id,
-                reason=f"{new.operation_id} no longer declares response {status}.",
+                subject=op_key(new),
+                reason=f"{operation_name(new)} no longer declares response {status}.",
                 wire_breaking=False,
                 client_breaking=False,
                 review=not error,
@@ -82,9 +84,9 @@ def compare_responses(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> l
                 rule=rule("AddingResponseCode"),
                 kind=Kind.RESPONSE,
                 location=f"{here} response {status}",
-                subject=new.operation_id,
+                subject=op_key(new),
                 reason=(
-                    f"{new.operation_id} may now answer {status}"
+                    f"{operation_name(new)} may now answer {status}"
                     + ("." if error else ", which a client built for the old version rejects.")
                 ),
                 wire_breaking=not error,
@@ -94,42 +96,109 @@ def compare_responses(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> l
             )
         )
     for status in sorted(old_by_status.keys() & new_by_status.keys()):
+        drafts.extend(
+            _compare_headers(ctx, pair, reach, old_by_status[status], new_by_status[status])
+        )
         a, b = old_by_status[status].body, new_by_status[status].body
         if a is None and b is None:
             continue
         if a is None or b is None:
-            how, python_changed = TYPE, True
-            old_text, new_text = describe(a), describe(b)
+            how, old_text, new_text = TYPE, describe(a), describe(b)
+            wire = client = a is not None
         else:
-            delta = ctx.compare(a, b)
-            if delta is None:
+            change = ctx.type_change(a, b, sent=False, read=True)
+            if change is None:
                 continue
-            how, python_changed, old_text, new_text = (
-                delta.how,
-                delta.python_changed,
-                delta.old,
-                delta.new,
-            )
-        name = RULE_FOR
+            how, old_text, new_text = change.delta.how, change.delta.old, change.delta.new
+            wire, client = change.wire_breaking, change.client_breaking
         drafts.append(
             ChangeDraft(
-                rule=rule(name[how]),
+                rule=rule(RULE_FOR[how]),
                 kind=Kind.RESPONSE,
                 location=f"{here} response {status}",
-                subject=new.operation_id,
-                reason=f"The {status} response body of {new.operation_id} changes from "
+                subject=op_key(new),
+                reason=f"The {status} response body of {operation_name(new)} changes from "
                 f"{old_text} to {new_text}.",
-                wire_breaking=how != FORMAT and a is not None,
-                client_breaking=python_changed and a is not None,
+                wire_breaking=wire,
+                client_breaking=client,
                 review=True,
-                migration=(
-                    f"`{call(ctx.new, new)}` now returns {new_text}"
-                    if python_changed and a is not None
-                    else ""
-                ),
+                migration=f"`{call(ctx.new, new)}` now returns {new_text}" if client else "",
                 reach=reach,
                 old=old_text,
                 new=new_text,
+            )
+        )
+    return drafts
+
+
+def _compare_headers(
+    ctx: DiffContext, pair: OperationMatch, reach: Reach, old: Response, new: Response
+) -> list[ChangeDraft]:
+    """Headers of one status declared in both versions (names compared case-insensitively)."""
+    op = pair.new
+    here = f"{operation_label(op)} response {new.status}"
+    a = {h.wire_name.lower(): h for h in old.headers}
+    b = {h.wire_name.lower(): h for h in new.headers}
+    polling = (pair.old.long_running.polling_header or "").lower() if pair.old.long_running else ""
+    drafts: list[ChangeDraft] = []
+    for name in sorted(a.keys() - b.keys()):
+        header = a[name]
+        needed = name == polling
+        drafts.append(
+            ChangeDraft(
+                rule=rule("RemovingHeader"),
+                kind=Kind.RESPONSE,
+                location=f"{here} header {header.wire_name}",
+                subject=op_key(op),
+                reason=f"The {new.status} response of {operation_name(op)} no longer declares "
+                f"the header {header.wire_name}"
+                + (
+                    "; old clients poll the operation through it."
+                    if needed
+                    else "; code reading it gets nothing."
+                ),
+                wire_breaking=needed,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                old=describe(header.type),
+            )
+        )
+    for name in sorted(b.keys() - a.keys()):
+        header = b[name]
+        drafts.append(
+            ChangeDraft(
+                rule=rule("AddingHeader"),
+                kind=Kind.RESPONSE,
+                location=f"{here} header {header.wire_name}",
+                subject=op_key(op),
+                reason=f"The {new.status} response of {operation_name(op)} declares the new "
+                f"header {header.wire_name}.",
+                wire_breaking=False,
+                client_breaking=False,
+                reach=reach,
+                new=describe(header.type),
+            )
+        )
+    for name in sorted(a.keys() & b.keys()):
+        change = ctx.type_change(a[name].type, b[name].type, sent=False, read=True)
+        if change is None:
+            continue
+        delta = change.delta
+        drafts.append(
+            ChangeDraft(
+                rule=rule(RULE_FOR[delta.how]),
+                kind=Kind.RESPONSE,
+                location=f"{here} header {b[name].wire_name}",
+                subject=op_key(op),
+                reason=f"The header {b[name].wire_name} of the {new.status} response of "
+                f"{operation_name(op)} changes from {delta.old} to {delta.new}.",
+                wire_breaking=change.wire_breaking,
+                client_breaking=False,
+                review=True,
+                reach=reach,
+                old=delta.old,
+                new=delta.new,
             )
         )
     return drafts

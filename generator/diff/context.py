@@ -11,13 +11,29 @@ from generator.diff.index import (
     SpecIndex,
     enum_node,
     model_node,
+    op_key,
     reach_of,
 )
 from generator.diff.match import Matches
-from generator.diff.type_compare import TypeDelta, compare_types
-from generator.ir import Operation, Primitive, TypeRef
+from generator.diff.type_compare import (
+    FORMAT,
+    TypeDelta,
+    compare_types,
+    narrows,
+    strict_reader,
+)
+from generator.ir import Operation, TypeRef
 
 BOTH = frozenset({REQUEST, RESPONSE})
+
+
+@dataclass(frozen=True, slots=True)
+class TypeChange:
+    """A type difference with its two verdicts, for values sent and/or read."""
+
+    delta: TypeDelta
+    wire_breaking: bool
+    client_breaking: bool
 
 
 @dataclass
@@ -47,8 +63,8 @@ class DiffContext:
         groups: set[str] = set()
         for op, index in ((old, self.old), (new, self.new)):
             if op is not None:
-                ops.add(op.operation_id)
-                groups.add(index.group_of[op.operation_id].py_name)
+                ops.add(op_key(op))
+                groups.add(index.group_of[op_key(op)].py_name)
         return Reach(tuple(sorted(ops)), tuple(sorted(groups)), ())
 
     def directions(self, kind: str, old_key: str | None, new_key: str | None) -> frozenset[str]:
@@ -66,14 +82,27 @@ class DiffContext:
             old,
             new,
             same=self.matches.same,
-            old_enum_base=self._old_base,
-            new_enum_base=self._new_base,
+            old_enums=self.old.enums.get,
+            new_enums=self.new.enums.get,
         )
 
-    def _old_base(self, key: str) -> Primitive | None:
-        item = self.old.enums.get(key)
-        return item.base if item is not None else None
+    def type_change(
+        self, old: TypeRef, new: TypeRef, *, sent: bool, read: bool
+    ) -> TypeChange | None:
+        """The difference between ``old`` and ``new`` for a value clients send and/or read.
 
-    def _new_base(self, key: str) -> Primitive | None:
-        item = self.new.enums.get(key)
-        return item.base if item is not None else None
+        A different JSON type or model breaks the wire either way.  A different format breaks it
+        when clients send the value and the new format admits less (string -> date-time, a
+        closed enum), or when clients read it and the old type is parsed strictly (date-time ->
+        string, a closed enum -> string).  The client verdict is whether the generated
+        annotation changes incompatibly (date-time -> str, str -> closed enum).
+        """
+        delta = self.compare(old, new)
+        if delta is None:
+            return None
+        wire = True
+        if delta.how == FORMAT:
+            wire = (sent and narrows(old, new, self.new.enums.get)) or (
+                read and strict_reader(old, new, self.old.enums.get)
+            )
+        return TypeChange(delta, wire, delta.python_changed)

@@ -14,6 +14,7 @@ from generator.diff.compare_enums import compare_enums
 from generator.diff.compare_models import compare_models
 from generator.diff.compare_operations import compare_operations
 from generator.diff.compare_renames import compare_renames
+from generator.diff.compare_service import compare_service
 from generator.diff.context import DiffContext
 from generator.diff.index import SpecIndex, build_index
 from generator.diff.match import match
@@ -45,6 +46,10 @@ def diff_indexed(old: SpecIndex, new: SpecIndex) -> PairDiff:
         *method_renames(ctx),
         *class_renames(ctx),
     ]
+    service = compare_service(ctx)
+    if not drafts and all(d.rule.name == "NoVersionChange" for d in service):
+        service = []  # the same version label is only worth a note when something changed
+    drafts += service
     unique: dict[str, Change] = {}
     for draft in drafts:
         change = draft.finish()

@@ -47,6 +47,14 @@ def path_parameter_names(path: str) -> tuple[str, ...]:
     return tuple(m.group(0)[1:-1] for m in _PATH_PARAMETER.finditer(path))
 
 
+def op_key(op: Operation) -> str:
+    """How the diff names an operation: its operationId, else ``GET /path`` (never empty)."""
+    return op.operation_id or f"{op.method.upper()} {op.path}"
+
+
+operation_name = op_key  # the same text, where a sentence names the operation
+
+
 def model_node(key: str) -> str:
     """Graph node id of a model (models and enums may share a key)."""
     return "model:" + key
@@ -182,8 +190,8 @@ def build_index(spec: ApiSpec) -> SpecIndex:
         index.enums[item.key] = item
     for group in spec.groups:
         for op in group.operations:
-            index.operations[op.operation_id] = op
-            index.group_of[op.operation_id] = group
+            index.operations[op_key(op)] = op
+            index.group_of[op_key(op)] = group
     for model in spec.models:
         node = model_node(model.key)
         targets = index.edges.setdefault(node, set())

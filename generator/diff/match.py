@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from generator.diff.index import SpecIndex, normalize_path
+from generator.diff.index import SpecIndex, normalize_path, op_key
 from generator.diff.type_compare import paired_refs
 from generator.ir import JsonBody, MultipartBody, Operation, TypeRef
 
@@ -92,16 +92,16 @@ def match_operations(old: SpecIndex, new: SpecIndex, matches: Matches) -> None:
         if partner is not None:
             matches.operations.append(OperationMatch(op, partner, "path"))
             del left[op_id]
-            del right[partner.operation_id]
-    matches.removed_operations = sorted(left.values(), key=lambda o: o.operation_id)
-    matches.added_operations = sorted(right.values(), key=lambda o: o.operation_id)
+            del right[op_key(partner)]
+    matches.removed_operations = sorted(left.values(), key=op_key)
+    matches.added_operations = sorted(right.values(), key=op_key)
 
 
 def _operation_type_pairs(
     a: Operation, b: Operation
 ) -> Iterator[tuple[str, TypeRef | None, TypeRef | None]]:
     """Types in the same place of two matched operations: ``(place, old, new)``."""
-    name = b.operation_id
+    name = op_key(b)
     old_params = {(p.location, p.wire_name): p for p in a.parameters}
     for p in b.parameters:
         partner = old_params.get((p.location, p.wire_name))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.ir import (
     AnyType,
     ArrayType,
+    Enum,
     EnumRef,
     MapType,
     ModelRef,
@@ -76,7 +77,7 @@ class TypeDelta:
     how: str  # TYPE, FORMAT or REDIRECT
     old: str
     new: str
-    python_changed: bool  # whether the generated annotation changes
+    python_changed: bool  # whether the generated annotation changes incompatibly
 
 
 def describe(t: TypeRef | None) -> str:
@@ -98,13 +99,16 @@ def describe(t: TypeRef | None) -> str:
     return "any"
 
 
-def json_type(t: TypeRef, enum_base: Callable[[str], Primitive | None]) -> str:
+EnumLookup = Callable[[str], Enum | None]
+
+
+def json_type(t: TypeRef, enums: EnumLookup) -> str:
     """The JSON type a value of ``t`` has on the wire."""
     if isinstance(t, PrimitiveType):
         return _JSON_TYPE[t.primitive]
     if isinstance(t, EnumRef):
-        base = enum_base(t.key)
-        return _JSON_TYPE[base] if base is not None else "string"
+        found = enums(t.key)
+        return _JSON_TYPE[found.base] if found is not None else "string"
     if isinstance(t, ModelRef | MapType):
         return "object"
     if isinstance(t, ArrayType):
@@ -114,16 +118,25 @@ def json_type(t: TypeRef, enum_base: Callable[[str], Primitive | None]) -> str:
     return "any"
 
 
-def python_type(t: TypeRef) -> str:
-    """A rough spelling of the generated annotation, to tell whether it changes."""
+def python_type(t: TypeRef, enums: EnumLookup) -> str:
+    """A rough spelling of the generated annotation, to tell whether it changes incompatibly.
+
+    An extensible string enum is annotated ``Extensible[E]``, which accepts and is a ``str``, so
+    it is spelled ``str``: a string becoming an extensible enum changes no caller's code, while a
+    string becoming a closed enum (annotated ``E``) does.
+    """
     if isinstance(t, PrimitiveType):
         return _PYTHON_TYPE[t.primitive]
+    if isinstance(t, EnumRef):
+        found = enums(t.key)
+        if found is not None and found.extensible and found.base is Primitive.STRING:
+            return "str"
     if isinstance(t, ArrayType):
-        return f"list[{python_type(t.items)}]"
+        return f"list[{python_type(t.items, enums)}]"
     if isinstance(t, MapType):
-        return f"dict[str, {python_type(t.values)}]"
+        return f"dict[str, {python_type(t.values, enums)}]"
     if isinstance(t, UnionType):
-        return " | ".join(python_type(m) for m in t.members)
+        return " | ".join(python_type(m, enums) for m in t.members)
     return describe(t)
 
 
@@ -151,23 +164,23 @@ def compare_types(
     new: TypeRef,
     *,
     same: Callable[[str, str, str], bool],
-    old_enum_base: Callable[[str], Primitive | None],
-    new_enum_base: Callable[[str], Primitive | None],
+    old_enums: EnumLookup,
+    new_enums: EnumLookup,
 ) -> TypeDelta | None:
     """None when ``old`` and ``new`` mean the same (``same(kind, old_key, new_key)`` decides for
     model and enum references, so renames and splits are not redirections); else the delta."""
     if _equivalent(old, new, same):
         return None
-    old_json = json_type(old, old_enum_base)
-    new_json = json_type(new, new_enum_base)
-    python_changed = python_type(old) != python_type(new)
+    old_json = json_type(old, old_enums)
+    new_json = json_type(new, new_enums)
+    python_changed = python_type(old, old_enums) != python_type(new, new_enums)
     if isinstance(old, ArrayType) and isinstance(new, ArrayType):
         inner = compare_types(
             old.items,
             new.items,
             same=same,
-            old_enum_base=old_enum_base,
-            new_enum_base=new_enum_base,
+            old_enums=old_enums,
+            new_enums=new_enums,
         )
         if inner is not None:
             return TypeDelta(inner.how, describe(old), describe(new), inner.python_changed)
@@ -176,8 +189,8 @@ def compare_types(
             old.values,
             new.values,
             same=same,
-            old_enum_base=old_enum_base,
-            new_enum_base=new_enum_base,
+            old_enums=old_enums,
+            new_enums=new_enums,
         )
         if inner is not None:
             return TypeDelta(inner.how, describe(old), describe(new), inner.python_changed)
@@ -206,3 +219,66 @@ def _equivalent(old: TypeRef, new: TypeRef, same: Callable[[str, str, str], bool
             _equivalent(a, b, same) for a, b in zip(old.members, new.members, strict=True)
         )
     return old == new
+
+
+# Values a reader built for the old type parses strictly: anything else in their place fails.
+_STRICT_PRIMITIVES = frozenset(
+    {Primitive.DATE_TIME, Primitive.DATE, Primitive.BYTE, Primitive.UNIX_TIME}
+)
+# Formats that admit fewer strings than a plain string.
+_FORMATTED_STRINGS = frozenset(
+    {
+        Primitive.DATE_TIME,
+        Primitive.DATE,
+        Primitive.BYTE,
+        Primitive.UUID,
+        Primitive.URL,
+        Primitive.DURATION,
+    }
+)
+# (old, new) number formats where the new one admits fewer values.
+_NARROWER_NUMBERS = frozenset(
+    {
+        (Primitive.INT64, Primitive.INT32),
+        (Primitive.INTEGER, Primitive.INT32),
+        (Primitive.INTEGER, Primitive.INT64),
+        (Primitive.DOUBLE, Primitive.FLOAT),
+        (Primitive.NUMBER, Primitive.FLOAT),
+        (Primitive.NUMBER, Primitive.DOUBLE),
+    }
+)
+
+
+def _leaf(t: TypeRef) -> TypeRef:
+    while isinstance(t, ArrayType | MapType):
+        t = t.items if isinstance(t, ArrayType) else t.values
+    return t
+
+
+def _closed_enum(t: TypeRef, enums: EnumLookup) -> bool:
+    found = enums(t.key) if isinstance(t, EnumRef) else None
+    return found is not None and not found.extensible
+
+
+def strict_reader(old: TypeRef, new: TypeRef, old_enums: EnumLookup) -> bool:
+    """Whether a reader of ``old`` values fails on some values of ``new`` (same JSON type)."""
+    a, b = _leaf(old), _leaf(new)
+    if isinstance(b, AnyType):
+        return not isinstance(a, AnyType)
+    if isinstance(a, PrimitiveType) and a.primitive in _STRICT_PRIMITIVES:
+        return a != b
+    return _closed_enum(a, old_enums) and not isinstance(b, EnumRef)
+
+
+def narrows(old: TypeRef, new: TypeRef, new_enums: EnumLookup) -> bool:
+    """Whether ``new`` admits fewer values than ``old`` (a sender of ``old`` values may fail)."""
+    a, b = _leaf(old), _leaf(new)
+    if isinstance(a, AnyType):
+        return not isinstance(b, AnyType)
+    if _closed_enum(b, new_enums):
+        return not isinstance(a, EnumRef)
+    if isinstance(a, PrimitiveType) and isinstance(b, PrimitiveType):
+        if a.primitive in (Primitive.STRING, Primitive.PASSWORD):
+            return b.primitive in _FORMATTED_STRINGS
+        return (a.primitive, b.primitive) in _NARROWER_NUMBERS
+    return False

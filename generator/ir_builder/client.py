@@ -56,7 +56,15 @@ def build_client(ctx: BuildContext, operations: list[Operation]) -> Client:
         host=host,
         client_parameters=tuple(client_parameters[k] for k in sorted(client_parameters)),
         auth=_auth(ctx),
+        schemes=_schemes(ctx.raw.get("schemes")),
     )
+
+
+def _schemes(raw: object) -> tuple[str, ...]:
+    """The declared transfer protocols, lower-cased and sorted."""
+    if not isinstance(raw, list):
+        return ()
+    return tuple(sorted({s.lower() for s in raw if isinstance(s, str)}))
 
 
 def _host(ctx: BuildContext) -> HostTemplate:

@@ -68,6 +68,7 @@ def register_enum(
         description=candidate.description,
         source_pointer=at,
         enum_name=enum_name if enum_name != key else None,
+        declared="x-ms-enum" in schema,
     )
     return key
 

@@ -105,6 +105,7 @@ def build_model(
         additional_properties=extra,
         inline=inline,
         source_pointer=at,
+        read_only=schema.get("readOnly") is True,
     )
     ctx.pending.discard(key)
 
@@ -161,6 +162,7 @@ def _properties(
         if default is None and target and not is_object_schema(target):
             default = default_of(ctx, target, prop_at)
         client_name = local.get("x-ms-client-name")
+        mutability = local.get("x-ms-mutability")
         found.append(
             Property(
                 wire_name=wire_name,
@@ -173,6 +175,12 @@ def _properties(
                 description=description,
                 constraints=constraints_of(ctx, local, prop_at),
                 client_name=client_name if isinstance(client_name, str) and client_name else None,
+                mutability=(
+                    tuple(sorted({m for m in mutability if isinstance(m, str)}))
+                    if isinstance(mutability, list)
+                    else ()
+                ),
+                client_flatten=local.get("x-ms-client-flatten") is True,
             )
         )
     return found

@@ -149,7 +149,19 @@ def _operation(
         deprecated=raw.get("deprecated") is True,
         tags=tags,
         source_pointer=at,
+        security=security_of(raw.get("security", ctx.raw.get("security"))),
     )
+
+
+def security_of(requirements: object) -> tuple[tuple[str, ...], ...]:
+    """Security requirement alternatives, each the sorted scheme names it needs together."""
+    if not isinstance(requirements, list):
+        return ()
+    found: set[tuple[str, ...]] = set()
+    for requirement in requirements:
+        if isinstance(requirement, Mapping):
+            found.add(tuple(sorted(str(name) for name in requirement)))
+    return tuple(sorted(found))
 
 
 def _check_path_parameters(

@@ -89,6 +89,7 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
         default = Default(client_default)
     collection = value.get("collectionFormat")
     client_name = value.get("x-ms-client-name")
+    grouping = as_mapping(value.get("x-ms-parameter-grouping"))
     return Parameter(
         wire_name=name,
         py_name="",
@@ -102,6 +103,7 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
         collection_format=collection if isinstance(collection, str) else None,
         constraints=constraints_of(ctx, value, raw.at),
         client_name=client_name if isinstance(client_name, str) and client_name else None,
+        grouping=None if grouping is None else text(grouping.get("name")),
     )
 
 

@@ -98,9 +98,11 @@ def compile_document(tmp_path: Path, doc: Doc, name: str) -> ApiSpec:
     return spec
 
 
-def diff_documents(tmp_path: Path, old: Doc, new: Doc) -> PairDiff:
-    """Compile both documents and compare them."""
+def diff_documents(
+    tmp_path: Path, old: Doc, new: Doc, versions: tuple[str, str] = ("v1", "v2")
+) -> PairDiff:
+    """Compile both documents (labelled ``versions``) and compare them."""
     return diff_specs(
-        compile_document(tmp_path, with_version(old, "v1"), "old"),
-        compile_document(tmp_path, with_version(new, "v2"), "new"),
+        compile_document(tmp_path, with_version(old, versions[0]), "old"),
+        compile_document(tmp_path, with_version(new, versions[1]), "new"),
     )

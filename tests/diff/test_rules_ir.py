@@ -53,8 +53,8 @@ def _enum_api(version: str, *values: str, extensible: bool, direction: str) -> o
 
 
 def test_new_value_in_extensible_response_enum_is_info_once() -> None:
-    old = _enum_api("v1", "red", extensible=True, direction="response")
-    new = _enum_api("v2", "red", "blue", "green", extensible=True, direction="response")
+    old = _enum_api("v1", "red", "cyan", extensible=True, direction="response")
+    new = _enum_api("v2", "red", "cyan", "blue", "green", extensible=True, direction="response")
     result = diff_specs(old, new)  # type: ignore[arg-type]
     assert only(result, "AddedEnumValue") == [("enum Color", "info", False, False)]
     (change,) = result.changes
@@ -64,10 +64,18 @@ def test_new_value_in_extensible_response_enum_is_info_once() -> None:
 
 
 def test_new_value_in_closed_response_enum_breaks_the_wire() -> None:
+    old = _enum_api("v1", "red", "cyan", extensible=False, direction="response")
+    new = _enum_api("v2", "red", "cyan", "blue", extensible=False, direction="response")
+    result = diff_specs(old, new)  # type: ignore[arg-type]
+    assert only(result, "AddedEnumValue") == [("enum Color", "breaking", True, False)]
+
+
+def test_a_constant_that_admits_more_values() -> None:
     old = _enum_api("v1", "red", extensible=False, direction="response")
     new = _enum_api("v2", "red", "blue", extensible=False, direction="response")
     result = diff_specs(old, new)  # type: ignore[arg-type]
-    assert only(result, "AddedEnumValue") == [("enum Color", "breaking", True, False)]
+    assert only(result, "ConstantStatusHasChanged") == [("enum Color", "breaking", True, False)]
+    assert only(result, "AddedEnumValue") == []
 
 
 def test_removed_value_depends_on_direction() -> None:
@@ -92,8 +100,13 @@ def test_removed_property_depends_on_direction() -> None:
     request_only = diff_specs(spec("v1", put, (before,)), spec("v2", put, (after,)))
     response = diff_specs(spec("v1", get, (before,)), spec("v2", get, (after,)))
     assert only(request_only, "RemovedProperty") == [("model Order.note", "breaking", False, True)]
-    assert only(response, "RemovedProperty") == [("model Order.note", "breaking", True, True)]
+    # An optional property the service stops sending: an old client reads None.
+    assert only(response, "RemovedProperty") == [("model Order.note", "breaking", False, True)]
     assert "old clients still send it" in request_only.changes[0].reason
+    # A required one: an old client relies on it being there.
+    required = model("Order", prop("item"), prop("note", required=True))
+    response = diff_specs(spec("v1", get, (required,)), spec("v2", get, (after,)))
+    assert only(response, "RemovedProperty") == [("model Order.note", "breaking", True, True)]
 
 
 def test_added_required_property_depends_on_direction() -> None:
