@@ -333,11 +333,19 @@ class Response:
     body: TypeRef | None  # None: no body; PrimitiveType(FILE/BINARY): a byte stream
     description: str = ""
     headers: tuple[ResponseHeader, ...] = ()
+    error_response: bool | None = None  # x-ms-error-response, None when the spec does not say
 
     @property
     def is_error(self) -> bool:
-        """Whether the response describes a failure (``default`` or 4xx/5xx)."""
-        return self.status == "default" or self.status[:1] in {"4", "5"}
+        """Whether the response describes a failure.
+
+        ``x-ms-error-response`` decides when present; otherwise ``default`` is the failure and
+        every declared status code is an outcome the caller expects (as in AutoRest: a HEAD
+        declaring 404 answers "does not exist", a 404 with its own model is a result).
+        """
+        if self.error_response is not None:
+            return self.error_response
+        return self.status == "default"
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,12 +201,23 @@ def _responses(ctx: BuildContext, raw: object, at: str, context: str) -> tuple[R
         if "schema" in value:
             schema_at = child(resolved.at, "schema")
             body = type_of(ctx, value["schema"], schema_at, f"{context}.{status}")
+        flag = value.get("x-ms-error-response")
+        if not isinstance(flag, bool):
+            flag = None
+            if status[:1] in {"4", "5"}:
+                ctx.sink.warning(
+                    status_at,
+                    f"status {status} is not marked x-ms-error-response",
+                    "treated as an expected outcome (as AutoRest does); mark it"
+                    " x-ms-error-response: true if it is a failure",
+                )
         built.append(
             Response(
                 status=status,
                 body=body,
                 description=text(value.get("description")),
                 headers=_headers(ctx, value.get("headers"), child(resolved.at, "headers"), context),
+                error_response=flag,
             )
         )
     return tuple(built)

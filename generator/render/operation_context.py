@@ -33,16 +33,20 @@ from generator.render.model_context import all_properties
 from generator.render.operation_docs import operation_docstring, success_type
 from generator.render.operation_views import (
     GroupView,
+    LroView,
     OperationView,
     PagingView,
     ParamView,
     StreamView,
 )
+from generator.render.response_context import lro_states, response_view
 from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
 
 _RESERVED_LOCALS = {"self", "kwargs", "cls"}
 _STREAM_TYPES = (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
 _FILE_INPUT = "_rt.FileInput"
+#: Initial statuses every long-running operation may answer with, declared or not.
+_LRO_INITIAL_STATUSES = frozenset({200, 201, 202, 204})
 _SERIALIZED = tuple(
     PrimitiveType(p)
     for p in (Primitive.DATE_TIME, Primitive.DATE, Primitive.DURATION, Primitive.BYTE)
@@ -219,12 +223,15 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     stream_view: StreamView | None = None
     polling_header = ""
 
+    table = response_view(op, namer, needs, None)
     if success in _STREAM_TYPES:
         kind = "download"
         return_annotation = "@Iterator[bytes]"
     elif success is not None:
         result_type = namer.annotation(success, needs)
         return_annotation = optional(result_type) if maybe_empty else result_type
+    if kind == "plain" and op.paging is None:
+        return_annotation = table.return_annotation
 
     if paging is not None and success is not None:
         paging_view = _paging_view(builder, op, success)
@@ -235,12 +242,23 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         query = [(k, v) for k, v in query if v != "_cursor"]
         if cursor_wire is not None:
             _add_cursor_param(builder, op, cursor_wire, optional_kw, query, document)
+    lro = None
     if op.long_running is not None:
         kind = "lro"
         final = op.long_running.final_type or success
         result_type = namer.annotation(final, needs) if final is not None else None
         return_annotation = f"@Poller[{result_type or 'None'}]"
         polling_header = op.long_running.polling_header
+        states = lro_states(builder.spec, op)
+        lro = LroView(
+            final_state_via=(
+                _literal(op.long_running.final_state_via)
+                if op.long_running.final_state_via
+                else "None"
+            ),
+            succeeded=states.succeeded,
+            failed=states.failed,
+        )
     if op.event_stream is not None and flag_name and kind == "plain":
         kind = "sse"
         event = namer.annotation(op.event_stream.event_type, needs)
@@ -270,10 +288,16 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     next_request_args = (request_args[-1],)
     request_args.extend(body_args)
 
-    statuses = sorted({int(r.status) for r in op.success_responses if r.status.isdigit()})
-    expected = "(" + ", ".join(str(s) for s in statuses) + ("," if len(statuses) == 1 else "") + ")"
-    error = op.error_type
-    error_model = namer.annotation(error, needs) if error is not None else "None"
+    statuses = {int(r.status) for r in op.success_responses if r.status.isdigit()}
+    if kind == "lro":
+        statuses |= _LRO_INITIAL_STATUSES
+    expected = (
+        "("
+        + ", ".join(str(s) for s in sorted(statuses))
+        + ("," if len(statuses) == 1 else "")
+        + ")"
+    )
+    error_model = table.errors
 
     docstrings = tuple(
         operation_docstring(
@@ -307,6 +331,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         stream=stream_view,
         polling_header=py_string(polling_header),
         next_request_args=next_request_args,
+        responses=table,
+        lro=lro,
     )
 
 

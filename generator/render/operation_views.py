@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from generator.render.response_context import ResponseView
+
 
 @dataclass(frozen=True)
 class ParamView:
@@ -55,6 +57,15 @@ class StreamView:
 
 
 @dataclass(frozen=True)
+class LroView:
+    """How a long-running operation polls: ``final-state-via`` and terminal status values."""
+
+    final_state_via: str  # Python literal (None when the spec does not say)
+    succeeded: str  # tuple literal
+    failed: str  # tuple literal
+
+
+@dataclass(frozen=True)
 class OperationView:
     """Everything the templates need to write one method."""
 
@@ -75,6 +86,8 @@ class OperationView:
     stream: StreamView | None = None
     polling_header: str = ""
     next_request_args: tuple[str, ...] = ()  # build_request arguments for a next-link page
+    responses: ResponseView | None = None
+    lro: LroView | None = None
 
     @property
     def signature(self) -> str:

@@ -27,11 +27,10 @@ from ._pipeline import (
     base_url,
     key_credential_header,
     make_request,
-    parse_error_model,
-    raise_status_error,
     reject_credential,
     standard_policies,
 )
+from .responses import call_options, raise_for_status, read_result
 
 __all__ = ["AsyncClientCore"]
 
@@ -106,6 +105,30 @@ class AsyncClientCore:
             content=content,
         )
 
+    async def call(
+        self,
+        request: HttpRequest,
+        *,
+        responses: Mapping[int, Any],
+        response_headers: Mapping[str, Any] = _NO_VALUES,
+        errors: Mapping[Any, Any] = _NO_VALUES,
+        head: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        """Same as :meth:`.client.ClientCore.call`, awaited."""
+        hook = call_options(kwargs)
+        pipeline_response = await self._run(request, stream=False, **kwargs)
+        response = pipeline_response.http_response
+        if response.status_code not in responses:
+            raise_for_status(response, errors)
+        return read_result(
+            pipeline_response,
+            responses=responses,
+            headers=response_headers,
+            cls=hook,
+            head=head,
+        )
+
     async def send(
         self,
         request: HttpRequest,
@@ -116,9 +139,11 @@ class AsyncClientCore:
         **kwargs: Any,
     ) -> AsyncHttpResponse:
         """Same as :meth:`.client.ClientCore.send`, awaited."""
-        response = await self._client.send_request(request, stream=stream, **kwargs)
+        call_options(kwargs)
+        response = (await self._run(request, stream=stream, **kwargs)).http_response
         if response.status_code not in expected:
-            await self._raise(response, error_model)
+            await response.read()
+            raise_for_status(response, error_model)
         return response
 
     async def send_raw(
@@ -130,17 +155,19 @@ class AsyncClientCore:
         **kwargs: Any,
     ) -> PipelineResponse[HttpRequest, AsyncHttpResponse]:
         """Same as :meth:`.client.ClientCore.send_raw`, awaited."""
-        pipeline_response: PipelineResponse[HttpRequest, AsyncHttpResponse] = (
-            await self._client._pipeline.run(request, stream=False, **kwargs)
-        )
+        call_options(kwargs)
+        pipeline_response = await self._run(request, stream=False, **kwargs)
         if expected is not None and pipeline_response.http_response.status_code not in expected:
-            await self._raise(pipeline_response.http_response, error_model)
+            raise_for_status(pipeline_response.http_response, error_model)
         return pipeline_response
 
-    @staticmethod
-    async def _raise(response: AsyncHttpResponse, error_model: Any) -> None:
-        await response.read()
-        raise_status_error(response, parse_error_model(error_model, response.content))
+    async def _run(
+        self, request: HttpRequest, *, stream: bool, **kwargs: Any
+    ) -> PipelineResponse[HttpRequest, AsyncHttpResponse]:
+        pipeline_response: PipelineResponse[HttpRequest, AsyncHttpResponse] = (
+            await self._client._pipeline.run(request, stream=stream, **kwargs)
+        )
+        return pipeline_response
 
     async def close(self) -> None:
         """Closes the transport's connections."""

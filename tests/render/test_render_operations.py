@@ -64,7 +64,7 @@ def test_request_parts() -> None:
     assert 'files={"file": _rt.file_part(file, field="file")}' in upload
     assert 'data={"purpose": _rt.serialize(purpose)}' in upload
     assert views["jobs.delete"].expected == "(204,)"
-    assert views["jobs.get"].error_model == "_models.ErrorResponse"
+    assert views["jobs.get"].error_model == '{"default": _models.ErrorResponse}'
 
 
 def test_templates_refuse_undefined_variables() -> None:

@@ -207,24 +207,22 @@ def build_app(state: ServerState) -> web.Application:
     return app
 
 
-class FakeServer:
-    """Runs the app on an ephemeral port in its own thread and event loop."""
+class AppThread:
+    """Runs an aiohttp app on an ephemeral 127.0.0.1 port in its own thread and event loop."""
 
     def __init__(self) -> None:
-        self.state = ServerState()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._runner: web.AppRunner | None = None
 
-    def start(self) -> str:
+    def start_app(self, app: web.Application) -> str:
+        """Starts ``app``; returns its base URL."""
         self._thread.start()
-        future = asyncio.run_coroutine_threadsafe(self._start(), self._loop)
-        port = future.result(timeout=10)
-        self.state.base_url = f"http://127.0.0.1:{port}"
-        return self.state.base_url
+        port = asyncio.run_coroutine_threadsafe(self._start(app), self._loop).result(timeout=10)
+        return f"http://127.0.0.1:{port}"
 
-    async def _start(self) -> int:
-        self._runner = web.AppRunner(build_app(self.state), access_log=None)
+    async def _start(self, app: web.Application) -> int:
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -239,6 +237,18 @@ class FakeServer:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
         self._loop.close()
+
+
+class FakeServer(AppThread):
+    """The fake service's app, run by :class:`AppThread`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = ServerState()
+
+    def start(self) -> str:
+        self.state.base_url = self.start_app(build_app(self.state))
+        return self.state.base_url
 
     def reset(self) -> None:
         self.state.hits.clear()

@@ -220,14 +220,16 @@ class FakeServiceClient:
                 request, expected=(202,), error_model=ErrorResponse, **kwargs
             )
 
-        return begin_operation(
+        poller: LROPoller[ImageOperation] = begin_operation(
             self._core,
             initial,
-            lambda pipeline_response: _json(ImageOperation, pipeline_response.http_response),
+            ImageOperation,
             polling_interval=polling_interval,
             continuation_token=continuation_token,
-            error_model=ErrorResponse,
+            errors={"default": ErrorResponse},
+            failed=("deleted",),
         )
+        return poller
 
     def get_events(self, job_id: str, **kwargs: Any) -> Iterator[Event]:
         request = self._core.build_request(
@@ -336,14 +338,16 @@ class AsyncFakeServiceClient:
             )
             return await self._core.send_raw(request, expected=(202,), **kwargs)
 
-        return await async_begin_operation(
+        poller: AsyncLROPoller[ImageOperation] = await async_begin_operation(
             self._core,
             initial,
-            lambda pipeline_response: _json(ImageOperation, pipeline_response.http_response),
+            ImageOperation,
             polling_interval=polling_interval,
             continuation_token=continuation_token,
-            error_model=ErrorResponse,
+            errors={"default": ErrorResponse},
+            failed=("deleted",),
         )
+        return poller
 
     async def get_events(self, job_id: str, **kwargs: Any) -> AsyncIterator[Event]:
         request = self._core.build_request(

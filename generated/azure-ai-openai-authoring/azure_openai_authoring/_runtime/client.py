@@ -29,11 +29,10 @@ from ._pipeline import (
     base_url,
     key_credential_header,
     make_request,
-    parse_error_model,
-    raise_status_error,
     reject_credential,
     standard_policies,
 )
+from .responses import call_options, raise_for_status, read_result
 
 __all__ = ["ClientCore", "ServiceConfig"]
 
@@ -119,6 +118,38 @@ class ClientCore:
             content=content,
         )
 
+    def call(
+        self,
+        request: HttpRequest,
+        *,
+        responses: Mapping[int, Any],
+        response_headers: Mapping[str, Any] = _NO_VALUES,
+        errors: Mapping[Any, Any] = _NO_VALUES,
+        head: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        """Runs ``request`` and returns the operation's result (see :mod:`.responses`).
+
+        :param responses: each declared success status -> its body type (None: no body).
+        :param response_headers: declared response headers, wire name -> type.
+        :param errors: status or ``"default"`` -> error model of a failure.
+        :param head: a ``HEAD`` operation: without a body its result is whether it found it.
+        :param kwargs: per-call options (``timeout``, ``headers``, ``request_id`` or
+            ``client_request_id``, ``raw_response_hook``, ``cls``, ``logging_enable``, ...).
+        """
+        hook = call_options(kwargs)
+        pipeline_response = self._run(request, stream=False, **kwargs)
+        response = pipeline_response.http_response
+        if response.status_code not in responses:
+            raise_for_status(response, errors)
+        return read_result(
+            pipeline_response,
+            responses=responses,
+            headers=response_headers,
+            cls=hook,
+            head=head,
+        )
+
     def send(
         self,
         request: HttpRequest,
@@ -135,9 +166,11 @@ class ClientCore:
         error for the status (``ResourceNotFoundError`` for 404, ...) with ``error.model`` set to
         the body parsed as ``error_model`` (None when it does not parse).
         """
-        response = self._client.send_request(request, stream=stream, **kwargs)
+        call_options(kwargs)
+        response = self._run(request, stream=stream, **kwargs).http_response
         if response.status_code not in expected:
-            self._raise(response, error_model)
+            response.read()
+            raise_for_status(response, error_model)
         return response
 
     def send_raw(
@@ -150,19 +183,22 @@ class ClientCore:
     ) -> PipelineResponse[HttpRequest, HttpResponse]:
         """Runs ``request`` and returns the whole ``PipelineResponse`` (for LRO initial calls).
 
-        With ``expected`` given, a status outside it raises as in :meth:`send`.
+        With ``expected`` given, a status outside it raises as in :meth:`send`; ``error_model``
+        may be one type or a status -> type mapping as in :meth:`call`.
         """
-        pipeline_response: PipelineResponse[HttpRequest, HttpResponse] = self._client._pipeline.run(
-            request, stream=False, **kwargs
-        )
+        call_options(kwargs)
+        pipeline_response = self._run(request, stream=False, **kwargs)
         if expected is not None and pipeline_response.http_response.status_code not in expected:
-            self._raise(pipeline_response.http_response, error_model)
+            raise_for_status(pipeline_response.http_response, error_model)
         return pipeline_response
 
-    @staticmethod
-    def _raise(response: HttpResponse, error_model: Any) -> None:
-        response.read()
-        raise_status_error(response, parse_error_model(error_model, response.content))
+    def _run(
+        self, request: HttpRequest, *, stream: bool, **kwargs: Any
+    ) -> PipelineResponse[HttpRequest, HttpResponse]:
+        pipeline_response: PipelineResponse[HttpRequest, HttpResponse] = self._client._pipeline.run(
+            request, stream=stream, **kwargs
+        )
+        return pipeline_response
 
     def close(self) -> None:
         """Closes the transport's connections."""

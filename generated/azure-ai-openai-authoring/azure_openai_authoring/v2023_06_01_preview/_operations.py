@@ -57,7 +57,7 @@ class FilesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FileList = _rt.deserialize(_models.FileList, _response.content)
             return _page
@@ -91,10 +91,13 @@ class FilesOperations:
             files={"file": _rt.file_part(file, field="file")},
             data={"purpose": _rt.serialize(purpose)},
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -117,10 +120,13 @@ class FilesOperations:
             headers={"Accept": "application/json"},
             json=file_import,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -140,7 +146,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
 
     @distributed_trace
     def get(self, file_id: str, **kwargs: Any) -> _models.File:
@@ -159,10 +170,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={200: _models.File},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -183,7 +196,11 @@ class FilesOperations:
             headers={"Accept": "application/octet-stream, application/json"},
         )
         _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+            _request,
+            expected=(200,),
+            error_model={"default": _models.ErrorResponse},
+            stream=True,
+            **kwargs,
         )
         return _rt.iter_bytes(_response)
 
@@ -219,7 +236,7 @@ class FineTunesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuneList = _rt.deserialize(_models.FineTuneList, _response.content)
             return _page
@@ -254,10 +271,13 @@ class FineTunesOperations:
             headers={"Accept": "application/json"},
             json=fine_tune,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = self._core.call(
+            _request,
+            responses={201: _models.FineTune},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace
@@ -276,7 +296,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
 
     @distributed_trace
     def get(self, fine_tune_id: str, **kwargs: Any) -> _models.FineTune:
@@ -297,10 +322,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace
@@ -319,10 +346,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @overload
@@ -367,7 +396,11 @@ class FineTunesOperations:
         )
         if stream:
             _stream = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+                _request,
+                expected=(200,),
+                error_model={"default": _models.ErrorResponse},
+                stream=True,
+                **kwargs,
             )
             return _rt.iter_events(
                 _stream,
@@ -375,7 +408,7 @@ class FineTunesOperations:
                 terminator="[DONE]",
             )
         _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
         )
         _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
@@ -420,7 +453,7 @@ class ImagesOperations:
         """
         _options = {
             key: kwargs.pop(key)
-            for key in ("polling", "polling_interval", "continuation_token")
+            for key in ("polling", "polling_interval", "continuation_token", "cls")
             if key in kwargs
         }
 
@@ -432,23 +465,29 @@ class ImagesOperations:
                 json=body,
             )
             return self._core.send_raw(
-                _request, expected=(202,), error_model=_models.ErrorResponse, **kwargs
+                _request,
+                expected=(200, 201, 202, 204),
+                error_model={"default": _models.ErrorResponse},
+                **kwargs,
             )
 
-        def _final(pipeline_response: PipelineResponse[Any, Any]) -> _models.OperationResponse:
-            _result: _models.OperationResponse = _rt.deserialize(
-                _models.OperationResponse, pipeline_response.http_response.text()
-            )
-            return _result
-
-        return _rt.begin_operation(
+        _poller: LROPoller[_models.OperationResponse] = _rt.begin_operation(
             self._core,
             _initial,
-            _final,
-            polling_header="operation-location",
+            _models.OperationResponse,
+            response_headers={"operation-location": str, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            final_state_via=None,
+            succeeded=("succeeded",),
+            failed=(
+                "canceled",
+                "failed",
+                "deleted",
+            ),
             **_options,
             **kwargs,
         )
+        return _poller
 
 
 class ModelsOperations:
@@ -481,7 +520,7 @@ class ModelsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.ModelList = _rt.deserialize(_models.ModelList, _response.content)
             return _page
@@ -508,10 +547,12 @@ class ModelsOperations:
             path_params={"model-id": model_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Model = self._core.call(
+            _request,
+            responses={200: _models.Model},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Model = _rt.deserialize(_models.Model, _response.content)
         return _result
 
 
@@ -526,7 +567,7 @@ class OperationsImagesOperations:
         self._core = core
 
     @distributed_trace
-    def delete(self, operation_id: str, **kwargs: Any) -> None:
+    def delete(self, operation_id: str, **kwargs: Any) -> dict[str, Any]:
         """Deletes an operation (if in terminal state) and all generated and user provided images
         associated with the operation.
 
@@ -542,7 +583,14 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        _result: dict[str, Any] = self._core.call(
+            _request,
+            responses={204: None},
+            response_headers={"x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
+        return _result
 
     @distributed_trace
     def get(self, operation_id: str, **kwargs: Any) -> _models.OperationResponse:
@@ -560,10 +608,11 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.OperationResponse = _rt.deserialize(
-            _models.OperationResponse, _response.content
+        _result: _models.OperationResponse = self._core.call(
+            _request,
+            responses={200: _models.OperationResponse},
+            response_headers={"retry-after": int, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result

@@ -59,7 +59,7 @@ class FilesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FileList = _rt.deserialize(_models.FileList, _response.content)
             return _page
@@ -93,10 +93,13 @@ class FilesOperations:
             files={"file": _rt.file_part(file, field="file")},
             data={"purpose": _rt.serialize(purpose)},
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -119,10 +122,13 @@ class FilesOperations:
             headers={"Accept": "application/json"},
             json=file_import,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -142,7 +148,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
 
     @distributed_trace
     def get(self, file_id: str, **kwargs: Any) -> _models.File:
@@ -161,10 +172,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={200: _models.File},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -185,7 +198,11 @@ class FilesOperations:
             headers={"Accept": "application/octet-stream, application/json"},
         )
         _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+            _request,
+            expected=(200,),
+            error_model={"default": _models.ErrorResponse},
+            stream=True,
+            **kwargs,
         )
         return _rt.iter_bytes(_response)
 
@@ -221,7 +238,7 @@ class FineTunesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuneList = _rt.deserialize(_models.FineTuneList, _response.content)
             return _page
@@ -256,10 +273,13 @@ class FineTunesOperations:
             headers={"Accept": "application/json"},
             json=fine_tune,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = self._core.call(
+            _request,
+            responses={201: _models.FineTune},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace
@@ -278,7 +298,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
 
     @distributed_trace
     def get(self, fine_tune_id: str, **kwargs: Any) -> _models.FineTune:
@@ -299,10 +324,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace
@@ -321,10 +348,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @overload
@@ -369,7 +398,11 @@ class FineTunesOperations:
         )
         if stream:
             _stream = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+                _request,
+                expected=(200,),
+                error_model={"default": _models.ErrorResponse},
+                stream=True,
+                **kwargs,
             )
             return _rt.iter_events(
                 _stream,
@@ -377,7 +410,7 @@ class FineTunesOperations:
                 terminator="[DONE]",
             )
         _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
         )
         _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
@@ -418,7 +451,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobList = _rt.deserialize(
                 _models.FineTuningJobList, _response.content
@@ -457,10 +490,13 @@ class FineTuningOperations:
             headers={"Accept": "application/json"},
             json=fine_tuning_job,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = self._core.call(
+            _request,
+            responses={201: _models.FineTuningJob},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -479,7 +515,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
 
     @distributed_trace
     def get(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
@@ -500,10 +541,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -522,10 +565,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -557,7 +602,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobEventList = _rt.deserialize(
                 _models.FineTuningJobEventList, _response.content
@@ -611,7 +656,7 @@ class ImagesOperations:
         """
         _options = {
             key: kwargs.pop(key)
-            for key in ("polling", "polling_interval", "continuation_token")
+            for key in ("polling", "polling_interval", "continuation_token", "cls")
             if key in kwargs
         }
 
@@ -623,23 +668,25 @@ class ImagesOperations:
                 json=body,
             )
             return self._core.send_raw(
-                _request, expected=(202,), error_model=_models.ErrorResponse, **kwargs
+                _request,
+                expected=(200, 201, 202, 204),
+                error_model={"default": _models.ErrorResponse},
+                **kwargs,
             )
 
-        def _final(pipeline_response: PipelineResponse[Any, Any]) -> _models.OperationResponse:
-            _result: _models.OperationResponse = _rt.deserialize(
-                _models.OperationResponse, pipeline_response.http_response.text()
-            )
-            return _result
-
-        return _rt.begin_operation(
+        _poller: LROPoller[_models.OperationResponse] = _rt.begin_operation(
             self._core,
             _initial,
-            _final,
-            polling_header="operation-location",
+            _models.OperationResponse,
+            response_headers={"operation-location": str, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            final_state_via=None,
+            succeeded=("succeeded",),
+            failed=("failed",),
             **_options,
             **kwargs,
         )
+        return _poller
 
 
 class IngestionJobsOperations:
@@ -671,7 +718,7 @@ class IngestionJobsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.IngestionJobList = _rt.deserialize(
                 _models.IngestionJobList, _response.content
@@ -700,10 +747,13 @@ class IngestionJobsOperations:
             path_params={"jobId": job_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            response_headers={"Retry-After": int},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
     @distributed_trace
@@ -775,10 +825,12 @@ class IngestionJobsOperations:
             },
             json=ingestion_job,
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
 
@@ -812,7 +864,7 @@ class ModelsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.ModelList = _rt.deserialize(_models.ModelList, _response.content)
             return _page
@@ -839,10 +891,12 @@ class ModelsOperations:
             path_params={"model-id": model_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Model = self._core.call(
+            _request,
+            responses={200: _models.Model},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Model = _rt.deserialize(_models.Model, _response.content)
         return _result
 
 
@@ -857,7 +911,7 @@ class OperationsImagesOperations:
         self._core = core
 
     @distributed_trace
-    def delete(self, operation_id: str, **kwargs: Any) -> None:
+    def delete(self, operation_id: str, **kwargs: Any) -> dict[str, Any]:
         """Deletes an operation (if in terminal state) and all generated and user provided images
         associated with the operation.
 
@@ -873,7 +927,14 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        _result: dict[str, Any] = self._core.call(
+            _request,
+            responses={204: None},
+            response_headers={"x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
+        return _result
 
     @distributed_trace
     def get(self, operation_id: str, **kwargs: Any) -> _models.OperationResponse:
@@ -891,10 +952,11 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.OperationResponse = _rt.deserialize(
-            _models.OperationResponse, _response.content
+        _result: _models.OperationResponse = self._core.call(
+            _request,
+            responses={200: _models.OperationResponse},
+            response_headers={"retry-after": int, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result

@@ -71,7 +71,7 @@ class BatchOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.BatchesList = _rt.deserialize(_models.BatchesList, _response.content)
             return _page
@@ -104,10 +104,16 @@ class BatchOperations:
             headers={"Accept": "application/json"},
             json=create_batch_request,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Batch = self._core.call(
+            _request,
+            responses={201: _models.Batch},
+            response_headers={
+                "deployment-enqueued-tokens": int,
+                "deployment-maximum-enqueued-tokens": int,
+            },
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Batch = _rt.deserialize(_models.Batch, _response.content)
         return _result
 
     @distributed_trace
@@ -126,10 +132,12 @@ class BatchOperations:
             path_params={"batch-id": batch_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Batch = self._core.call(
+            _request,
+            responses={200: _models.Batch},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Batch = _rt.deserialize(_models.Batch, _response.content)
         return _result
 
     @distributed_trace
@@ -148,10 +156,12 @@ class BatchOperations:
             path_params={"batch-id": batch_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Batch = self._core.call(
+            _request,
+            responses={200: _models.Batch},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Batch = _rt.deserialize(_models.Batch, _response.content)
         return _result
 
 
@@ -191,7 +201,7 @@ class FilesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FileList = _rt.deserialize(_models.FileList, _response.content)
             return _page
@@ -225,10 +235,13 @@ class FilesOperations:
             files={"file": _rt.file_part(file, field="file")},
             data={"purpose": _rt.serialize(purpose)},
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -251,10 +264,13 @@ class FilesOperations:
             headers={"Accept": "application/json"},
             json=file_import,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -274,10 +290,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FileDelete = self._core.call(
+            _request,
+            responses={200: _models.FileDelete},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FileDelete = _rt.deserialize(_models.FileDelete, _response.content)
         return _result
 
     @distributed_trace
@@ -297,10 +315,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = self._core.call(
+            _request,
+            responses={200: _models.File},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace
@@ -321,7 +341,11 @@ class FilesOperations:
             headers={"Accept": "application/octet-stream, application/json"},
         )
         _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+            _request,
+            expected=(200,),
+            error_model={"default": _models.ErrorResponse},
+            stream=True,
+            **kwargs,
         )
         return _rt.iter_bytes(_response)
 
@@ -361,7 +385,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobList = _rt.deserialize(
                 _models.FineTuningJobList, _response.content
@@ -400,10 +424,13 @@ class FineTuningOperations:
             headers={"Accept": "application/json"},
             json=fine_tuning_job,
         )
-        _response = self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = self._core.call(
+            _request,
+            responses={201: _models.FineTuningJob},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -422,7 +449,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        self._core.send(_request, expected=(204,), error_model=_models.ErrorResponse, **kwargs)
+        self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
+        )
 
     @distributed_trace
     def get(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
@@ -443,10 +475,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -465,10 +499,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -499,7 +535,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobCheckpointList = _rt.deserialize(
                 _models.FineTuningJobCheckpointList, _response.content
@@ -542,7 +578,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobEventList = _rt.deserialize(
                 _models.FineTuningJobEventList, _response.content
@@ -600,7 +636,7 @@ class IngestionJobRunsOperations:
                     headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
                 )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.IngestionJobRunList = _rt.deserialize(
                 _models.IngestionJobRunList, _response.content
@@ -636,11 +672,11 @@ class IngestionJobRunsOperations:
             path_params={"job-id": job_id, "run-id": run_id},
             headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.IngestionJobRun = _rt.deserialize(
-            _models.IngestionJobRun, _response.content
+        _result: _models.IngestionJobRun = self._core.call(
+            _request,
+            responses={200: _models.IngestionJobRun},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -685,7 +721,7 @@ class IngestionJobsOperations:
                     headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
                 )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.IngestionJobList = _rt.deserialize(
                 _models.IngestionJobList, _response.content
@@ -714,10 +750,12 @@ class IngestionJobsOperations:
             path_params={"job-id": job_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
     @distributed_trace
@@ -757,10 +795,12 @@ class IngestionJobsOperations:
             },
             json=ingestion_job,
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
 
@@ -794,7 +834,7 @@ class ModelsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.ModelList = _rt.deserialize(_models.ModelList, _response.content)
             return _page
@@ -821,10 +861,12 @@ class ModelsOperations:
             path_params={"model-id": model_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Model = self._core.call(
+            _request,
+            responses={200: _models.Model},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Model = _rt.deserialize(_models.Model, _response.content)
         return _result
 
 
@@ -882,7 +924,7 @@ class StoredCompletionOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.StoredCompletionList = _rt.deserialize(
                 _models.StoredCompletionList, _response.content
@@ -912,11 +954,11 @@ class StoredCompletionOperations:
             path_params={"stored-completion-id": stored_completion_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.StoredCompletionDelete = _rt.deserialize(
-            _models.StoredCompletionDelete, _response.content
+        _result: _models.StoredCompletionDelete = self._core.call(
+            _request,
+            responses={200: _models.StoredCompletionDelete},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -936,11 +978,11 @@ class StoredCompletionOperations:
             path_params={"stored-completion-id": stored_completion_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.StoredCompletionResponse = _rt.deserialize(
-            _models.StoredCompletionResponse, _response.content
+        _result: _models.StoredCompletionResponse = self._core.call(
+            _request,
+            responses={200: _models.StoredCompletionResponse},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -970,11 +1012,11 @@ class StoredCompletionOperations:
             headers={"Accept": "application/json"},
             json=update_stored_completion_request,
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.StoredCompletion = _rt.deserialize(
-            _models.StoredCompletion, _response.content
+        _result: _models.StoredCompletion = self._core.call(
+            _request,
+            responses={200: _models.StoredCompletion},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -1013,7 +1055,7 @@ class StoredCompletionOperations:
                 headers={"Accept": "application/json"},
             )
             _response = self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.StoredCompletionMessages = _rt.deserialize(
                 _models.StoredCompletionMessages, _response.content
@@ -1060,10 +1102,13 @@ class UploadFileOperations:
             headers={"Accept": "application/json"},
             json=request_body,
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.UploadResource = self._core.call(
+            _request,
+            responses={200: _models.UploadResource},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.UploadResource = _rt.deserialize(_models.UploadResource, _response.content)
         return _result
 
     @distributed_trace
@@ -1083,10 +1128,12 @@ class UploadFileOperations:
             path_params={"upload-id": upload_id},
             headers={"Accept": "application/json"},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.UploadResource = self._core.call(
+            _request,
+            responses={200: _models.UploadResource},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.UploadResource = _rt.deserialize(_models.UploadResource, _response.content)
         return _result
 
     @distributed_trace
@@ -1119,10 +1166,12 @@ class UploadFileOperations:
             headers={"Accept": "application/json"},
             json=request_body,
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.UploadResource = self._core.call(
+            _request,
+            responses={200: _models.UploadResource},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.UploadResource = _rt.deserialize(_models.UploadResource, _response.content)
         return _result
 
     @distributed_trace
@@ -1148,10 +1197,10 @@ class UploadFileOperations:
             headers={"Accept": "application/json"},
             files={"data": _rt.file_part(data, field="data")},
         )
-        _response = self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.UploadPartResource = _rt.deserialize(
-            _models.UploadPartResource, _response.content
+        _result: _models.UploadPartResource = self._core.call(
+            _request,
+            responses={200: _models.UploadPartResource},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result

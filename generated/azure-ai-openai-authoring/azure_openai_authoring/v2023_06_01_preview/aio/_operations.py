@@ -58,7 +58,7 @@ class FilesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FileList = _rt.deserialize(_models.FileList, _response.content)
             return _page
@@ -92,10 +92,13 @@ class FilesOperations:
             files={"file": _rt.file_part(file, field="file")},
             data={"purpose": _rt.serialize(purpose)},
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -118,10 +121,13 @@ class FilesOperations:
             headers={"Accept": "application/json"},
             json=file_import,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -141,8 +147,11 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        await self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
 
     @distributed_trace_async
@@ -162,10 +171,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={200: _models.File},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -186,7 +197,11 @@ class FilesOperations:
             headers={"Accept": "application/octet-stream, application/json"},
         )
         _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+            _request,
+            expected=(200,),
+            error_model={"default": _models.ErrorResponse},
+            stream=True,
+            **kwargs,
         )
         return _rt.aiter_bytes(_response)
 
@@ -222,7 +237,7 @@ class FineTunesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuneList = _rt.deserialize(_models.FineTuneList, _response.content)
             return _page
@@ -257,10 +272,13 @@ class FineTunesOperations:
             headers={"Accept": "application/json"},
             json=fine_tune,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = await self._core.call(
+            _request,
+            responses={201: _models.FineTune},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace_async
@@ -279,8 +297,11 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        await self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
 
     @distributed_trace_async
@@ -302,10 +323,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = await self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace_async
@@ -324,10 +347,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = await self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @overload
@@ -372,7 +397,11 @@ class FineTunesOperations:
         )
         if stream:
             _stream = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+                _request,
+                expected=(200,),
+                error_model={"default": _models.ErrorResponse},
+                stream=True,
+                **kwargs,
             )
             return _rt.aiter_events(
                 _stream,
@@ -380,7 +409,7 @@ class FineTunesOperations:
                 terminator="[DONE]",
             )
         _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
         )
         _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
@@ -425,7 +454,7 @@ class ImagesOperations:
         """
         _options = {
             key: kwargs.pop(key)
-            for key in ("polling", "polling_interval", "continuation_token")
+            for key in ("polling", "polling_interval", "continuation_token", "cls")
             if key in kwargs
         }
 
@@ -437,23 +466,29 @@ class ImagesOperations:
                 json=body,
             )
             return await self._core.send_raw(
-                _request, expected=(202,), error_model=_models.ErrorResponse, **kwargs
+                _request,
+                expected=(200, 201, 202, 204),
+                error_model={"default": _models.ErrorResponse},
+                **kwargs,
             )
 
-        def _final(pipeline_response: PipelineResponse[Any, Any]) -> _models.OperationResponse:
-            _result: _models.OperationResponse = _rt.deserialize(
-                _models.OperationResponse, pipeline_response.http_response.text()
-            )
-            return _result
-
-        return await _rt.async_begin_operation(
+        _poller: AsyncLROPoller[_models.OperationResponse] = await _rt.async_begin_operation(
             self._core,
             _initial,
-            _final,
-            polling_header="operation-location",
+            _models.OperationResponse,
+            response_headers={"operation-location": str, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            final_state_via=None,
+            succeeded=("succeeded",),
+            failed=(
+                "canceled",
+                "failed",
+                "deleted",
+            ),
             **_options,
             **kwargs,
         )
+        return _poller
 
 
 class ModelsOperations:
@@ -486,7 +521,7 @@ class ModelsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.ModelList = _rt.deserialize(_models.ModelList, _response.content)
             return _page
@@ -513,10 +548,12 @@ class ModelsOperations:
             path_params={"model-id": model_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Model = await self._core.call(
+            _request,
+            responses={200: _models.Model},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Model = _rt.deserialize(_models.Model, _response.content)
         return _result
 
 
@@ -531,7 +568,7 @@ class OperationsImagesOperations:
         self._core = core
 
     @distributed_trace_async
-    async def delete(self, operation_id: str, **kwargs: Any) -> None:
+    async def delete(self, operation_id: str, **kwargs: Any) -> dict[str, Any]:
         """Deletes an operation (if in terminal state) and all generated and user provided images
         associated with the operation.
 
@@ -547,9 +584,14 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        _result: dict[str, Any] = await self._core.call(
+            _request,
+            responses={204: None},
+            response_headers={"x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
+        return _result
 
     @distributed_trace_async
     async def get(self, operation_id: str, **kwargs: Any) -> _models.OperationResponse:
@@ -567,10 +609,11 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.OperationResponse = _rt.deserialize(
-            _models.OperationResponse, _response.content
+        _result: _models.OperationResponse = await self._core.call(
+            _request,
+            responses={200: _models.OperationResponse},
+            response_headers={"retry-after": int, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result

@@ -60,7 +60,7 @@ class FilesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FileList = _rt.deserialize(_models.FileList, _response.content)
             return _page
@@ -94,10 +94,13 @@ class FilesOperations:
             files={"file": _rt.file_part(file, field="file")},
             data={"purpose": _rt.serialize(purpose)},
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -120,10 +123,13 @@ class FilesOperations:
             headers={"Accept": "application/json"},
             json=file_import,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -143,8 +149,11 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        await self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
 
     @distributed_trace_async
@@ -164,10 +173,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={200: _models.File},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -188,7 +199,11 @@ class FilesOperations:
             headers={"Accept": "application/octet-stream, application/json"},
         )
         _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+            _request,
+            expected=(200,),
+            error_model={"default": _models.ErrorResponse},
+            stream=True,
+            **kwargs,
         )
         return _rt.aiter_bytes(_response)
 
@@ -224,7 +239,7 @@ class FineTunesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuneList = _rt.deserialize(_models.FineTuneList, _response.content)
             return _page
@@ -259,10 +274,13 @@ class FineTunesOperations:
             headers={"Accept": "application/json"},
             json=fine_tune,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = await self._core.call(
+            _request,
+            responses={201: _models.FineTune},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace_async
@@ -281,8 +299,11 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        await self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
 
     @distributed_trace_async
@@ -304,10 +325,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = await self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @distributed_trace_async
@@ -326,10 +349,12 @@ class FineTunesOperations:
             path_params={"fine-tune-id": fine_tune_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTune = await self._core.call(
+            _request,
+            responses={200: _models.FineTune},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTune = _rt.deserialize(_models.FineTune, _response.content)
         return _result
 
     @overload
@@ -374,7 +399,11 @@ class FineTunesOperations:
         )
         if stream:
             _stream = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+                _request,
+                expected=(200,),
+                error_model={"default": _models.ErrorResponse},
+                stream=True,
+                **kwargs,
             )
             return _rt.aiter_events(
                 _stream,
@@ -382,7 +411,7 @@ class FineTunesOperations:
                 terminator="[DONE]",
             )
         _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
         )
         _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
@@ -425,7 +454,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobList = _rt.deserialize(
                 _models.FineTuningJobList, _response.content
@@ -464,10 +493,13 @@ class FineTuningOperations:
             headers={"Accept": "application/json"},
             json=fine_tuning_job,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = await self._core.call(
+            _request,
+            responses={201: _models.FineTuningJob},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace_async
@@ -486,8 +518,11 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        await self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
 
     @distributed_trace_async
@@ -509,10 +544,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = await self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace_async
@@ -531,10 +568,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = await self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -566,7 +605,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobEventList = _rt.deserialize(
                 _models.FineTuningJobEventList, _response.content
@@ -620,7 +659,7 @@ class ImagesOperations:
         """
         _options = {
             key: kwargs.pop(key)
-            for key in ("polling", "polling_interval", "continuation_token")
+            for key in ("polling", "polling_interval", "continuation_token", "cls")
             if key in kwargs
         }
 
@@ -632,23 +671,25 @@ class ImagesOperations:
                 json=body,
             )
             return await self._core.send_raw(
-                _request, expected=(202,), error_model=_models.ErrorResponse, **kwargs
+                _request,
+                expected=(200, 201, 202, 204),
+                error_model={"default": _models.ErrorResponse},
+                **kwargs,
             )
 
-        def _final(pipeline_response: PipelineResponse[Any, Any]) -> _models.OperationResponse:
-            _result: _models.OperationResponse = _rt.deserialize(
-                _models.OperationResponse, pipeline_response.http_response.text()
-            )
-            return _result
-
-        return await _rt.async_begin_operation(
+        _poller: AsyncLROPoller[_models.OperationResponse] = await _rt.async_begin_operation(
             self._core,
             _initial,
-            _final,
-            polling_header="operation-location",
+            _models.OperationResponse,
+            response_headers={"operation-location": str, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            final_state_via=None,
+            succeeded=("succeeded",),
+            failed=("failed",),
             **_options,
             **kwargs,
         )
+        return _poller
 
 
 class IngestionJobsOperations:
@@ -680,7 +721,7 @@ class IngestionJobsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.IngestionJobList = _rt.deserialize(
                 _models.IngestionJobList, _response.content
@@ -709,10 +750,13 @@ class IngestionJobsOperations:
             path_params={"jobId": job_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = await self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            response_headers={"Retry-After": int},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
     @distributed_trace_async
@@ -784,10 +828,12 @@ class IngestionJobsOperations:
             },
             json=ingestion_job,
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = await self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
 
@@ -821,7 +867,7 @@ class ModelsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.ModelList = _rt.deserialize(_models.ModelList, _response.content)
             return _page
@@ -848,10 +894,12 @@ class ModelsOperations:
             path_params={"model-id": model_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Model = await self._core.call(
+            _request,
+            responses={200: _models.Model},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Model = _rt.deserialize(_models.Model, _response.content)
         return _result
 
 
@@ -866,7 +914,7 @@ class OperationsImagesOperations:
         self._core = core
 
     @distributed_trace_async
-    async def delete(self, operation_id: str, **kwargs: Any) -> None:
+    async def delete(self, operation_id: str, **kwargs: Any) -> dict[str, Any]:
         """Deletes an operation (if in terminal state) and all generated and user provided images
         associated with the operation.
 
@@ -882,9 +930,14 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        _result: dict[str, Any] = await self._core.call(
+            _request,
+            responses={204: None},
+            response_headers={"x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
+        return _result
 
     @distributed_trace_async
     async def get(self, operation_id: str, **kwargs: Any) -> _models.OperationResponse:
@@ -902,10 +955,11 @@ class OperationsImagesOperations:
             path_params={"operation-id": operation_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.OperationResponse = _rt.deserialize(
-            _models.OperationResponse, _response.content
+        _result: _models.OperationResponse = await self._core.call(
+            _request,
+            responses={200: _models.OperationResponse},
+            response_headers={"retry-after": int, "x-ms-request-id": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result

@@ -72,7 +72,7 @@ class BatchOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.BatchesList = _rt.deserialize(_models.BatchesList, _response.content)
             return _page
@@ -105,10 +105,16 @@ class BatchOperations:
             headers={"Accept": "application/json"},
             json=create_batch_request,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Batch = await self._core.call(
+            _request,
+            responses={201: _models.Batch},
+            response_headers={
+                "deployment-enqueued-tokens": int,
+                "deployment-maximum-enqueued-tokens": int,
+            },
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Batch = _rt.deserialize(_models.Batch, _response.content)
         return _result
 
     @distributed_trace_async
@@ -127,10 +133,12 @@ class BatchOperations:
             path_params={"batch-id": batch_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Batch = await self._core.call(
+            _request,
+            responses={200: _models.Batch},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Batch = _rt.deserialize(_models.Batch, _response.content)
         return _result
 
     @distributed_trace_async
@@ -149,10 +157,12 @@ class BatchOperations:
             path_params={"batch-id": batch_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Batch = await self._core.call(
+            _request,
+            responses={200: _models.Batch},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Batch = _rt.deserialize(_models.Batch, _response.content)
         return _result
 
 
@@ -192,7 +202,7 @@ class FilesOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FileList = _rt.deserialize(_models.FileList, _response.content)
             return _page
@@ -226,10 +236,13 @@ class FilesOperations:
             files={"file": _rt.file_part(file, field="file")},
             data={"purpose": _rt.serialize(purpose)},
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -252,10 +265,13 @@ class FilesOperations:
             headers={"Accept": "application/json"},
             json=file_import,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={201: _models.File},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -275,10 +291,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FileDelete = await self._core.call(
+            _request,
+            responses={200: _models.FileDelete},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FileDelete = _rt.deserialize(_models.FileDelete, _response.content)
         return _result
 
     @distributed_trace_async
@@ -298,10 +316,12 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.File = await self._core.call(
+            _request,
+            responses={200: _models.File},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.File = _rt.deserialize(_models.File, _response.content)
         return _result
 
     @distributed_trace_async
@@ -322,7 +342,11 @@ class FilesOperations:
             headers={"Accept": "application/octet-stream, application/json"},
         )
         _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, stream=True, **kwargs
+            _request,
+            expected=(200,),
+            error_model={"default": _models.ErrorResponse},
+            stream=True,
+            **kwargs,
         )
         return _rt.aiter_bytes(_response)
 
@@ -364,7 +388,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobList = _rt.deserialize(
                 _models.FineTuningJobList, _response.content
@@ -403,10 +427,13 @@ class FineTuningOperations:
             headers={"Accept": "application/json"},
             json=fine_tuning_job,
         )
-        _response = await self._core.send(
-            _request, expected=(201,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = await self._core.call(
+            _request,
+            responses={201: _models.FineTuningJob},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace_async
@@ -425,8 +452,11 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        await self._core.send(
-            _request, expected=(204,), error_model=_models.ErrorResponse, **kwargs
+        await self._core.call(
+            _request,
+            responses={204: None},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
 
     @distributed_trace_async
@@ -448,10 +478,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = await self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace_async
@@ -470,10 +502,12 @@ class FineTuningOperations:
             path_params={"fine-tuning-job-id": fine_tuning_job_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.FineTuningJob = await self._core.call(
+            _request,
+            responses={200: _models.FineTuningJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.FineTuningJob = _rt.deserialize(_models.FineTuningJob, _response.content)
         return _result
 
     @distributed_trace
@@ -504,7 +538,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobCheckpointList = _rt.deserialize(
                 _models.FineTuningJobCheckpointList, _response.content
@@ -547,7 +581,7 @@ class FineTuningOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.FineTuningJobEventList = _rt.deserialize(
                 _models.FineTuningJobEventList, _response.content
@@ -605,7 +639,7 @@ class IngestionJobRunsOperations:
                     headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
                 )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.IngestionJobRunList = _rt.deserialize(
                 _models.IngestionJobRunList, _response.content
@@ -641,11 +675,11 @@ class IngestionJobRunsOperations:
             path_params={"job-id": job_id, "run-id": run_id},
             headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.IngestionJobRun = _rt.deserialize(
-            _models.IngestionJobRun, _response.content
+        _result: _models.IngestionJobRun = await self._core.call(
+            _request,
+            responses={200: _models.IngestionJobRun},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -690,7 +724,7 @@ class IngestionJobsOperations:
                     headers={"mgmt-user-token": mgmt_user_token, "Accept": "application/json"},
                 )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.IngestionJobList = _rt.deserialize(
                 _models.IngestionJobList, _response.content
@@ -719,10 +753,12 @@ class IngestionJobsOperations:
             path_params={"job-id": job_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = await self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
     @distributed_trace_async
@@ -762,10 +798,12 @@ class IngestionJobsOperations:
             },
             json=ingestion_job,
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.IngestionJob = await self._core.call(
+            _request,
+            responses={200: _models.IngestionJob},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.IngestionJob = _rt.deserialize(_models.IngestionJob, _response.content)
         return _result
 
 
@@ -799,7 +837,7 @@ class ModelsOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.ModelList = _rt.deserialize(_models.ModelList, _response.content)
             return _page
@@ -826,10 +864,12 @@ class ModelsOperations:
             path_params={"model-id": model_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.Model = await self._core.call(
+            _request,
+            responses={200: _models.Model},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.Model = _rt.deserialize(_models.Model, _response.content)
         return _result
 
 
@@ -887,7 +927,7 @@ class StoredCompletionOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.StoredCompletionList = _rt.deserialize(
                 _models.StoredCompletionList, _response.content
@@ -919,11 +959,11 @@ class StoredCompletionOperations:
             path_params={"stored-completion-id": stored_completion_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.StoredCompletionDelete = _rt.deserialize(
-            _models.StoredCompletionDelete, _response.content
+        _result: _models.StoredCompletionDelete = await self._core.call(
+            _request,
+            responses={200: _models.StoredCompletionDelete},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -945,11 +985,11 @@ class StoredCompletionOperations:
             path_params={"stored-completion-id": stored_completion_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.StoredCompletionResponse = _rt.deserialize(
-            _models.StoredCompletionResponse, _response.content
+        _result: _models.StoredCompletionResponse = await self._core.call(
+            _request,
+            responses={200: _models.StoredCompletionResponse},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -979,11 +1019,11 @@ class StoredCompletionOperations:
             headers={"Accept": "application/json"},
             json=update_stored_completion_request,
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.StoredCompletion = _rt.deserialize(
-            _models.StoredCompletion, _response.content
+        _result: _models.StoredCompletion = await self._core.call(
+            _request,
+            responses={200: _models.StoredCompletion},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result
 
@@ -1022,7 +1062,7 @@ class StoredCompletionOperations:
                 headers={"Accept": "application/json"},
             )
             _response = await self._core.send(
-                _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+                _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
             )
             _page: _models.StoredCompletionMessages = _rt.deserialize(
                 _models.StoredCompletionMessages, _response.content
@@ -1069,10 +1109,13 @@ class UploadFileOperations:
             headers={"Accept": "application/json"},
             json=request_body,
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.UploadResource = await self._core.call(
+            _request,
+            responses={200: _models.UploadResource},
+            response_headers={"Location": str},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.UploadResource = _rt.deserialize(_models.UploadResource, _response.content)
         return _result
 
     @distributed_trace_async
@@ -1092,10 +1135,12 @@ class UploadFileOperations:
             path_params={"upload-id": upload_id},
             headers={"Accept": "application/json"},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.UploadResource = await self._core.call(
+            _request,
+            responses={200: _models.UploadResource},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.UploadResource = _rt.deserialize(_models.UploadResource, _response.content)
         return _result
 
     @distributed_trace_async
@@ -1128,10 +1173,12 @@ class UploadFileOperations:
             headers={"Accept": "application/json"},
             json=request_body,
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
+        _result: _models.UploadResource = await self._core.call(
+            _request,
+            responses={200: _models.UploadResource},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.UploadResource = _rt.deserialize(_models.UploadResource, _response.content)
         return _result
 
     @distributed_trace_async
@@ -1157,10 +1204,10 @@ class UploadFileOperations:
             headers={"Accept": "application/json"},
             files={"data": _rt.file_part(data, field="data")},
         )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model=_models.ErrorResponse, **kwargs
-        )
-        _result: _models.UploadPartResource = _rt.deserialize(
-            _models.UploadPartResource, _response.content
+        _result: _models.UploadPartResource = await self._core.call(
+            _request,
+            responses={200: _models.UploadPartResource},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
         return _result

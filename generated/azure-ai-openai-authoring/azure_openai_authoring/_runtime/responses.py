@@ -1,0 +1,143 @@
+"""Reading an operation's response: status check, typed body, typed headers and ``cls``.
+
+Generated code describes each operation's responses as data (status -> body type, header name
+-> type, status or ``"default"`` -> error model) and this module does the rest, once for the sync
+and the async client:
+
+* a status the spec does not declare as a success raises the azure-core error for it with
+  ``error.model`` set to the error model declared for that status (else ``default``);
+* the body is validated as the type declared for the status it came with; a body that cannot
+  be read as that type raises ``DecodeError`` (an ``HttpResponseError``) with the response
+  attached, while unknown fields are kept on the model and never fail a call;
+* declared response headers are converted to their types (``response_headers``, keyed by the
+  header's wire name), returned as the result of an operation that has no body;
+* a ``HEAD`` operation without a body answers whether the resource exists (404 -> False when the
+  spec declares it);
+* ``cls`` -- Azure's per-call result hook -- receives
+  ``(pipeline_response, deserialized, response_headers)`` and its return value is the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, NoReturn
+
+from azure.core.exceptions import DecodeError
+from azure.core.pipeline import PipelineResponse
+from pydantic import ValidationError
+
+from ._pipeline import parse_error_model, raise_status_error
+from .serde import deserialize, type_adapter
+
+__all__ = [
+    "NO_BODY",
+    "ResponseHook",
+    "call_options",
+    "deserialize_response",
+    "error_model_for",
+    "raise_for_status",
+    "read_result",
+    "response_headers",
+]
+
+#: Marks a declared success status that carries no body (``responses={204: NO_BODY}``).
+NO_BODY: Any = None
+
+ResponseHook = Callable[[PipelineResponse[Any, Any], Any, dict[str, Any]], Any]
+"""``cls(pipeline_response, deserialized, response_headers)``: Azure's per-call result hook."""
+
+
+def call_options(kwargs: dict[str, Any]) -> ResponseHook | None:
+    """Takes the per-call keywords the pipeline does not know out of ``kwargs``.
+
+    ``cls`` is returned (the caller applies it to the result); ``client_request_id`` -- the
+    Azure guidelines' name -- becomes azure-core's ``request_id``.
+    """
+    hook: ResponseHook | None = kwargs.pop("cls", None)
+    if "client_request_id" in kwargs:
+        kwargs.setdefault("request_id", kwargs.pop("client_request_id"))
+    return hook
+
+
+def error_model_for(errors: Mapping[Any, Any] | Any, status: int) -> Any:
+    """The error model declared for ``status``, else the ``default`` one, else None.
+
+    ``errors`` may also be a single model type (every failure has that body).
+    """
+    if not isinstance(errors, Mapping):
+        return errors
+    if status in errors:
+        return errors[status]
+    return errors.get("default")
+
+
+def raise_for_status(response: Any, errors: Mapping[Any, Any] | Any) -> NoReturn:
+    """Raises the azure-core error for ``response`` (body already read), typed model attached."""
+    model = parse_error_model(error_model_for(errors, response.status_code), response.content)
+    raise_status_error(response, model)
+
+
+def deserialize_response(tp: Any, response: Any) -> Any:
+    """The response body validated as ``tp``; ``DecodeError`` (response attached) if it is not.
+
+    An empty body gives None.  Fields the type does not declare never fail validation.
+    """
+    if tp is None:
+        return None
+    body = response.content
+    try:
+        return deserialize(tp, body)
+    except (ValidationError, ValueError) as error:
+        raise DecodeError(
+            message=f"The response body could not be read as {_type_name(tp)}: {error}",
+            response=response,
+            error=error,
+        ) from error
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", None) or str(tp)
+
+
+def response_headers(response: Any, headers: Mapping[str, Any]) -> dict[str, Any]:
+    """The declared headers present in ``response``, converted to their declared types.
+
+    Keys are the wire names as the spec declares them.  A value that does not convert raises
+    ``DecodeError`` with the response attached.
+    """
+    found: dict[str, Any] = {}
+    for name, tp in headers.items():
+        text = response.headers.get(name)
+        if text is None:
+            continue
+        try:
+            found[name] = type_adapter(tp).validate_python(text)
+        except (ValidationError, ValueError) as error:
+            raise DecodeError(
+                message=f"Response header {name!r} could not be read as {_type_name(tp)}",
+                response=response,
+                error=error,
+            ) from error
+    return found
+
+
+def read_result(
+    pipeline_response: PipelineResponse[Any, Any],
+    *,
+    responses: Mapping[int, Any],
+    headers: Mapping[str, Any],
+    cls: ResponseHook | None,
+    head: bool = False,
+) -> Any:
+    """The operation's result for a response whose status is declared (body already read)."""
+    response = pipeline_response.http_response
+    tp = responses.get(response.status_code)
+    deserialized = deserialize_response(tp, response)
+    values = response_headers(response, headers) if headers or cls else {}
+    if cls is not None:
+        return cls(pipeline_response, deserialized, values)
+    if head and all(body is None for body in responses.values()):
+        return 200 <= response.status_code < 300
+    if deserialized is None and all(body is None for body in responses.values()) and headers:
+        return values
+    return deserialized
