@@ -252,7 +252,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         states = lro_states(builder.spec, op)
         lro = LroView(
             final_state_via=(
-                _literal(op.long_running.final_state_via)
+                py_string(op.long_running.final_state_via)
                 if op.long_running.final_state_via
                 else "None"
             ),

@@ -13,10 +13,10 @@ knows only ``succeeded``/``failed``/``canceled``, a spec may end an operation wi
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from generator.ir import ApiSpec, EnumRef, ModelRef, Operation, TypeRef
+from generator.render.escape import py_string
 from generator.render.model_context import all_properties
 from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer
 
@@ -72,7 +72,7 @@ def _headers_literal(op: Operation, namer: TypeNamer, needs: ImportNeeds) -> str
     for response in op.success_responses:
         for header in response.headers:
             seen.setdefault(header.wire_name, namer.annotation(header.type, needs))
-    return "{" + ", ".join(f"{json.dumps(k)}: {v}" for k, v in sorted(seen.items())) + "}"
+    return "{" + ", ".join(f"{py_string(k)}: {v}" for k, v in sorted(seen.items())) + "}"
 
 
 def errors_literal(op: Operation, namer: TypeNamer, needs: ImportNeeds) -> str:
@@ -81,7 +81,7 @@ def errors_literal(op: Operation, namer: TypeNamer, needs: ImportNeeds) -> str:
     for response in op.responses:
         if not response.is_error or response.body is None:
             continue
-        key = response.status if response.status.isdigit() else json.dumps(response.status)
+        key = response.status if response.status.isdigit() else py_string(response.status)
         entries.append(f"{key}: {namer.annotation(response.body, needs)}")
     return "{" + ", ".join(entries) + "}"
 
@@ -161,4 +161,4 @@ def lro_states(spec: ApiSpec, op: Operation) -> LroStates:
 def _tuple(values: list[str]) -> str:
     if not values:
         return "()"
-    return "(" + ", ".join(json.dumps(v) for v in values) + ",)"
+    return "(" + ", ".join(py_string(v) for v in values) + ",)"
