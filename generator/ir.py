@@ -500,6 +500,8 @@ class ApiSpec:
     models: tuple[Model, ...]  # sorted by key
     enums: tuple[Enum, ...]  # sorted by key
     aliases: tuple[Alias, ...] = ()  # sorted by key
+    # provenance: the format read ("Swagger 2.0", "OpenAPI 3.0.0"); nothing downstream reads it
+    source_format: str = "Swagger 2.0"
 
     @property
     def operations(self) -> tuple[Operation, ...]:

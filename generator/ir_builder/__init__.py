@@ -1,4 +1,5 @@
-"""Build the IR (:mod:`generator.ir`) from a loaded spec.
+"""Build the IR (:mod:`generator.ir`) from a loaded spec (always in the Swagger 2.0 shape: the
+loader lowers OpenAPI 3 documents into it, see :mod:`generator.openapi3`).
 
 Stages, in order: every definition (enums first, then models and aliases), every operation with
 its parameters, bodies and responses (registering inline objects and enums met on the way under a
@@ -27,10 +28,6 @@ from generator.load import LoadedSpec
 def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     """The IR of ``loaded`` with empty Python names; problems go to ``sink``."""
     raw = loaded.raw if isinstance(loaded.raw, Mapping) else {}
-    if "openapi" in raw:
-        sink.error("/openapi", "OpenAPI 3 documents are not supported", "only Swagger 2.0 is read")
-    elif raw and raw.get("swagger") != "2.0":
-        sink.warning("/swagger", "not marked as Swagger 2.0", "read as Swagger 2.0")
     main_uri = Path(loaded.path).resolve().as_uri()
     ctx = BuildContext(raw=raw, sink=sink, document=loaded.document, main_uri=main_uri)
     build_definitions(ctx)

@@ -1,19 +1,26 @@
-"""Load a Swagger 2.0 spec (JSON or YAML) into checked, normalized, lazily resolved data.
+"""Load a Swagger 2.0 or OpenAPI 3.x spec (JSON or YAML) into checked, normalized, lazily
+resolved data in the Swagger 2.0 shape.
 
 Stages, each reporting problems as :class:`~generator.diagnostics.Diagnostic` values rather than
-raising: read (:mod:`.read`), normalize known spec defects (:mod:`generator.normalize`), check
-every ``$ref`` eagerly (:mod:`.refs`), wrap in jsonref proxies (:mod:`.resolve`) and, on request,
-validate with openapi-spec-validator (:mod:`.validate`).
+raising: read (:mod:`.read`), tell the format (:mod:`.formats`; anything that is neither Swagger
+2.0 nor OpenAPI 3.x is refused), lower an OpenAPI 3 document into the Swagger shape
+(:mod:`generator.openapi3`, with the provenance of every part), normalize known spec defects
+(:mod:`generator.normalize`), check every ``$ref`` eagerly (:mod:`.refs`), wrap in jsonref
+proxies (:mod:`.resolve`) and, on request, validate the document as written with
+openapi-spec-validator (:mod:`.validate`).  Diagnostics of the stages after lowering are
+translated back into the OpenAPI 3 document, so every pointer names the file the user has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, DiagnosticSink, Severity
+from generator.load.formats import SpecFamily, detect_format, format_label
+from generator.load.provenance import Provenance
 from generator.load.read import read_document
 from generator.load.refs import RefChecker
 from generator.load.resolve import (
@@ -24,7 +31,7 @@ from generator.load.resolve import (
     without_examples,
 )
 
-__all__ = ["LoadedSpec", "load_spec", "ref_siblings", "ref_target"]
+__all__ = ["LoadedSpec", "Provenance", "load_spec", "ref_siblings", "ref_target"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,14 @@ class LoadedSpec:
     document: Mapping[str, Any]
     """The same, with ``$ref`` objects resolved lazily (jsonref proxies), no x-ms-examples."""
     diagnostics: tuple[Diagnostic, ...]
+    format: str = "Swagger 2.0"
+    """The format read, as the document declares it: ``Swagger 2.0``, ``OpenAPI 3.0.0``..."""
+    provenance: Provenance | None = None
+    """For a lowered OpenAPI 3 document: where each part of ``raw`` came from."""
+
+    def original_pointer(self, at: str) -> str:
+        """The location in the file as written of the pointer ``at`` into ``raw``."""
+        return self.provenance.original(at) if self.provenance is not None else at
 
     @property
     def ok(self) -> bool:
@@ -58,9 +73,20 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
     if data is not None and not isinstance(data, dict):
         sink.error("", f"the document is a {type(data).__name__}, not an object")
         data = None
-    if data is None:
+    detected = detect_format(data, sink) if data is not None else None
+    if data is None or detected is None:
         return LoadedSpec(path, {}, {}, tuple(sink.items))
+    family, version = detected
+    provenance: Provenance | None = None
+    if family is not SpecFamily.SWAGGER_2:
+        from generator.openapi3 import lower_document
 
+        if validate:
+            from generator.load.validate import validate_openapi3
+
+            sink.extend(validate_openapi3(data, label, path.resolve().as_uri(), family))
+        data, provenance = lower_document(data, sink, v31=family is SpecFamily.OPENAPI_31)
+    later = DiagnosticSink(label)  # stages that see the Swagger shape
     fetch: Callable[[str, DiagnosticSink], Any] | None = None
     if allow_network:  # urllib.request is imported only when it may be used
         from generator.load.remote import network_fetcher
@@ -72,19 +98,28 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         allow_network=allow_network,
         fetch=fetch,
     )
+    loaded_format = format_label(family, version)
     try:
-        normalize(data, sink, spec_dir=path.resolve().parent)
+        normalize(data, later, spec_dir=path.resolve().parent)
         checker.check(data)
         resolvable = without_examples(data)
         main_uri, documents, ref_free = checker.main_uri, checker.documents, checker.ref_free
         document = LazyDocument(lambda: resolve_lazily(resolvable, main_uri, documents, ref_free))
     except RecursionError:  # depth is bounded everywhere; this is a last line of defence
-        sink.extend(checker.diagnostics)
-        sink.error("", "the document is nested too deeply to load")
-        return LoadedSpec(path, {}, {}, tuple(sink.items))
-    sink.extend(checker.diagnostics)
-    if validate:
+        later.extend(checker.diagnostics)
+        later.error("", "the document is nested too deeply to load")
+        sink.extend(_relocated(later.items, provenance, label))
+        return LoadedSpec(path, {}, {}, tuple(sink.items), loaded_format, provenance)
+    later.extend(checker.diagnostics)
+    if validate and provenance is None:
         from generator.load.validate import validate_document
 
-        sink.extend(validate_document(resolvable, label, checker.main_uri))
-    return LoadedSpec(path, data, document, tuple(sink.items))
+        later.extend(validate_document(resolvable, label, checker.main_uri))
+    sink.extend(_relocated(later.items, provenance, label))
+    return LoadedSpec(path, data, document, tuple(sink.items), loaded_format, provenance)
+
+
+def _relocated(
+    diagnostics: Sequence[Diagnostic], provenance: Provenance | None, label: str
+) -> Sequence[Diagnostic]:
+    return provenance.relocate(diagnostics, label) if provenance is not None else diagnostics

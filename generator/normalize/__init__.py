@@ -10,6 +10,8 @@ where it is, what is wrong and what was done.  The spec files themselves are nev
   (2025-02 ``Purpose``).
 - :mod:`.discriminators`: a discriminator no subtype sets, and subtypes without a usable
   ``x-ms-discriminator-value`` (2025-02 ``FineTuneMethod``, ``FineTuneMethodRequest``).
+- :mod:`.alternatives`: an ``allOf`` whose members cannot all hold, meaning "one of them"
+  (2025-04 ``Eval.testing_criteria``, ``EvalItem.content``).
 - :mod:`.parameters`: parameters without a description (2025-02 ``UploadFile_Part``).
 - :mod:`.examples`: ``x-ms-examples`` naming files that do not exist.
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import DiagnosticSink
+from generator.normalize.alternatives import rewrite_contradictory_all_of
 from generator.normalize.discriminators import fix_discriminators
 from generator.normalize.enums import rewrite_enums
 from generator.normalize.examples import check_example_files
@@ -36,6 +39,7 @@ def normalize(document: dict[str, Any], sink: DiagnosticSink, *, spec_dir: Path)
     """Fix known defects in ``document`` in place, one warning per fix."""
     fill_missing_produces(document, sink)
     rewrite_enums(document, sink)
+    rewrite_contradictory_all_of(document, sink)
     fix_discriminators(document, sink)
     fill_missing_descriptions(document, sink)
     check_example_files(document, sink, spec_dir)

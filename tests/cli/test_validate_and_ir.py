@@ -177,10 +177,11 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert err.startswith(f"{path}:") and "Traceback" not in err
 
 
-def test_openapi_3_is_refused_with_one_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "v3.json", {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}})
-    code, _, err = run("validate", str(path))
-    assert code == 1 and f"{path}:/openapi: error: OpenAPI 3" in err and "Traceback" not in err
+def test_openapi_3_is_read_and_says_so(tmp_path: Path) -> None:
+    document = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    path = write(tmp_path, "v3.json", document)
+    code, out, err = run("ir", str(path))
+    assert code == 0 and json.loads(out)["source_format"] == "OpenAPI 3.0.0", err
 
 
 def test_unwritable_output_exits_2(tmp_path: Path) -> None:

@@ -245,7 +245,7 @@ def test_fold_base_path_prefixes_every_path() -> None:
     ("content", "message"),
     [
         ("{not json", "invalid JSON"),
-        (json.dumps({"openapi": "3.0.0", "paths": {}}), "not a Swagger 2.0 document"),
+        (json.dumps({"openapi": "2.5", "paths": {}}), "not 3.x"),
         (
             json.dumps(
                 {"swagger": "2.0", "paths": {}, "definitions": {"A": {"$ref": "../../etc/passwd"}}}
@@ -267,7 +267,7 @@ def test_fold_base_path_prefixes_every_path() -> None:
             "nesting",
         ),
     ],
-    ids=["invalid-json", "openapi-3", "outside-folder", "url", "missing-file", "deep-nesting"],
+    ids=["invalid-json", "openapi-2.5", "outside-folder", "url", "missing-file", "deep-nesting"],
 )
 def test_bad_input_gives_one_line_diagnostics_and_no_output(
     content: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
