@@ -27,7 +27,8 @@ def run_bundle(spec: Path, output: Path, *, paths_with_base: bool = False) -> in
         return 1
     sink = DiagnosticSink(str(spec))
     bundled = bundle_document(loaded.raw, source=spec, sink=sink)
-    _print(sink.items)
+    provenance = loaded.provenance  # an OpenAPI 3 document is bundled in its Swagger 2.0 form
+    _print(sink.items if provenance is None else provenance.relocate(sink.items, str(spec)))
     if bundled is None or sink.has_errors:
         return 1
     if paths_with_base:

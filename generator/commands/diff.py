@@ -1,8 +1,9 @@
 """``diff OLD NEW [NEWER ...]``: compile each spec, compare consecutive pairs, write the report,
 and gate CI.
 
-Exit codes: 0 nothing (left after the ignore file) is at or above ``--fail-on``; 1 something is;
-2 the tool failed (a spec with errors, an unreadable ignore file, an unwritable output folder).
+Exit codes: 0 nothing (left after the ignore file) is at or above ``--fail-on``; 1 something is,
+or a spec has errors (the input is wrong, as for every command); 2 the tool failed (an
+unreadable ignore file, an unwritable output folder).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def compile_all(paths: Sequence[Path]) -> list[ApiSpec] | None:
         errors = [d for d in diagnostics if d.severity is DiagnosticSeverity.ERROR]
         for diagnostic in errors:
             print(diagnostic.render(), file=sys.stderr)
-        if spec is None or errors:
+        if spec is None and not errors:
             print(f"{path}: cannot be compared: the spec has errors", file=sys.stderr)
+        if spec is None or errors:
             failed = True
         else:
             specs.append(spec)
@@ -71,7 +73,7 @@ def run_diff(
             return 2
     compiled = compile_all(specs)
     if compiled is None:
-        return 2
+        return 1
     report = build_report(compiled, entries)
     for entry in report.stale_ignores:
         print(

@@ -29,6 +29,7 @@ _STANDARD = frozenset({"enum", "default", "description"})
 
 def lower_servers(low: Lowering, servers: object, out: dict[str, Any]) -> None:
     """Write ``host``/``basePath``/``schemes`` or ``x-ms-parameterized-host`` into ``out``."""
+    low.moved("/host", "/servers")  # "no host" is about the servers list
     if servers is None:
         return
     if not isinstance(servers, list) or not servers or not isinstance(servers[0], Mapping):

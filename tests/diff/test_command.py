@@ -79,12 +79,12 @@ def test_real_specs_gate_on_breaking(
     assert out.startswith("# API changes") and "IngestionJobs_Create moved" in out
 
 
-def test_spec_with_errors_is_a_tool_failure(
+def test_spec_with_errors_is_an_input_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text('{"swagger": "2.0", "paths": {', encoding="utf-8")
-    assert run([write(tmp_path, "old", OLD, "v1"), broken], "never") == 2
+    assert run([write(tmp_path, "old", OLD, "v1"), broken], "never") == 1
     captured = capsys.readouterr()
     assert "broken.json" in captured.err and captured.out == ""
 
