@@ -9,6 +9,8 @@ clients may still send it) and the generated enum class (its member is gone).
 
 from __future__ import annotations
 
+import difflib
+
 from generator.diff.changes import ChangeDraft, Kind
 from generator.diff.context import DiffContext
 from generator.diff.definitions import added_definition, removed_definition
@@ -32,6 +34,51 @@ def compare_enums(ctx: DiffContext) -> list[ChangeDraft]:
 def values_of(item: Enum) -> dict[str, str]:
     """Value text -> generated member name."""
     return {str(v.value): v.py_name for v in item.values}
+
+
+VALUE_SIMILARITY = 0.8  # spelling similarity for a value rename without a shared description
+
+
+def value_renames(old: Enum, new: Enum) -> list[tuple[str, str]]:
+    """Values of ``old`` missing from ``new`` that live on under another spelling.
+
+    A lost value and a gained one are the same member renamed when their descriptions open
+    with the same sentence (``succeeded`` -> ``processed``, both "The operation has successfully
+    be processed ...") or, failing that, when they are spelled alike (``canceled`` ->
+    ``cancelled``); each pairing must be the only candidate on both sides.
+    """
+    old_docs = {str(v.value): _first_sentence(v.description) for v in old.values}
+    new_docs = {str(v.value): _first_sentence(v.description) for v in new.values}
+    lost = sorted(old_docs.keys() - new_docs.keys())
+    gained = sorted(new_docs.keys() - old_docs.keys())
+    found: list[tuple[str, str]] = []
+
+    def same_doc(a: str, b: str) -> bool:
+        return bool(old_docs[a]) and old_docs[a] == new_docs[b]
+
+    def alike(a: str, b: str) -> bool:
+        return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= VALUE_SIMILARITY
+
+    for same in (same_doc, alike):
+        for a in list(lost):
+            candidates = [b for b in gained if same(a, b)]
+            rivals = [x for x in lost if candidates and same(x, candidates[0])]
+            if len(candidates) == 1 and rivals == [a]:
+                found.append((a, candidates[0]))
+                lost.remove(a)
+                gained.remove(candidates[0])
+    return sorted(found)
+
+
+def _first_sentence(text: str) -> str:
+    words = " ".join(text.split()).lower()
+    return words.split(". ", 1)[0].rstrip(".")
+
+
+def rename_notes(old: Enum, new: Enum, renames: list[tuple[str, str]]) -> str:
+    """``State.SUCCEEDED` → `FileState.PROCESSED``, for migration notes."""
+    a, b = values_of(old), values_of(new)
+    return ", ".join(f"`{old.class_name}.{a[x]}` → `{new.class_name}.{b[y]}`" for x, y in renames)
 
 
 def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
@@ -88,8 +135,19 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
                 detail=tuple(added),
             )
         )
+    renames = value_renames(old, new)
     if removed:
-        members = ", ".join(f"`{old.class_name}.{old_values[v]}`" for v in removed)
+        renamed = dict(renames)
+        gone = [v for v in removed if v not in renamed]
+        members = ", ".join(f"`{old.class_name}.{old_values[v]}`" for v in gone)
+        note = "; ".join(
+            part
+            for part in (
+                rename_notes(old, new, renames),
+                f"{members} no longer exist" + ("s" if len(gone) == 1 else "") if gone else "",
+            )
+            if part
+        )
         drafts.append(
             ChangeDraft(
                 rule=rule("RemovedEnumValue"),
@@ -98,15 +156,21 @@ def _compare_enum(ctx: DiffContext, old: Enum, new: Enum) -> list[ChangeDraft]:
                 subject=new.key,
                 reason=f"{new.key} loses {_listing(removed)}"
                 + (
+                    " (" + ", ".join(f"`{x}` is now spelled `{y}`" for x, y in renames) + ")"
+                    if renames
+                    else ""
+                )
+                + (
                     f"; old clients may still send {_pronoun(removed)}."
                     if sent
                     else f"; the service no longer returns {_pronoun(removed)}."
                 ),
                 wire_breaking=sent,
                 client_breaking=True,
-                migration=f"{members} no longer exist" + ("s" if len(removed) == 1 else ""),
+                migration=note,
                 reach=reach,
                 old=", ".join(removed),
+                evidence=tuple(f"value renamed: {x} → {y}" for x, y in renames),
                 detail=tuple(removed),
             )
         )

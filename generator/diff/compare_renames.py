@@ -10,7 +10,7 @@ service that splits into per-resource enums with new values does not break the w
 from __future__ import annotations
 
 from generator.diff.changes import ChangeDraft, Kind, Reach
-from generator.diff.compare_enums import values_of
+from generator.diff.compare_enums import rename_notes, value_renames, values_of
 from generator.diff.context import DiffContext
 from generator.diff.index import REQUEST, RESPONSE
 from generator.diff.match import DefinitionMatch
@@ -41,6 +41,7 @@ def _entry(ctx: DiffContext, found: DefinitionMatch) -> ChangeDraft:
     reach = Reach(tuple(operations), tuple(groups), tuple(models))
     wire = False
     evidence = list(found.evidence)
+    notes: list[str] = []  # value renames, spelled with the generated members
     if kind == "enum" and found.is_split:
         # A rename's value changes are reported by the enum comparison of the renamed pair.
         old_values = set(values_of(ctx.old.enums[found.old_key]))
@@ -50,8 +51,12 @@ def _entry(ctx: DiffContext, found: DefinitionMatch) -> ChangeDraft:
             part = ctx.new.enums[key]
             new_values = set(values_of(part))
             directions = ctx.directions("enum", None, key)
-            lost = sorted(old_values - new_values)
-            gained = sorted(new_values - old_values)
+            renames = value_renames(old_enum, part)
+            if renames:
+                evidence.append(f"{key} renames: " + ", ".join(f"{x} → {y}" for x, y in renames))
+                notes.append(rename_notes(old_enum, part, renames))
+            lost = sorted(old_values - new_values - {x for x, _ in renames})
+            gained = sorted(new_values - old_values - {y for _, y in renames})
             if lost:
                 evidence.append(f"{key} lacks: {', '.join(lost)}")
             if gained:
@@ -66,6 +71,8 @@ def _entry(ctx: DiffContext, found: DefinitionMatch) -> ChangeDraft:
         reason = f"The {kind} {found.old_key} is split into {targets}; each former use now "
         reason += "refers to one of them."
         migration = f"`models.{old_class}` → " + " / ".join(f"`models.{c}`" for c in new_classes)
+        if notes:
+            migration += "; renamed values: " + ", ".join(notes)
         name = "SplitModel"
     else:
         reason = f"The {kind} {found.old_key} is renamed to {found.new_keys[0]}."

@@ -11,7 +11,7 @@ from __future__ import annotations
 from generator.diff.changes import ChangeDraft, Kind
 from generator.diff.context import DiffContext
 from generator.diff.rules import rule
-from generator.diff.type_compare import FORMAT, RULE_FOR
+from generator.diff.type_compare import RULE_FOR, describe
 
 
 def removed_definition(ctx: DiffContext, kind: str, key: str, class_name: str) -> ChangeDraft:
@@ -63,23 +63,47 @@ def compare_aliases(ctx: DiffContext) -> list[ChangeDraft]:
     new = {alias.key: alias for alias in ctx.new.spec.aliases}
     drafts: list[ChangeDraft] = []
     for key in sorted(old.keys() - new.keys()):
-        drafts.append(removed_definition(ctx, "model", key, old[key].class_name))
+        drafts.append(
+            ChangeDraft(
+                rule=rule("RemovedDefinition"),
+                kind=Kind.MODEL,
+                location=f"model {key}",
+                subject=key,
+                reason=f"The definition {key} ({describe(old[key].type)}, expanded where it is "
+                "used; no class is generated for it) is removed.",
+                wire_breaking=False,
+                client_breaking=False,
+                old=key,
+            )
+        )
     for key in sorted(new.keys() - old.keys()):
-        drafts.append(added_definition(ctx, "model", key, new[key].class_name))
+        drafts.append(
+            ChangeDraft(
+                rule=rule("AddedDefinition"),
+                kind=Kind.MODEL,
+                location=f"model {key}",
+                subject=key,
+                reason=f"New definition {key} ({describe(new[key].type)}, expanded where it is "
+                "used; no class is generated for it).",
+                wire_breaking=False,
+                client_breaking=False,
+                new=key,
+            )
+        )
     for key in sorted(old.keys() & new.keys()):
         delta = ctx.compare(old[key].type, new[key].type)
         if delta is None:
             continue
-        name = RULE_FOR
         drafts.append(
             ChangeDraft(
-                rule=rule(name[delta.how]),
+                rule=rule(RULE_FOR[delta.how]),
                 kind=Kind.MODEL,
                 location=f"model {key}",
                 subject=key,
-                reason=f"The definition {key} changes from {delta.old} to {delta.new}.",
-                wire_breaking=delta.how != FORMAT,
-                client_breaking=delta.python_changed and delta.how != FORMAT,
+                reason=f"The definition {key} changes from {delta.old} to {delta.new}; each "
+                "place that uses it reports its own change.",
+                wire_breaking=False,
+                client_breaking=False,
                 review=True,
                 old=delta.old,
                 new=delta.new,

@@ -166,16 +166,27 @@ def match_definitions(old: SpecIndex, new: SpecIndex, matches: Matches) -> None:
                         evidence = f"{place}: {a} -> {b}"
                         if evidence not in votes[(ref_kind, a)][b]:
                             votes[(ref_kind, a)][b].append(evidence)
-        for (kind, old_key), targets in sorted(votes.items()):
+        # Several removed definitions may vote for one new key (a merge: several enums become
+        # one); the most similar one claims it first, so the rename goes to the closest shape.
+        ranked = []
+        for (kind, old_key), targets in votes.items():
             if old_key not in removed[kind]:
                 continue
             new_keys = tuple(sorted(t for t in targets if t in added[kind]))
+            scores = {
+                t: _jaccard(shape_of(old, kind, old_key), shape_of(new, kind, t)) for t in new_keys
+            }
+            ranked.append((-max(scores.values(), default=0.0), kind, old_key, new_keys, scores))
+        for _, kind, old_key, candidates, scores in sorted(ranked):
+            if old_key not in removed[kind]:
+                continue
+            new_keys = tuple(t for t in candidates if t in added[kind])
             if not new_keys:
                 continue
+            targets = votes[(kind, old_key)]
             found = [e for t in new_keys for e in sorted(targets[t])]
             for t in new_keys:
-                similarity = _jaccard(shape_of(old, kind, old_key), shape_of(new, kind, t))
-                found.append(f"shape similarity {old_key} ~ {t}: {similarity:.2f}")
+                found.append(f"shape similarity {old_key} ~ {t}: {scores[t]:.2f}")
             _record(matches, kind, old_key, new_keys, tuple(found), removed, added, pairs)
             if len(new_keys) == 1:
                 frontier.append((kind, old_key, new_keys[0]))

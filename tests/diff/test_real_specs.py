@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.diff.changes import Change
 from generator.diff.engine import PairDiff
 from generator.diff.report import DiffReport
+from generator.ir import ApiSpec
 
 FIRST_ADDED_OPERATIONS = {
     "FineTuning_Cancel",
@@ -272,6 +273,11 @@ def test_state_enum_split_into_per_resource_enums(real_report: DiffReport) -> No
     # Only ever returned by the service, and extensible: the wire is fine; the class is gone.
     assert not change.wire_breaking and change.client_breaking
     assert "`models.State` →" in change.migration
+    # renamed status values are spelled out with the generated members
+    assert "FileState renames: failed → error, succeeded → processed" in change.evidence
+    assert "FineTuningState renames: canceled → cancelled" in change.evidence
+    assert "`State.SUCCEEDED` → `FileState.PROCESSED`" in change.migration
+    assert "`State.CANCELED` → `FineTuningState.CANCELLED`" in change.migration
     # One root cause: no per-property redirections for the moved uses.
     assert not [c for c in real_report.pairs[0].changes if c.rule.name == "ReferenceRedirection"]
 
@@ -367,3 +373,16 @@ def test_file_error_replaced_by_status_details(real_report: DiffReport) -> None:
     assert "Files_Get" in removed.operations
     added = one(first, "AddedReadOnlyPropertyInResponse", "model File.status_details")
     assert added.severity.value == "info"
+
+
+def test_state_merge_backwards_is_a_rename_of_the_closest_enum(
+    real_specs: tuple[ApiSpec, ...],
+) -> None:
+    """Run 2023-10 -> 2023-06, three per-resource enums become one State: the rename goes to
+    the part whose values overlap most (OperationState, 0.67), not the first by name."""
+    from generator.diff.engine import diff_specs
+
+    result = diff_specs(real_specs[1], real_specs[0])
+    renamed = [c for c in result.changes if c.rule.name == "RenamedModel" and c.new == "State"]
+    assert [c.old for c in renamed] == ["OperationState"]
+    assert "shape similarity OperationState ~ State: 0.67" in renamed[0].evidence

@@ -181,3 +181,13 @@ def test_timeline_notes_moves_and_splits() -> None:
     assert rows[("enum", "State")].cells == ("present", "removed", "")
     assert rows[("enum", "State")].notes == ("split into AState, BState in v2",)
     assert rows[("enum", "AState")].cells == ("", "added", "same")
+
+
+def test_a_renamed_enum_value_is_spelled_out() -> None:
+    old = _enum_api("v1", "red", "canceled", extensible=True, direction="response")
+    new = _enum_api("v2", "red", "cancelled", extensible=True, direction="response")
+    result = diff_specs(old, new)  # type: ignore[arg-type]
+    (removed,) = [c for c in result.changes if c.rule.name == "RemovedEnumValue"]
+    assert "`canceled` is now spelled `cancelled`" in removed.reason
+    assert removed.migration == "`Color.CANCELED` → `Color.CANCELLED`"
+    assert removed.evidence == ("value renamed: canceled → cancelled",)
