@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.ir import Enum, EnumValue, Primitive
 from generator.ir_builder.context import BuildContext, as_mapping, child, text
+from generator.ir_builder.enum_values import fit_members
 from generator.ir_builder.types import primitive_of
 
 _SCALARS = (str, int, float, bool)
@@ -39,7 +40,10 @@ def register_enum(
     extensible = x_ms_enum.get("modelAsString") is True
     base = primitive_of(ctx, schema, at) or _infer_base(values)
     documented = _documented_values(ctx, x_ms_enum, child(at, "x-ms-enum", "values"))
-    members = _members(ctx, values, documented, at)
+    members = fit_members(ctx, base, _members(ctx, values, documented, at), child(at, "enum"))
+    if not members:
+        ctx.sink.warning(child(at, "enum"), "no enum value fits its type", "typed by its 'type'")
+        return None
     candidate = Enum(
         key="",
         class_name="",

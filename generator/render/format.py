@@ -18,11 +18,13 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+from generator.render.compile_check import compile_error
 from generator.render.docs import LINE_LENGTH
 
 # black is imported only when something must be formatted: with a warm cache, ``generate``
 # does not pay for importing it.  The key names everything the mode below depends on.
-_KEY_PREFIX = f"black={version('black')};line_length={LINE_LENGTH};target=py310;".encode()
+# "compiled" marks results whose input passed :func:`compile_error`.
+_KEY_PREFIX = f"black={version('black')};line_length={LINE_LENGTH};target=py310;compiled;".encode()
 
 
 class FormatError(Exception):
@@ -30,7 +32,10 @@ class FormatError(Exception):
 
 
 def format_python(source: str, name: str) -> str:
-    """``source`` formatted by black; FormatError names the file when it does not parse."""
+    """``source`` formatted by black; FormatError names the file when it does not compile."""
+    problem = compile_error(source, name)
+    if problem is not None:
+        raise FormatError(f"{problem}; nothing was written")
     import black
     from black.mode import TargetVersion
     from black.parsing import InvalidInput

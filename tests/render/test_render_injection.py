@@ -15,8 +15,9 @@ import pytest
 import tomllib
 from hostile_kit import MARKER, RUN, Version, import_all, write_manifest
 
-from generator.commands.generate import render_all
-from generator.write import write_tree
+from generator.commands.generate import render_all, run_generate
+from generator.render.templates import ESCAPE_FILTERS, environment
+from generator.write import read_tree, write_tree
 
 BREAKOUTS = {
     "docstring": f'x"""; {RUN}; """',
@@ -86,3 +87,26 @@ def test_readme_examples_parse_and_call_nothing_but_the_client(generated: Path) 
 def test_pyproject_is_valid_toml_with_the_distribution_name(generated: Path) -> None:
     text = (generated / "hostile-dist" / "pyproject.toml").read_text(encoding="utf-8")
     assert tomllib.loads(text)["project"]["name"] == "hostile-dist"
+
+
+def test_code_that_does_not_compile_is_one_located_error_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An escaping bug, simulated: the docstring filter passes text through unchanged.
+    monkeypatch.setitem(ESCAPE_FILTERS, "docstring", lambda text: text)
+    environment.cache_clear()
+    try:
+        spec = _spec(BREAKOUTS["string"] + '"""', "id")
+        manifest = write_manifest(tmp_path / "specs", [Version("v1", "a/spec.json", spec)])
+        out = tmp_path / "generated"
+        write_tree(out, {"previous.py": "kept\n"})
+        assert run_generate(manifest, out, check=False, mirror=tmp_path / "no-mirror") == 2
+    finally:
+        environment.cache_clear()
+    assert read_tree(out) == {"previous.py": b"kept\n"}
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r"generate: hostile-dist/hostile_pkg/\S+\.py:\d+: generated code does not compile: "
+        r"[^\n]+; nothing was written",
+        last,
+    )
