@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import ast
 import io
+import sys
 import tokenize
 
 import pytest
-import tomllib
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.render import escape
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # black brings tomli on 3.10
+    import tomli as tomllib
 
 #: Any code point, lone surrogates included, with the troublemakers made likely.
 TEXT = st.text(

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomllib
 from hostile_kit import MARKER, RUN, Version, import_all, write_manifest
 
 from generator.commands.generate import render_all, run_generate
 from generator.render.templates import ESCAPE_FILTERS, environment
 from generator.write import read_tree, write_tree
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # black brings tomli on 3.10
+    import tomli as tomllib
 
 BREAKOUTS = {
     "docstring": f'x"""; {RUN}; """',
