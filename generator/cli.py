@@ -86,13 +86,16 @@ def sync(mirror: Path | None, manifest: Path) -> None:
 
 
 @cli.command()
+@click.argument("specs", nargs=-1, type=_existing_file)
 @click.option("--check", is_flag=True, help="Regenerate in memory; exit 1 listing drifted files.")
-@click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
+@click.option(
+    "--manifest", type=_existing_file, default=None, help=f"[default: {DEFAULT_MANIFEST}]"
+)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
+    default=None,
+    help=f"Output folder (required with SPECS). [default: {DEFAULT_OUTPUT}]",
 )
 @click.option(
     "--from",
@@ -102,11 +105,44 @@ def sync(mirror: Path | None, manifest: Path) -> None:
     envvar="AZPYGEN_SPECS_MIRROR",
     help="Mirror used when the local spec copy is missing.",
 )
-def generate(check: bool, manifest: Path, out: Path, mirror: Path | None) -> None:
-    """Generate every client package in the manifest and the version-diff report."""
+@click.option("--package-name", default=None, help="With SPECS: the distribution name.")
+@click.option("--namespace", default=None, help="With SPECS: the import package.")
+@click.option("--client-name", default=None, help="With SPECS: the client class.")
+def generate(
+    specs: tuple[Path, ...],
+    check: bool,
+    manifest: Path | None,
+    out: Path | None,
+    mirror: Path | None,
+    package_name: str | None,
+    namespace: str | None,
+    client_name: str | None,
+) -> None:
+    """Generate the manifest's client packages and version-diff report, or, given SPECS (one
+    API's versions), one package from those files with no manifest (--out required)."""
+    if specs:
+        if manifest is not None or check:
+            raise click.UsageError("SPECS cannot be combined with --manifest or --check")
+        if out is None:
+            raise click.UsageError("--out DIR is required when SPECS are given")
+        from generator.commands.generate import AdHocOptions, check_names, run_generate_specs
+
+        options = AdHocOptions(
+            package_name=package_name, namespace=namespace, client_name=client_name
+        )
+        problem = check_names(options)
+        if problem:
+            raise click.UsageError(problem)
+        sys.exit(run_generate_specs(list(specs), out, options))
+    if package_name or namespace or client_name:
+        raise click.UsageError("--package-name, --namespace and --client-name need SPECS")
     from generator.commands.generate import run_generate
 
-    sys.exit(run_generate(manifest, out, check=check, mirror=mirror))
+    sys.exit(
+        run_generate(
+            manifest or DEFAULT_MANIFEST, out or DEFAULT_OUTPUT, check=check, mirror=mirror
+        )
+    )
 
 
 @cli.command()

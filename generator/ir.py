@@ -443,11 +443,21 @@ class OperationGroup:
 
 @dataclass(frozen=True, slots=True)
 class ApiKeyAuth:
-    """An API key sent in a header (AzureKeyCredential)."""
+    """An API key sent in a header or a query parameter (AzureKeyCredential)."""
 
     KIND: ClassVar[str] = "api_key"
     scheme_name: str  # securityDefinitions key
-    header: str  # e.g. "api-key"
+    header: str  # the header or query parameter name, e.g. "api-key"
+    description: str = ""
+    in_query: bool = False  # ``in: query`` rather than ``in: header``
+
+
+@dataclass(frozen=True, slots=True)
+class BasicAuth:
+    """HTTP basic authentication (a user name and password)."""
+
+    KIND: ClassVar[str] = "basic"
+    scheme_name: str
     description: str = ""
 
 
@@ -464,7 +474,7 @@ class OAuth2Auth:
     description: str = ""
 
 
-AuthScheme: TypeAlias = ApiKeyAuth | OAuth2Auth
+AuthScheme: TypeAlias = ApiKeyAuth | OAuth2Auth | BasicAuth
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,6 +484,7 @@ class HostTemplate:
     template: str
     use_scheme_prefix: bool
     parameters: tuple[Parameter, ...]  # parameters filled into the template
+    scheme: str = "https"  # prefixed when ``use_scheme_prefix`` (from ``schemes``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,6 +542,7 @@ __all__ = [
     "ApiSpec",
     "ArrayType",
     "AuthScheme",
+    "BasicAuth",
     "BinaryBody",
     "Client",
     "Constraints",

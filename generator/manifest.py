@@ -25,6 +25,7 @@ _DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")  # PEP 5
 _SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 DEFAULT_VERSION = "0.1.0"
 """The distribution's version when the manifest names none."""
+_CLASS = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class ManifestError(ValueError):
@@ -55,7 +56,12 @@ class ApiVersionEntry:
 
 @dataclass(frozen=True)
 class Manifest:
-    """The whole manifest; ``versions`` oldest first."""
+    """The whole manifest; ``versions`` oldest first.
+
+    ``client_name``, ``title`` and ``credential_scopes`` are optional; when
+    absent the renderer derives them from the newest spec (see
+    :func:`generator.render.settings.package_settings`).
+    """
 
     distribution: str
     namespace: str
@@ -63,6 +69,9 @@ class Manifest:
     copy_root: Path
     version: str = DEFAULT_VERSION
     """The generated distribution's version (``MAJOR.MINOR.PATCH``)."""
+    client_name: str | None = None
+    title: str | None = None
+    credential_scopes: tuple[str, ...] = ()
 
     def spec_path(self, entry: ApiVersionEntry) -> Path:
         """The local copy of ``entry``'s main spec."""
@@ -96,12 +105,26 @@ def load_manifest(path: Path) -> Manifest:
     if not versions:
         raise ManifestError(f"{where}:/versions: no API versions listed")
     ordered = tuple(sorted(versions, key=lambda entry: entry.api_version))
+    client_name = _optional_text(body.get("client_name"), f"{where}:/client_name")
+    if client_name is not None and not _CLASS.fullmatch(client_name):
+        raise ManifestError(f"{where}:/client_name: {client_name!r} is not a Python class name")
+    scopes = body.get("credential_scopes")
     return Manifest(
         distribution=_distribution(body.get("distribution"), f"{where}:/distribution"),
         namespace=_identifier(body.get("namespace"), f"{where}:/namespace"),
         versions=ordered,
         copy_root=path.resolve().parent / COPY_FOLDER,
         version=_semver(body.get("version", DEFAULT_VERSION), f"{where}:/version"),
+        client_name=client_name,
+        title=_optional_text(body.get("title"), f"{where}:/title"),
+        credential_scopes=(
+            ()
+            if scopes is None
+            else tuple(
+                _text(item, f"{where}:/credential_scopes/{i}")
+                for i, item in enumerate(_list(scopes, f"{where}:/credential_scopes"))
+            )
+        ),
     )
 
 
@@ -171,6 +194,10 @@ def _semver(data: Any, where: str) -> str:
     if parse_semver(text) is None:
         raise ManifestError(f"{where}: {text!r} is not a MAJOR.MINOR.PATCH version (quote it)")
     return text
+
+
+def _optional_text(data: Any, where: str) -> str | None:
+    return None if data is None else _text(data, where)
 
 
 def _identifier(data: Any, where: str) -> str:

@@ -1,10 +1,14 @@
-"""``generate``: manifest -> every client package, the change report and the run's record,
-updated atomically in the output folder.
+"""``generate``: manifest (or spec files at hand) -> client packages, the change report and the
+run's record, updated atomically in the output folder.
 
 The output folder holds ``generate``'s output only: a file there that this run does not produce
 is removed, and named when no earlier run produced it either (the record says which did).  Build
 products (``build/``, ``*.egg-info``, ``__pycache__``) and git-ignored files are left alone.
 The run prints what it changed; when nothing differs it writes nothing.
+
+With spec files (``generate SPEC... --out DIR``) no manifest is read: the files are one API's
+versions, each becoming a subpackage named after its ``info.version``; names not given on the
+command line come from the newest spec's title (:mod:`generator.render.settings`).
 
 Exit codes: 0 done (or, with ``--check``, the tree is current); 1 a spec has errors (nothing is
 written) or ``--check`` found drift; 2 the tool failed (manifest unreadable, output not
@@ -13,13 +17,21 @@ writable, a template bug).
 
 from __future__ import annotations
 
+import keyword
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.ir import ApiSpec
 from generator.record import RECORD_FILE, RecordError, parse_record, record_text
+
+if TYPE_CHECKING:
+    from generator.render.package import VersionInput
+    from generator.render.settings import PackageSettings
 
 
 class GenerateError(Exception):
@@ -28,6 +40,10 @@ class GenerateError(Exception):
 
 class SpecErrors(Exception):
     """The specs have errors (exit 1); the diagnostics were printed."""
+
+
+class UsageProblem(Exception):
+    """The command was asked for something impossible (exit 2), as one printable line."""
 
 
 def _print(lines: Sequence[str]) -> None:
@@ -39,6 +55,61 @@ def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
 
 
+def _compile(
+    entries: Sequence[tuple[str, str, Path]],
+) -> list[VersionInput]:
+    """Compile each (package, shown path, file) to a :class:`VersionInput`; SpecErrors on errors."""
+    from generator.pipeline import compile_spec
+    from generator.render.package import VersionInput
+
+    versions: list[VersionInput] = []
+    failed = False
+    warnings = 0
+    for package, shown, path in entries:
+        spec, diagnostics = compile_spec(path)
+        errors = _errors(diagnostics)
+        warnings += len(diagnostics) - len(errors)
+        if errors or spec is None:
+            _print([d.render() for d in errors])
+            failed = True
+            continue
+        versions.append(VersionInput(package, shown, spec))
+    if failed:
+        raise SpecErrors()
+    if warnings:
+        print(
+            f"{warnings} warning(s) in the specs; `python -m generator validate` lists them",
+            file=sys.stderr,
+        )
+    return versions
+
+
+def _package_files(
+    settings: PackageSettings,
+    versions: Sequence[VersionInput],
+    *,
+    parallel: bool,
+    report: bool,
+    api_versions: list[str] | None = None,
+) -> dict[str, str]:
+    """The distribution plus, when ``report``, the change report."""
+    from generator.diff.api import report_files
+    from generator.render.package import render_distribution, runtime_files
+
+    files = render_distribution(settings, versions, runtime_files(), parallel=parallel)
+    if report:
+        specs: list[ApiSpec] = [v.spec for v in versions]
+        for path, text in sorted(report_files(specs).items()):
+            if path in files:
+                raise GenerateError(f"report file {path} clashes with a package file")
+            files[path] = text
+    api_versions = api_versions or [v.spec.client.api_version for v in versions]
+    files[RECORD_FILE] = record_text(
+        settings.distribution, settings.package_version, api_versions, files
+    )
+    return dict(sorted(files.items()))
+
+
 def render_all(
     manifest_path: Path, *, mirror: Path | None, parallel: bool = False
 ) -> dict[str, str]:
@@ -47,15 +118,7 @@ def render_all(
     Raises SpecErrors (after printing the errors) when a spec cannot be compiled cleanly, and
     GenerateError when the manifest or the spec copy is unusable.
     """
-    from generator.diff.api import report_files
     from generator.manifest import ManifestError, load_manifest
-    from generator.pipeline import compile_spec
-    from generator.render.package import (
-        PackageSettings,
-        VersionInput,
-        render_distribution,
-        runtime_files,
-    )
     from generator.sync import ensure_specs
 
     try:
@@ -66,50 +129,118 @@ def render_all(
     if problems:
         _print([d.render() for d in problems])
         raise GenerateError(f"{len(problems)} spec file(s) could not be made available")
-    versions: list[VersionInput] = []
-    failed = False
-    warnings = 0
-    for entry in manifest.versions:
-        spec, diagnostics = compile_spec(manifest.spec_path(entry))
-        errors = _errors(diagnostics)
-        warnings += len(diagnostics) - len(errors)
-        if errors or spec is None:
-            _print([d.render() for d in errors])
-            failed = True
-            continue
-        versions.append(VersionInput(entry.package, entry.spec, spec))
-    if failed:
-        raise SpecErrors()
-    if warnings:
-        print(
-            f"{warnings} warning(s) in the specs; `python -m generator validate` lists them",
-            file=sys.stderr,
-        )
-    settings = PackageSettings(
-        manifest.distribution, manifest.namespace, package_version=manifest.version
+    versions = _compile([(e.package, e.spec, manifest.spec_path(e)) for e in manifest.versions])
+    options = AdHocOptions(
+        package_name=manifest.distribution,
+        namespace=manifest.namespace,
+        client_name=manifest.client_name,
+        title=manifest.title,
+        package_version=manifest.version,
+        credential_scopes=manifest.credential_scopes,
     )
-    files = render_distribution(settings, versions, runtime_files(), parallel=parallel)
-    specs: list[ApiSpec] = [v.spec for v in versions]
-    for path, text in sorted(report_files(specs).items()):
-        if path in files:
-            raise GenerateError(f"report file {path} clashes with a package file")
-        files[path] = text
-    api_versions = [entry.api_version for entry in manifest.versions]
-    files[RECORD_FILE] = record_text(manifest.distribution, manifest.version, api_versions, files)
-    return dict(sorted(files.items()))
+    return _package_files(
+        _settings(versions, options),
+        versions,
+        parallel=parallel,
+        report=True,
+        api_versions=[entry.api_version for entry in manifest.versions],
+    )
+
+
+@dataclass(frozen=True)
+class AdHocOptions:
+    """What ``generate SPEC... --out DIR`` may name; None means "derive it from the spec"."""
+
+    package_name: str | None = None
+    namespace: str | None = None
+    client_name: str | None = None
+    title: str | None = None
+    package_version: str | None = None
+    credential_scopes: tuple[str, ...] = ()
+
+
+def _settings(versions: Sequence[VersionInput], options: AdHocOptions) -> PackageSettings:
+    """The package settings: the names given, the rest derived from the newest spec."""
+    from generator.render.settings import package_settings
+
+    return package_settings(
+        [v.spec for v in versions],
+        distribution=options.package_name,
+        namespace=options.namespace,
+        client_class=options.client_name,
+        title=options.title,
+        package_version=options.package_version,
+        credential_scopes=options.credential_scopes,
+    )
+
+
+_DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
+_NAMESPACE = re.compile(r"[a-z_][a-z0-9_]*")
+_CLASS = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def check_names(options: AdHocOptions) -> str | None:
+    """Why the names given on the command line cannot be used, or None when they can."""
+    if options.package_name is not None and not _DISTRIBUTION.fullmatch(options.package_name):
+        return f"--package-name {options.package_name!r} is not a valid distribution name"
+    if options.namespace is not None and not _NAMESPACE.fullmatch(options.namespace):
+        return f"--namespace {options.namespace!r} is not a lower-case Python identifier"
+    if options.client_name is not None and (
+        not _CLASS.fullmatch(options.client_name) or keyword.iskeyword(options.client_name)
+    ):
+        return f"--client-name {options.client_name!r} is not a Python class name"
+    return None
+
+
+def render_specs(
+    spec_paths: Sequence[Path], options: AdHocOptions, *, parallel: bool = False
+) -> dict[str, str]:
+    """Every file for spec files given directly (no manifest): one distribution, one
+    subpackage per API version (oldest first), and the change report when there are several.
+    """
+    from generator.render.settings import version_package
+
+    versions = _compile([("", str(path), path) for path in spec_paths])
+    versions.sort(key=lambda v: v.spec.client.api_version)
+    named: list[VersionInput] = []
+    seen: dict[str, str] = {}
+    for version in versions:
+        package = version_package(version.spec.client.api_version)
+        if package in seen:
+            raise UsageProblem(
+                f"{version.spec_path} and {seen[package]} have the same API version "
+                f"({version.spec.client.api_version!r}); give each version once"
+            )
+        seen[package] = version.spec_path
+        named.append(replace(version, package=package))
+    return _package_files(
+        _settings(named, options), named, parallel=parallel, report=len(named) > 1
+    )
+
+
+def run_generate_specs(spec_paths: Sequence[Path], out: Path, options: AdHocOptions) -> int:
+    """``generate SPEC... --out DIR``: see the module docstring for exit codes."""
+    return _run(
+        lambda: render_specs(spec_paths, options, parallel=len(spec_paths) > 1), out, check=False
+    )
 
 
 def run_generate(manifest_path: Path, out: Path, *, check: bool, mirror: Path | None) -> int:
     """The ``generate`` command; see the module docstring for exit codes."""
+    return _run(lambda: render_all(manifest_path, mirror=mirror, parallel=True), out, check=check)
+
+
+def _run(produce: Callable[[], dict[str, str]], out: Path, *, check: bool) -> int:
+    """Render with ``produce``, then compare with or write ``out``; the exit code."""
     from generator.render.format import FormatError
     from generator.write import compare_tree, write_tree
 
     try:
-        files = render_all(manifest_path, mirror=mirror, parallel=True)
+        files = produce()
     except SpecErrors:
         print("generate: the specs have errors; nothing was written", file=sys.stderr)
         return 1
-    except (GenerateError, FormatError) as error:
+    except (GenerateError, UsageProblem, FormatError) as error:
         print(f"generate: {error}", file=sys.stderr)
         return 2
     if check:

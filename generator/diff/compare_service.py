@@ -17,9 +17,13 @@ from generator.diff.context import DiffContext
 from generator.diff.index import SpecIndex, op_key
 from generator.diff.rules import rule
 from generator.diff.type_compare import describe
-from generator.ir import ApiKeyAuth, AuthScheme, Client, HostTemplate, Operation
+from generator.ir import ApiKeyAuth, AuthScheme, BasicAuth, Client, HostTemplate, Operation
 
-_CREDENTIAL = {"api_key": "AzureKeyCredential", "oauth2": "TokenCredential"}
+_CREDENTIAL = {
+    "api_key": "AzureKeyCredential",
+    "oauth2": "TokenCredential",
+    "basic": "AzureNamedKeyCredential",
+}
 
 
 def _draft(
@@ -233,7 +237,9 @@ def _client_parameters(old: Client, new: Client) -> list[ChangeDraft]:
 def _signature(scheme: AuthScheme) -> str:
     """What a caller authenticates with, independent of the scheme's name in the spec."""
     if isinstance(scheme, ApiKeyAuth):
-        return f"API key in header {scheme.header}"
+        return f"API key in {'query' if scheme.in_query else 'header'} {scheme.header}"
+    if isinstance(scheme, BasicAuth):
+        return "HTTP basic"
     return f"OAuth2 ({scheme.flow or 'token'})"
 
 

@@ -11,6 +11,7 @@ Anything not understood is reported to the sink and skipped or typed as any.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     link_hierarchy(ctx)
     operations = add_behaviours(ctx, operations)
     client = build_client(ctx, operations)
+    # Host parameters that belong to the operations are filled per request, like path ones.
+    per_operation = tuple(p for p in client.host.parameters if not p.client_level)
+    if per_operation:
+        operations = [replace(op, parameters=(*op.parameters, *per_operation)) for op in operations]
     ordered = sorted(operations, key=lambda op: (op.group_key, op.path, op.method))
     groups = tuple(
         OperationGroup(key=key, py_name="", class_name="", operations=tuple(members))

@@ -10,13 +10,16 @@ states none); OAuth2 scopes are the union of the requirement's and the definitio
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from generator.ir import (
     ApiKeyAuth,
     AuthScheme,
+    BasicAuth,
     Client,
     Default,
+    EnumRef,
     HostTemplate,
     OAuth2Auth,
     Operation,
@@ -26,9 +29,7 @@ from generator.ir import (
     PrimitiveType,
 )
 from generator.ir_builder.context import BuildContext, as_mapping, child, text
-from generator.ir_builder.parameters import RawParameter, build_parameter
-
-API_VERSION = "api-version"
+from generator.ir_builder.parameters import API_VERSION, RawParameter, build_parameter
 
 
 def build_client(ctx: BuildContext, operations: list[Operation]) -> Client:
@@ -37,7 +38,7 @@ def build_client(ctx: BuildContext, operations: list[Operation]) -> Client:
     if not info:
         ctx.sink.warning("/info", "no info object", "title and version left empty")
     version = info.get("version")
-    host = _host(ctx)
+    host = build_host(ctx)
     host_names = {p.wire_name for p in host.parameters}
     client_parameters: dict[str, Parameter] = {}
     for operation in operations:
@@ -46,8 +47,8 @@ def build_client(ctx: BuildContext, operations: list[Operation]) -> Client:
                 client_parameters.setdefault(parameter.wire_name, parameter)
     api_version = client_parameters.get(API_VERSION)
     default_version = None
-    if api_version is not None and api_version.default is not None:
-        default_version = str(api_version.default.value)
+    if api_version is not None:
+        default_version = api_version_default(ctx, api_version)
     return Client(
         title=text(info.get("title")),
         description=text(info.get("description")),
@@ -67,7 +68,27 @@ def _schemes(raw: object) -> tuple[str, ...]:
     return tuple(sorted({s.lower() for s in raw if isinstance(s, str)}))
 
 
-def _host(ctx: BuildContext) -> HostTemplate:
+def api_version_default(ctx: BuildContext, parameter: Parameter) -> str | None:
+    """The client's default API version: the parameter's default, else its one enum value."""
+    if parameter.default is not None and parameter.default.value is not None:
+        return str(parameter.default.value)
+    if isinstance(parameter.type, EnumRef) and parameter.type.key in ctx.enums:
+        values = ctx.enums[parameter.type.key].values
+        if len(values) == 1:
+            return str(values[0].value)
+    return None
+
+
+def _url_scheme(ctx: BuildContext) -> str:
+    """``https`` unless the spec's ``schemes`` list only others (then its first)."""
+    schemes = ctx.raw.get("schemes")
+    if isinstance(schemes, list) and schemes and "https" not in schemes:
+        return str(schemes[0])
+    return "https"
+
+
+def build_host(ctx: BuildContext) -> HostTemplate:
+    """The host template and its parameters (see the module docstring)."""
     base_path = ctx.raw.get("basePath")
     if not isinstance(base_path, str) or base_path == "/":
         base_path = ""
@@ -81,15 +102,13 @@ def _host(ctx: BuildContext) -> HostTemplate:
                 template=template + base_path,
                 use_scheme_prefix=options.get("useSchemePrefix", True) is not False,
                 parameters=_host_parameters(ctx, options.get("parameters")),
+                scheme=_url_scheme(ctx),
             )
         ctx.sink.error(
             "/x-ms-parameterized-host", "x-ms-parameterized-host has no hostTemplate", "ignored"
         )
     host = ctx.raw.get("host")
-    schemes = ctx.raw.get("schemes")
-    scheme = "https"
-    if isinstance(schemes, list) and schemes and "https" not in schemes:
-        scheme = str(schemes[0])
+    scheme = _url_scheme(ctx)
     default = Default(f"{scheme}://{host}") if isinstance(host, str) and host else None
     if default is None:
         ctx.sink.warning("/host", "no host", "the endpoint must be given when constructing")
@@ -104,7 +123,7 @@ def _host(ctx: BuildContext) -> HostTemplate:
         client_level=True,
         skip_url_encoding=True,
     )
-    return HostTemplate("{endpoint}" + base_path, False, (endpoint,))
+    return HostTemplate("{endpoint}" + base_path, False, (endpoint,), scheme)
 
 
 def _host_parameters(ctx: BuildContext, raw: object) -> tuple[Parameter, ...]:
@@ -123,9 +142,14 @@ def _host_parameters(ctx: BuildContext, raw: object) -> tuple[Parameter, ...]:
         if not isinstance(value.get("name"), str) or value.get("in") != "path":
             ctx.sink.error(child(at, index), "host parameter must be 'in: path'", "skipped")
             continue
-        raw_parameter = RawParameter(value, resolved.at, child(at, index), True)
+        # A reference to a global parameter is a client parameter; one written inline belongs to
+        # the operations unless it says ``x-ms-parameter-location: client`` (AutoRest's rule).
+        is_global = resolved.at.split("#", 1)[-1].startswith("/parameters/")
+        raw_parameter = RawParameter(value, resolved.at, child(at, index), is_global)
         parameter = build_parameter(ctx, raw_parameter, "client")
         if parameter is not None:
+            if value.get("format") == "url":
+                parameter = replace(parameter, skip_url_encoding=True)
             found.append(parameter)
     return tuple(found)
 
@@ -173,10 +197,17 @@ def _scheme(
     description = text(definition.get("description"))
     if kind == "apiKey":
         header = definition.get("name")
-        if definition.get("in") != "header" or not isinstance(header, str):
-            ctx.sink.warning(at, "API key not sent in a header", "scheme not supported; ignored")
+        where = definition.get("in")
+        if where not in ("header", "query") or not isinstance(header, str):
+            ctx.sink.warning(
+                at, "API key not sent in a header or query parameter", "scheme ignored"
+            )
             return None
-        return ApiKeyAuth(scheme_name=name, header=header, description=description)
+        return ApiKeyAuth(
+            scheme_name=name, header=header, description=description, in_query=where == "query"
+        )
+    if kind == "basic":
+        return BasicAuth(scheme_name=name, description=description)
     if kind == "oauth2":
         declared = as_mapping(definition.get("scopes")) or {}
         authorization_url = definition.get("authorizationUrl")

@@ -83,6 +83,10 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
         required = True
     placement = value.get("x-ms-parameter-location")
     client_level = placement == "client" or (raw.is_global and placement != "method")
+    if is_api_version(name, location) and value.get("x-ms-api-version") is not False:
+        # One api_version keyword on the client, whether declared globally or per operation
+        # (TypeSpec writes it per operation with x-ms-parameter-location: method).
+        client_level = True
     default = default_of(ctx, value, raw.at)
     client_default = value.get("x-ms-client-default")
     if default is None and isinstance(client_default, str | int | float | bool):
@@ -105,6 +109,14 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
         client_name=client_name if isinstance(client_name, str) and client_name else None,
         grouping=None if grouping is None else text(grouping.get("name")),
     )
+
+
+API_VERSION = "api-version"
+
+
+def is_api_version(name: str, location: ParameterLocation) -> bool:
+    """Whether the parameter is the service's API version (the ``api-version`` query)."""
+    return location is ParameterLocation.QUERY and name.lower() == API_VERSION
 
 
 def _parameter_type(ctx: BuildContext, value: Mapping[str, Any], at: str, context: str) -> Any:

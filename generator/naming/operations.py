@@ -198,10 +198,16 @@ def named_client(client: Client) -> tuple[Client, dict[str, str]]:
         (pad(snake(p.client_name or p.wire_name, "param"), CLIENT_RESERVED), []) for p in every
     ]
     names = resolve(wanted, CLIENT_RESERVED | KEYWORDS)
-    by_wire = {p.wire_name: n for p, n in zip(every, names, strict=True)}
+    named = {p.wire_name: n for p, n in zip(every, names, strict=True)}
+    # Host parameters that the operations carry are named with each operation's parameters.
+    by_wire = {
+        p.wire_name: named[p.wire_name]
+        for p in every
+        if p.client_level or p not in client.host.parameters
+    }
     host = replace(
         client.host,
-        parameters=tuple(replace(p, py_name=by_wire[p.wire_name]) for p in client.host.parameters),
+        parameters=tuple(replace(p, py_name=named[p.wire_name]) for p in client.host.parameters),
     )
-    parameters = tuple(replace(p, py_name=by_wire[p.wire_name]) for p in client.client_parameters)
+    parameters = tuple(replace(p, py_name=named[p.wire_name]) for p in client.client_parameters)
     return replace(client, host=host, client_parameters=parameters), by_wire

@@ -1,17 +1,30 @@
 """Template contexts for the client classes and for the imports of each module.
 
-The client's constructor accepts exactly the credential kinds the spec's security schemes
-allow: an ``AzureKeyCredential`` for an api-key header, a ``TokenCredential`` for OAuth2, or
-either when both are declared (as 2025-02-01-preview does).
+The constructor follows the Azure order: the host parameters the client owns (every
+``x-ms-parameterized-host`` parameter that is not the operations', or ``endpoint`` for a plain
+``host``), then ``credential`` -- only when the spec declares security, typed with exactly the
+kinds it declares (``AzureKeyCredential`` for an api key in a header or the query,
+``TokenCredential`` for OAuth2, ``AzureNamedKeyCredential`` for basic) -- then the other
+client-level parameters (``x-ms-parameter-location: client``, e.g. ``subscriptionId``); those
+with a default are keywords, as is ``api_version`` when the spec has an ``api-version``
+parameter (globally or per operation).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir import ApiKeyAuth, ApiSpec, OAuth2Auth, ParameterLocation
+from generator.ir import (
+    ApiKeyAuth,
+    ApiSpec,
+    BasicAuth,
+    OAuth2Auth,
+    Parameter,
+)
+from generator.ir_builder.parameters import is_api_version
 from generator.render import docs, escape
-from generator.render.operation_views import GroupView
+from generator.render.operation_views import GroupView, ParamView
+from generator.render.types import ImportNeeds, TypeNamer, optional
 
 
 @dataclass(frozen=True)
@@ -21,16 +34,13 @@ class ClientView:
     class_name: str
     summary: str
     docstring: str
-    host_template: str
     host_template_text: str
-    api_key_header: str
-    scopes: tuple[str, ...]
-    sdk_moniker: str
-    api_version_parameter: str
-    default_api_version: str
-    credential_annotation: str
-    accepts_key: bool
+    config_args: tuple[str, ...]  # keyword arguments of ``_rt.ServiceConfig``
+    parameters: tuple[str, ...]  # constructor parameter declarations, "*" included
+    core_args: tuple[str, ...]  # arguments of the runtime core after ``self``
+    credential_annotation: str  # "" when the client takes no credential
     accepts_token: bool
+    imports: tuple[str, ...]
 
 
 def _lit(text: str | None) -> str:
@@ -40,9 +50,58 @@ def _lit(text: str | None) -> str:
 def api_version_parameter(spec: ApiSpec) -> str | None:
     """Wire name of the client-level query parameter that carries the API version."""
     for param in spec.client.client_parameters:
-        if param.location is ParameterLocation.QUERY and "version" in param.wire_name.lower():
+        if is_api_version(param.wire_name, param.location):
             return param.wire_name
     return None
+
+
+def constructor_parameters(spec: ApiSpec) -> tuple[tuple[Parameter, ...], tuple[Parameter, ...]]:
+    """(host parameters, other client parameters) the constructor takes, api-version excluded."""
+    host = tuple(p for p in spec.client.host.parameters if p.client_level)
+    others = tuple(
+        p for p in spec.client.client_parameters if not is_api_version(p.wire_name, p.location)
+    )
+    return host, others
+
+
+def credential_kinds(spec: ApiSpec, aio: bool) -> list[str]:
+    """The credential classes the spec's security schemes accept, in a fixed order."""
+    auth = spec.client.auth
+    kinds: list[str] = []
+    if any(isinstance(a, ApiKeyAuth) for a in auth):
+        kinds.append("AzureKeyCredential")
+    if any(isinstance(a, OAuth2Auth) for a in auth):
+        kinds.append("AsyncTokenCredential" if aio else "TokenCredential")
+    if any(isinstance(a, BasicAuth) for a in auth):
+        kinds.append("AzureNamedKeyCredential")
+    return kinds
+
+
+def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...]) -> list[str]:
+    keys = [a for a in spec.client.auth if isinstance(a, ApiKeyAuth)]
+    header = next((k.header for k in keys if not k.in_query), None)
+    query = next((k.header for k in keys if k.in_query), None)
+    tokens = [a for a in spec.client.auth if isinstance(a, OAuth2Auth)]
+    scopes = tuple(sorted({s for t in tokens for s in t.scopes})) if tokens else ()
+    if tokens and (default_scopes or not scopes):
+        scopes = default_scopes or scopes
+    host = spec.client.host
+    raw = sorted(p.wire_name for p in host.parameters if p.skip_url_encoding)
+    args = [
+        f"host_template={_lit(host.template)}",
+        f"api_key_header={_lit(header)}",
+        "scopes=(" + "".join(f"{_lit(s)}, " for s in scopes) + ")",
+        f"sdk_moniker={_lit(sdk_moniker)}",
+        f"api_version_parameter={_lit(api_version_parameter(spec))}",
+        "raw_host_parameters=(" + "".join(f"{_lit(r)}, " for r in raw) + ")",
+    ]
+    if host.use_scheme_prefix:
+        args.append(f"scheme_prefix={_lit(host.scheme + '://')}")
+    if query:
+        args.append(f"api_key_query={_lit(query)}")
+    if any(isinstance(a, BasicAuth) for a in spec.client.auth):
+        args.append("basic=True")
+    return args
 
 
 def client_view(
@@ -53,86 +112,142 @@ def client_view(
     groups: tuple[GroupView, ...],
     version_path: str,
     aio: bool,
+    default_scopes: tuple[str, ...] = (),
 ) -> ClientView:
     """The client context for ``spec`` (``aio`` picks the async credential type).
 
-    ``title`` names the service in docs (the spec's own title often repeats its version).
+    ``title`` names the service in docs; ``default_scopes`` are the token scopes used when the
+    spec's OAuth2 scheme names none (the caller's ``credential_scopes=`` overrides either).
     """
-    keys = [a for a in spec.client.auth if isinstance(a, ApiKeyAuth)]
-    tokens = [a for a in spec.client.auth if isinstance(a, OAuth2Auth)]
-    scopes = tuple(sorted({s for t in tokens for s in t.scopes}))
-    token_type = "AsyncTokenCredential" if aio else "TokenCredential"
-    kinds = (["AzureKeyCredential"] if keys else []) + ([token_type] if tokens else [])
-    if not kinds:
-        kinds = ["AzureKeyCredential"]
-    default = spec.client.default_api_version or spec.client.api_version
-    credential_doc = " or ".join(
-        f"~azure.core.credentials{'_async' if k.startswith('Async') else ''}.{k}" for k in kinds
-    )
-    credential_text = (
-        "The credential: "
-        + " or ".join(
-            ["an ``AzureKeyCredential`` holding the resource's API key"] * bool(keys)
-            + [f"{'an' if aio else 'a'} ``{token_type}`` for Microsoft Entra ID"] * bool(tokens)
-        )
-        + "."
-    )
-    endpoint_doc = "The resource endpoint, e.g. https://<resource>.openai.azure.com."
-    for param in spec.client.host.parameters:
-        if param.wire_name == "endpoint" and param.description:
-            endpoint_doc = param.description
+    namer = TypeNamer.for_spec(spec, "_models.")
+    needs = ImportNeeds()
+    host_params, client_params = constructor_parameters(spec)
+    kinds = credential_kinds(spec, aio)
+    version_name = api_version_parameter(spec)
+    default_version = spec.client.default_api_version or spec.client.api_version
+    positional: list[ParamView] = []
+    keywords: list[ParamView] = []
     fields: list[str] = []
-    fields += docs.field_lines("param", "endpoint", f"{endpoint_doc} Required.", 4)
-    fields += docs.field_lines("type", "endpoint", "str", 4)
-    fields += docs.field_lines("param", "credential", f"{credential_text} Required.", 4)
-    fields += docs.field_lines("type", "credential", credential_doc, 4)
-    fields += docs.field_lines(
-        "keyword",
-        "api_version",
-        f'The API version to call. Default value is "{default}". Other versions may not'
-        " match the models of this package.",
-        4,
-    )
-    fields += docs.field_lines("paramtype", "api_version", "str", 4)
+    keyword_fields: list[str] = []
+
+    def add(param: Parameter, annotation: str, doc_type: str) -> None:
+        name = param.py_name
+        text = param.description or f"The {param.wire_name} of the service."
+        if param.default is not None and param.default.value is not None:
+            keywords.append(ParamView(name, annotation, escape.py_value(param.default.value)))
+            text += f" Default value is {param.default.value!r}."
+            keyword_fields.extend(docs.field_lines("keyword", name, text, 4))
+            keyword_fields.extend(docs.field_lines("paramtype", name, doc_type, 4))
+        elif param.required:
+            positional.append(ParamView(name, annotation, None))
+            fields.extend(docs.field_lines("param", name, f"{text} Required.", 4))
+            fields.extend(docs.field_lines("type", name, doc_type, 4))
+        else:
+            keywords.append(ParamView(name, optional(annotation), "None"))
+            keyword_fields.extend(docs.field_lines("keyword", name, text, 4))
+            keyword_fields.extend(docs.field_lines("paramtype", name, doc_type, 4))
+
+    for param in host_params:
+        add(param, "str", "str")
+    if kinds:
+        positional.append(ParamView("credential", " | ".join(kinds), None))
+        credential_doc = " or ".join(
+            f"~azure.core.credentials{'_async' if k.startswith('Async') else ''}.{k}" for k in kinds
+        )
+        fields.extend(
+            docs.field_lines(
+                "param", "credential", "The credential to authenticate with. Required.", 4
+            )
+        )
+        fields.extend(docs.field_lines("type", "credential", credential_doc, 4))
+    for param in client_params:
+        add(
+            param,
+            namer.annotation(param.type, needs),
+            namer.doc_type(param.type, f"{version_path}.models"),
+        )
+    if version_name is not None:
+        keywords.append(ParamView("api_version", "str", _lit(default_version)))
+        keyword_fields.extend(
+            docs.field_lines(
+                "keyword",
+                "api_version",
+                f'The API version to call. Default value is "{default_version}". Other versions'
+                " may not match the models of this package.",
+                4,
+            )
+        )
+        keyword_fields.extend(docs.field_lines("paramtype", "api_version", "str", 4))
+    if any(isinstance(a, OAuth2Auth) for a in spec.client.auth):
+        keyword_fields.extend(
+            docs.field_lines(
+                "keyword",
+                "credential_scopes",
+                "The OAuth2 scopes to request tokens for, instead of the service's own.",
+                4,
+            )
+        )
+        keyword_fields.extend(docs.field_lines("paramtype", "credential_scopes", "list[str]", 4))
     for group in groups:
-        fields += docs.field_lines("ivar", group.attribute, f"{group.class_name} operations", 4)
+        keyword_fields += docs.field_lines(
+            "ivar", group.attribute, f"{group.class_name} operations", 4
+        )
         prefix = f"{version_path}.aio" if aio else version_path
-        fields += docs.field_lines(
+        keyword_fields += docs.field_lines(
             "vartype", group.attribute, f"~{prefix}._operations.{group.class_name}", 4
         )
+    parameters = [p.declaration() for p in positional]
+    if keywords:
+        parameters.append("*")
+        parameters.extend(p.declaration() for p in keywords)
+    parameters.append("**kwargs: Any")
+    host_values = "{" + ", ".join(f"{_lit(p.wire_name)}: {p.py_name}" for p in host_params) + "}"
+    client_values = (
+        "{" + ", ".join(f"{_lit(p.wire_name)}: {p.py_name}" for p in client_params) + "}"
+    )
+    core_args = [
+        host_values,
+        "credential" if kinds else "None",
+        "config=_CONFIG",
+        f"api_version={'api_version' if version_name else _lit(default_version)}",
+    ]
+    if client_params:
+        core_args.append(f"client_values={client_values}")
+    core_args.append("**kwargs")
     description = spec.client.description
     flavour = "Async client" if aio else "Client"
     head = f"{flavour} for {docs.one_line(title)}, API version {spec.client.api_version}."
     return ClientView(
         class_name=class_name,
         summary=escape.docstring(head),
-        docstring=docs.render(docs.docstring(head, description, fields, 4), 4),
-        host_template=_lit(spec.client.host.template),
+        docstring=docs.render(docs.docstring(head, description, fields + keyword_fields, 4), 4),
         host_template_text=escape.docstring(spec.client.host.template),
-        api_key_header=_lit(keys[0].header if keys else None),
-        scopes=tuple(_lit(s) for s in scopes),
-        sdk_moniker=_lit(sdk_moniker),
-        api_version_parameter=_lit(api_version_parameter(spec)),
-        default_api_version=_lit(default),
+        config_args=tuple(_config_args(spec, sdk_moniker, default_scopes)),
+        parameters=tuple(parameters),
+        core_args=tuple(core_args),
         credential_annotation=" | ".join(kinds),
-        accepts_key=bool(keys),
-        accepts_token=bool(tokens),
+        accepts_token=any(isinstance(a, OAuth2Auth) for a in spec.client.auth),
+        imports=tuple(sorted(needs.statements)),
     )
 
 
 def client_imports(view: ClientView, groups: tuple[GroupView, ...], aio: bool) -> list[str]:
     """Import statements of ``_client.py``."""
-    lines = ["import copy", "from typing import Any"]
-    if "AzureKeyCredential" in view.credential_annotation:
-        lines.append("from azure.core.credentials import AzureKeyCredential")
-    if view.accepts_token:
-        if aio:
-            lines.append("from azure.core.credentials_async import AsyncTokenCredential")
-        else:
-            lines.append("from azure.core.credentials import TokenCredential")
+    lines = ["import copy", "from typing import Any", *view.imports]
+    plain = [
+        k
+        for k in ("AzureKeyCredential", "AzureNamedKeyCredential", "TokenCredential")
+        if k in view.credential_annotation.split(" | ")
+    ]
+    if plain:
+        lines.append(f"from azure.core.credentials import {', '.join(plain)}")
+    if "AsyncTokenCredential" in view.credential_annotation:
+        lines.append("from azure.core.credentials_async import AsyncTokenCredential")
     response = "AsyncHttpResponse" if aio else "HttpResponse"
     lines.append(f"from azure.core.rest import HttpRequest, {response}")
     lines.append(f"from {'...' if aio else '..'} import _runtime as _rt")
+    if any("_models." in p for p in view.parameters):
+        lines.append(f"from {'..' if aio else '.'} import models as _models")
     if groups:
         lines.append("from ._operations import " + ", ".join(g.class_name for g in groups))
     return lines

@@ -27,7 +27,9 @@ from generator.ir import (
     PrimitiveType,
     TypeRef,
 )
+from generator.ir_builder.parameters import is_api_version
 from generator.render import docs
+from generator.render.client_context import api_version_parameter
 from generator.render.escape import py_string
 from generator.render.model_context import all_properties
 from generator.render.operation_docs import operation_docstring, success_type
@@ -100,6 +102,25 @@ def _value_expr(param: Parameter, name: str) -> str:
     return name
 
 
+def _client_value(
+    param: Parameter,
+    path_entries: list[tuple[str, str]],
+    skip: list[str],
+    query: list[tuple[str, str]],
+    headers: list[tuple[str, str]],
+) -> None:
+    """Send a client-level parameter (``x-ms-parameter-location: client``) from the client."""
+    value = _value_expr(param, f"self._core.client_values[{py_string(param.wire_name)}]")
+    if param.location is ParameterLocation.PATH:
+        path_entries.append((param.wire_name, value))
+        if param.skip_url_encoding:
+            skip.append(param.wire_name)
+    elif param.location is ParameterLocation.QUERY:
+        query.append((param.wire_name, value))
+    else:
+        headers.append((param.wire_name, value))
+
+
 def _accept(types: tuple[str, ...]) -> str:
     return ", ".join(types) if types else "application/json"
 
@@ -129,8 +150,14 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         type_text = tp if isinstance(tp, str) else namer.doc_type(tp, builder.models_path)
         target.extend(docs.field_lines(type_role, name, type_text, 8))
 
+    host_names = {p.wire_name for p in builder.spec.client.host.parameters if p.client_level}
+    sends_version = False
     for param in op.parameters:
         if param.client_level:
+            if is_api_version(param.wire_name, param.location):
+                sends_version = True
+            elif param.wire_name not in host_names:
+                _client_value(param, path_entries, skip, query, headers)
             continue
         name = _safe(param.py_name)
         if param.location is ParameterLocation.QUERY and param.wire_name == cursor_wire:
@@ -286,6 +313,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         request_args.append(f"query={_dictpy_string(query)}")
     request_args.append(f"headers={_dictpy_string(headers)}")
     next_request_args = (request_args[-1],)
+    if not sends_version and api_version_parameter(builder.spec) is not None:
+        request_args.append("send_api_version=False")
     request_args.extend(body_args)
 
     statuses = {int(r.status) for r in op.success_responses if r.status.isdigit()}

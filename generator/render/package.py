@@ -28,29 +28,13 @@ from generator.render.client_context import (
 )
 from generator.render.format import format_many
 from generator.render.imports import organize
+from generator.render.readme_context import construction, quick_start
 from generator.render.readme_context import examples as readme_examples
-from generator.render.readme_context import quick_start
+from generator.render.settings import PackageSettings
 from generator.render.templates import render
 
 #: The hand-written runtime that ships inside the distribution as ``_runtime``.
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime"
-
-
-@dataclass(frozen=True)
-class PackageSettings:
-    """Names of the distribution as a whole."""
-
-    distribution: str  # "azure-ai-openai-authoring"
-    namespace: str  # "azure_openai_authoring"
-    client_class: str = "AzureOpenAIAuthoringClient"
-    title: str = "Azure OpenAI authoring"
-    package_version: str = "0.1.0"
-
-    @property
-    def sdk_moniker(self) -> str:
-        """``name/version`` for the user agent (``azsdk-python-<moniker>``)."""
-        name = self.distribution.removeprefix("azure-")
-        return f"{name}/{self.package_version}"
 
 
 @dataclass(frozen=True)
@@ -122,6 +106,7 @@ def _version_files(settings: PackageSettings, version: VersionInput) -> dict[str
             groups,
             version_path,
             aio,
+            settings.credential_scopes,
         )
         files[prefix + "_client.py"] = render(
             "client/client.py.j2",
@@ -172,6 +157,7 @@ def render_distribution(
     common = {
         "examples": readme_examples(pairs),
         "quick_start": quick_start(pairs),
+        "construction": construction(versions[-1].spec, settings.client_class),
         "title": settings.title,
         "namespace": settings.namespace,
         "distribution": settings.distribution,

@@ -161,3 +161,34 @@ def _upload(group: OperationGroup, op: Operation) -> str:
         value = '"training.jsonl"' if part.is_file else '"<value>"'
         parts.append(f"{part.py_name}={value}")
     return f"created = {_call(group, op, *parts)}"
+
+
+def construction(spec: ApiSpec, client_class: str, aio: bool = False) -> tuple[str, str]:
+    """(import lines, constructor call) showing how to create the newest version's client.
+
+    Required host and client parameters appear as ``"<name>"`` placeholders; the credential is
+    the first kind the spec's security accepts (none when it declares no security).
+    """
+    from generator.render.client_context import constructor_parameters, credential_kinds
+
+    host, others = constructor_parameters(spec)
+    imports: list[str] = []
+    args = [py_string(f"<{p.wire_name}>") for p in host if p.required and p.default is None]
+    kinds = credential_kinds(spec, aio)
+    if kinds:
+        kind = kinds[0]
+        if kind == "AzureKeyCredential":
+            imports.append("from azure.core.credentials import AzureKeyCredential")
+            args.append('AzureKeyCredential("<api-key>")')
+        elif kind == "AzureNamedKeyCredential":
+            imports.append("from azure.core.credentials import AzureNamedKeyCredential")
+            args.append('AzureNamedKeyCredential("<user>", "<password>")')
+        else:
+            module = "azure.identity.aio" if aio else "azure.identity"
+            imports.append(f"from {module} import DefaultAzureCredential")
+            args.append("DefaultAzureCredential()")
+    args += [py_string(f"<{p.wire_name}>") for p in others if p.required and p.default is None]
+    call = f"{client_class}({', '.join(args)})"
+    if len(call) > 90:
+        call = f"{client_class}(\n" + "".join(f"    {a},\n" for a in args) + ")"
+    return "\n".join(imports), call

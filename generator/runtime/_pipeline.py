@@ -6,7 +6,10 @@ the transport is created when a client is constructed.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import logging
+import re
 import types
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -15,7 +18,7 @@ from enum import Enum
 from typing import Any, NoReturn
 from urllib.parse import quote, urlsplit
 
-from azure.core.credentials import AzureKeyCredential
+from azure.core.credentials import AzureKeyCredential, AzureNamedKeyCredential
 from azure.core.exceptions import (
     ClientAuthenticationError,
     HttpResponseError,
@@ -26,6 +29,7 @@ from azure.core.exceptions import (
 )
 from azure.core.pipeline import PipelineRequest
 from azure.core.pipeline.policies import (
+    AzureKeyCredentialPolicy,
     ContentDecodePolicy,
     CustomHookPolicy,
     DistributedTracingPolicy,
@@ -34,6 +38,7 @@ from azure.core.pipeline.policies import (
     NetworkTraceLoggingPolicy,
     ProxyPolicy,
     RequestIdPolicy,
+    SansIOHTTPPolicy,
     SensitiveHeaderCleanupPolicy,
     UserAgentPolicy,
 )
@@ -43,6 +48,7 @@ from .serde import deserialize, serialize
 
 __all__ = ["ServiceConfig"]
 
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _LOGGER = logging.getLogger("azure.core.pipeline.policies.http_logging_policy")
 
 # Status codes with a dedicated azure-core error; everything else is HttpResponseError.
@@ -60,7 +66,7 @@ class ServiceConfig:
     """What a generated client tells the runtime about its service."""
 
     host_template: str
-    """Base URL with an ``{endpoint}`` placeholder, e.g. ``"{endpoint}/openai"``."""
+    """Base URL with ``{name}`` placeholders for the host parameters, e.g. ``"{endpoint}/api"``."""
     api_key_header: str | None
     """Header that carries an ``AzureKeyCredential``; None when the service takes no key."""
     scopes: tuple[str, ...]
@@ -69,37 +75,103 @@ class ServiceConfig:
     """``name/version`` for the user agent, sent as ``azsdk-python-<moniker>``."""
     api_version_parameter: str | None = "api-version"
     """Query parameter that carries the API version, or None."""
+    raw_host_parameters: tuple[str, ...] = ("endpoint",)
+    """Host parameters filled in as given (``x-ms-skip-url-encoding`` or ``format: url``)."""
+    scheme_prefix: str = ""
+    """``"https://"`` when the template has no scheme of its own (``useSchemePrefix``)."""
+    api_key_query: str | None = None
+    """Query parameter that carries an ``AzureKeyCredential`` (apiKey ``in: query``)."""
+    basic: bool = False
+    """Whether HTTP basic authentication is accepted (a ``(user, password)`` credential)."""
 
 
-def base_url(config: ServiceConfig, endpoint: str) -> str:
-    """The client's base URL: the host template with the endpoint filled in."""
-    if not isinstance(endpoint, str) or not endpoint:
-        raise ValueError(
-            "endpoint must be a non-empty URL string, e.g. 'https://<name>.openai.azure.com'"
-        )
-    return config.host_template.replace("{endpoint}", endpoint.rstrip("/")).rstrip("/")
+def with_scopes(config: ServiceConfig, scopes: Any) -> ServiceConfig:
+    """``config`` with the token scopes replaced by the caller's ``credential_scopes``."""
+    if scopes is None:
+        return config
+    if isinstance(scopes, str) or not all(isinstance(s, str) for s in scopes):
+        raise TypeError("credential_scopes must be a list of strings")
+    return dataclasses.replace(config, scopes=tuple(scopes))
+
+
+def base_url(config: ServiceConfig, values: str | Mapping[str, str]) -> str:
+    """The client's base URL: the host template with the client's host parameters filled in.
+
+    A plain string fills ``{endpoint}``.  Placeholders not given here stay for the operations
+    that carry them as their own parameters.  Values are URL-encoded unless the spec says they
+    are used as they are; the scheme is prefixed unless the filled URL already has one.
+    """
+    given = {"endpoint": values} if isinstance(values, str) else dict(values)
+    url = config.host_template
+    for name, value in given.items():
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"{name} must be a non-empty string")
+        raw = name in config.raw_host_parameters
+        url = url.replace("{" + name + "}", value.rstrip("/") if raw else quote(value, safe=""))
+    if config.scheme_prefix and "{" not in url and not _HAS_SCHEME.match(url):
+        url = config.scheme_prefix + url  # else make_request adds it once the URL is complete
+    return url.rstrip("/")
+
+
+def accepts_credential(config: ServiceConfig) -> bool:
+    """Whether the service declares any security scheme (else the client takes no credential)."""
+    return bool(config.api_key_header or config.api_key_query or config.scopes or config.basic)
 
 
 def accepted_credentials(config: ServiceConfig) -> str:
     """Human-readable list of the credential kinds the service accepts (for TypeErrors)."""
     kinds = []
-    if config.api_key_header:
+    if config.api_key_header or config.api_key_query:
         kinds.append("azure.core.credentials.AzureKeyCredential")
+    if config.basic:
+        kinds.append("azure.core.credentials.AzureNamedKeyCredential (user name and password)")
     if config.scopes:
         kinds.append("a TokenCredential (e.g. azure.identity.DefaultAzureCredential)")
     return " or ".join(kinds) or "no credential"
 
 
-def key_credential_header(config: ServiceConfig, credential: object) -> str | None:
-    """The header for a key credential, None if ``credential`` is not one; TypeError if refused."""
-    if not isinstance(credential, AzureKeyCredential):
-        return None
-    if not config.api_key_header:
+class KeyQueryPolicy(SansIOHTTPPolicy[HttpRequest, Any]):
+    """Sends an ``AzureKeyCredential`` as a query parameter (apiKey ``in: query``)."""
+
+    def __init__(self, credential: AzureKeyCredential, name: str) -> None:
+        self._credential = credential
+        self._name = name
+
+    def on_request(self, request: PipelineRequest[HttpRequest]) -> None:
+        request.http_request.format_parameters({self._name: self._credential.key})
+
+
+class BasicAuthPolicy(SansIOHTTPPolicy[HttpRequest, Any]):
+    """HTTP basic authentication from an ``AzureNamedKeyCredential`` (user name, password)."""
+
+    def __init__(self, credential: AzureNamedKeyCredential) -> None:
+        self._credential = credential
+
+    def on_request(self, request: PipelineRequest[HttpRequest]) -> None:
+        user, password = self._credential.named_key
+        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        request.http_request.headers["Authorization"] = f"Basic {token}"
+
+
+def key_or_basic_policy(config: ServiceConfig, credential: object, kwargs: Any) -> Any:
+    """The policy for a key or basic credential, None for other kinds; TypeError if refused."""
+    if isinstance(credential, AzureKeyCredential):
+        if config.api_key_header:
+            return AzureKeyCredentialPolicy(credential, config.api_key_header, **kwargs)
+        if config.api_key_query:
+            return KeyQueryPolicy(credential, config.api_key_query)
         raise TypeError(
             "This service does not accept an AzureKeyCredential; "
             f"pass {accepted_credentials(config)} instead."
         )
-    return config.api_key_header
+    if isinstance(credential, AzureNamedKeyCredential):
+        if config.basic:
+            return BasicAuthPolicy(credential)
+        raise TypeError(
+            "This service does not accept an AzureNamedKeyCredential; "
+            f"pass {accepted_credentials(config)} instead."
+        )
+    return None
 
 
 def reject_credential(config: ServiceConfig, credential: object, why: str = "") -> NoReturn:
@@ -206,20 +278,27 @@ def make_request(
     files: Mapping[str, Any] | None,
     data: Mapping[str, Any] | None,
     content: Any,
+    send_api_version: bool = True,
 ) -> HttpRequest:
-    """Builds the ``HttpRequest`` for :meth:`ClientCore.build_request` (see there)."""
+    """Builds the ``HttpRequest`` for :meth:`ClientCore.build_request` (see there).
+
+    ``send_api_version=False``: an operation that does not declare the API version never sends it.
+    """
+    url = path if urlsplit(path).scheme in ("http", "https") else base + path
     for name, value in path_params.items():
         text = _text(value)
         if not isinstance(text, str):
             text = ",".join(text)
         if name not in skip_encoding:
             text = quote(text, safe="")
-        path = path.replace("{" + name + "}", text)
-    url = path if urlsplit(path).scheme in ("http", "https") else base + path
+        url = url.replace("{" + name + "}", text)
+    if config.scheme_prefix and not _HAS_SCHEME.match(url):
+        url = config.scheme_prefix + url
     params = {name: _text(value) for name, value in query.items() if value is not None}
     version_name = config.api_version_parameter
     if (
         version_name
+        and send_api_version
         and version_name not in params
         and f"{version_name}=" not in urlsplit(url).query
     ):

@@ -17,18 +17,19 @@ from azure.core.pipeline.policies import (
     AsyncBearerTokenCredentialPolicy,
     AsyncRedirectPolicy,
     AsyncRetryPolicy,
-    AzureKeyCredentialPolicy,
 )
 from azure.core.rest import AsyncHttpResponse, HttpRequest
 from typing_extensions import Self
 
 from ._pipeline import (
     ServiceConfig,
+    accepts_credential,
     base_url,
-    key_credential_header,
+    key_or_basic_policy,
     make_request,
     reject_credential,
     standard_policies,
+    with_scopes,
 )
 from .responses import call_options, raise_for_status, read_result
 
@@ -46,18 +47,21 @@ class AsyncClientCore:
 
     def __init__(
         self,
-        endpoint: str,
-        credential: AzureKeyCredential | AsyncTokenCredential,
+        endpoint: str | Mapping[str, str],
+        credential: AzureKeyCredential | AsyncTokenCredential | None = None,
         *,
         config: ServiceConfig,
         api_version: str,
+        client_values: Mapping[str, Any] = _NO_VALUES,
         **kwargs: Any,
     ) -> None:
         self.config = config
         self.api_version = api_version
         self.endpoint = endpoint
+        self.client_values: dict[str, Any] = dict(client_values)
         self._base_url = base_url(config, endpoint)
         self._credential = credential
+        config = with_scopes(config, kwargs.pop("credential_scopes", None))
         policies = standard_policies(
             config,
             kwargs,
@@ -87,6 +91,7 @@ class AsyncClientCore:
         files: Mapping[str, Any] | None = None,
         data: Mapping[str, Any] | None = None,
         content: Any = None,
+        send_api_version: bool = True,
     ) -> HttpRequest:
         """Same as :meth:`.client.ClientCore.build_request` (not a coroutine)."""
         return make_request(
@@ -103,6 +108,7 @@ class AsyncClientCore:
             files=files,
             data=data,
             content=content,
+            send_api_version=send_api_version,
         )
 
     async def call(
@@ -185,10 +191,11 @@ def _authentication_policy(
     config: ServiceConfig, credential: object, kwargs: Mapping[str, Any]
 ) -> Any:
     """The credential policy for ``credential``'s kind, or TypeError if the service refuses it."""
-    header = key_credential_header(config, credential)
-    if header is not None:
-        assert isinstance(credential, AzureKeyCredential)
-        return AzureKeyCredentialPolicy(credential, header, **kwargs)
+    if credential is None and not accepts_credential(config):
+        return None
+    policy = key_or_basic_policy(config, credential, kwargs)
+    if policy is not None:
+        return policy
     get_token = getattr(credential, "get_token", None)
     if get_token is not None:
         if not config.scopes:

@@ -16,7 +16,6 @@ from azure.core import PipelineClient
 from azure.core.credentials import AzureKeyCredential, TokenCredential
 from azure.core.pipeline import PipelineResponse
 from azure.core.pipeline.policies import (
-    AzureKeyCredentialPolicy,
     BearerTokenCredentialPolicy,
     RedirectPolicy,
     RetryPolicy,
@@ -26,11 +25,13 @@ from typing_extensions import Self
 
 from ._pipeline import (
     ServiceConfig,
+    accepts_credential,
     base_url,
-    key_credential_header,
+    key_or_basic_policy,
     make_request,
     reject_credential,
     standard_policies,
+    with_scopes,
 )
 from .responses import call_options, raise_for_status, read_result
 
@@ -54,18 +55,21 @@ class ClientCore:
 
     def __init__(
         self,
-        endpoint: str,
-        credential: AzureKeyCredential | TokenCredential,
+        endpoint: str | Mapping[str, str],
+        credential: AzureKeyCredential | TokenCredential | None = None,
         *,
         config: ServiceConfig,
         api_version: str,
+        client_values: Mapping[str, Any] = _NO_VALUES,
         **kwargs: Any,
     ) -> None:
         self.config = config
         self.api_version = api_version
         self.endpoint = endpoint
+        self.client_values: dict[str, Any] = dict(client_values)
         self._base_url = base_url(config, endpoint)
         self._credential = credential
+        config = with_scopes(config, kwargs.pop("credential_scopes", None))
         policies = standard_policies(
             config,
             kwargs,
@@ -95,6 +99,7 @@ class ClientCore:
         files: Mapping[str, Any] | None = None,
         data: Mapping[str, Any] | None = None,
         content: Any = None,
+        send_api_version: bool = True,
     ) -> HttpRequest:
         """An ``HttpRequest`` for ``path`` (relative to the base URL, or an absolute next link).
 
@@ -116,6 +121,7 @@ class ClientCore:
             files=files,
             data=data,
             content=content,
+            send_api_version=send_api_version,
         )
 
     def call(
@@ -216,10 +222,11 @@ def _authentication_policy(
     config: ServiceConfig, credential: object, kwargs: Mapping[str, Any]
 ) -> Any:
     """The credential policy for ``credential``'s kind, or TypeError if the service refuses it."""
-    header = key_credential_header(config, credential)
-    if header is not None:
-        assert isinstance(credential, AzureKeyCredential)
-        return AzureKeyCredentialPolicy(credential, header, **kwargs)
+    if credential is None and not accepts_credential(config):
+        return None
+    policy = key_or_basic_policy(config, credential, kwargs)
+    if policy is not None:
+        return policy
     get_token = getattr(credential, "get_token", None)
     if get_token is not None:
         if inspect.iscoroutinefunction(get_token):

@@ -29,6 +29,7 @@ _CONFIG = _rt.ServiceConfig(
     scopes=(),
     sdk_moniker="ai-openai-authoring/0.1.0",
     api_version_parameter="api-version",
+    raw_host_parameters=("endpoint",),
 )
 
 
@@ -41,8 +42,7 @@ class AzureOpenAIAuthoringClient:
         https://aoairesource.openai.azure.com. Replace "aoairesource" with your Azure OpenAI account
         name). Required.
     :type endpoint: str
-    :param credential: The credential: an ``AzureKeyCredential`` holding the resource's API key.
-        Required.
+    :param credential: The credential to authenticate with. Required.
     :type credential: ~azure.core.credentials.AzureKeyCredential
     :keyword api_version: The API version to call. Default value is "2023-06-01-preview". Other
         versions may not match the models of this package.
@@ -69,7 +69,11 @@ class AzureOpenAIAuthoringClient:
         **kwargs: Any,
     ) -> None:
         self._core = _rt.ClientCore(
-            endpoint, credential, config=_CONFIG, api_version=api_version, **kwargs
+            {"endpoint": endpoint},
+            credential,
+            config=_CONFIG,
+            api_version=api_version,
+            **kwargs,
         )
         self.files = FilesOperations(self._core)
         self.fine_tunes = FineTunesOperations(self._core)
