@@ -38,10 +38,12 @@ class SpecFile:
 
     path: str
     """Where it lives in the local copy, e.g. ``azure/2023-06-01-preview/azureopenai.json``."""
-    repository: str
-    commit: str
-    source_path: str
     sha256: str
+    repository: str | None = None
+    """Upstream ``owner/name``; None for a local file (copied by ``pin`` or from a mirror)."""
+    commit: str | None = None
+    source_path: str = ""
+    """The path in ``repository`` (the local ``path`` when not given)."""
 
 
 @dataclass(frozen=True)
@@ -146,20 +148,36 @@ def _version(data: Any, where: str) -> ApiVersionEntry:
 
 
 def _file(data: Any, where: str) -> SpecFile:
+    """One pinned file; ``repository`` and ``commit`` go together and are optional (a local
+    file is pinned by its sha256 alone)."""
     body = _mapping(data, where)
-    commit = _text(body.get("commit"), f"{where}/commit")
-    if not _HEX40.fullmatch(commit):
-        raise ManifestError(f"{where}/commit: {commit!r} is not a full 40-hex commit id")
-    sha256 = _text(body.get("sha256"), f"{where}/sha256")
-    if not _HEX64.fullmatch(sha256):
-        raise ManifestError(f"{where}/sha256: {sha256!r} is not a sha256 in hex")
+    path = _relative(body.get("path"), f"{where}/path")
+    repository = body.get("repository")
+    commit = body.get("commit")
+    if (repository is None) != (commit is None):
+        raise ManifestError(f"{where}: repository and commit go together; give both or neither")
+    if repository is not None:
+        repository = _text(repository, f"{where}/repository")
+        commit = _hex(commit, _HEX40, f"{where}/commit", "a full 40-hex commit id")
+    source = body.get("source_path")
     return SpecFile(
-        path=_relative(body.get("path"), f"{where}/path"),
-        repository=_text(body.get("repository"), f"{where}/repository"),
+        path=path,
+        sha256=_hex(body.get("sha256"), _HEX64, f"{where}/sha256", "a sha256 in hex"),
+        repository=repository,
         commit=commit,
-        source_path=_relative(body.get("source_path"), f"{where}/source_path"),
-        sha256=sha256,
+        source_path=path if source is None else _relative(source, f"{where}/source_path"),
     )
+
+
+def _hex(data: Any, pattern: re.Pattern[str], where: str, what: str) -> str:
+    """A hex id as text.  YAML reads an unquoted all-digit id as a number (and drops leading
+    zeros, so ``000...0`` becomes 0): that is refused with the fix rather than guessed."""
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        raise ManifestError(f"{where}: read as the number {data}, not text; quote it ('...')")
+    text = _text(data, where)
+    if not pattern.fullmatch(text):
+        raise ManifestError(f"{where}: {text!r} is not {what}")
+    return text
 
 
 def _mapping(data: Any, where: str) -> dict[str, Any]:

@@ -116,6 +116,13 @@ def _read_mirror(mirror: Path, item: SpecFile, sink: DiagnosticSink) -> bytes | 
 
 def _download(base_url: str, item: SpecFile, sink: DiagnosticSink) -> bytes | None:
     """The pinned upstream file; each wait and the whole transfer are bounded in time."""
+    if item.repository is None:
+        sink.error(
+            "",
+            "not in the local copy, and the manifest pins no repository to download it from",
+            "copy it in with `python -m generator pin` or sync from a mirror that holds it",
+        )
+        return None
     url = f"{base_url.rstrip('/')}/{item.repository}/{item.commit}/{item.source_path}"
     deadline = time.monotonic() + DOWNLOAD_DEADLINE_SECONDS
     try:

@@ -30,6 +30,7 @@ from generator.load.resolve import (
     resolve_lazily,
     without_examples,
 )
+from generator.load.shape import check_required_parts
 
 __all__ = ["LoadedSpec", "Provenance", "load_spec", "ref_siblings", "ref_target"]
 
@@ -77,6 +78,8 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
     if data is None or detected is None:
         return LoadedSpec(path, {}, {}, tuple(sink.items))
     family, version = detected
+    if family is SpecFamily.SWAGGER_2:
+        check_required_parts(data, sink)
     provenance: Provenance | None = None
     if family is not SpecFamily.SWAGGER_2:
         from generator.openapi3 import lower_document

@@ -41,7 +41,11 @@ def test_yaml_non_string_keys_warn(write_spec: Callable[..., Path]) -> None:
 
 
 def test_yaml_values_without_json_form_are_errors(write_spec: Callable[..., Path]) -> None:
-    spec = load_spec(write_spec("swagger: '2.0'\nx-blob: !!binary aGVsbG8=\nx-n: .nan\n", "s.yaml"))
+    spec = load_spec(
+        write_spec(
+            "swagger: '2.0'\ninfo: {}\npaths: {}\nx-blob: !!binary aGVsbG8=\nx-n: .nan\n", "s.yaml"
+        )
+    )
     assert {d.pointer for d in errors(spec)} == {"/x-blob", "/x-n"}
     assert spec.raw["x-blob"] is None
 

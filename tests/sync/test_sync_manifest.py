@@ -64,6 +64,10 @@ def test_repository_manifest_pins_every_input_file(repo_root: Path, synced_specs
         (("distribution: d", "distribution: ../d"), "distribution name"),
         (("distribution: d", 'distribution: "d\\"\\n[x]"'), "distribution name"),
         (("spec: a/spec.json", "spec: a/other.json"), "not among the version's files"),
+        (("commit: 0123456789abcdef0123456789abcdef01234567", "commit: " + "0" * 40), "quote it"),
+        (("sha256: " + "a" * 64, "sha256: " + "1" * 64), "quote it"),
+        (("        repository: r/r\n", ""), "repository and commit go together"),
+        (("versions:", "version: 1.0\nversions:"), "MAJOR.MINOR.PATCH"),
     ],
 )
 def test_malformed_manifest_is_refused(
@@ -100,3 +104,27 @@ def test_unreadable_manifest_is_refused(tmp_path: Path) -> None:
     bad.write_text("versions: [")
     with pytest.raises(ManifestError, match="invalid YAML"):
         load_manifest(bad)
+
+
+def test_a_local_file_needs_neither_repository_nor_commit(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.yaml"
+    path.write_text(
+        "\n".join(
+            [
+                "distribution: d",
+                "namespace: n",
+                'version: "2.3.4"',
+                "versions:",
+                "  - api_version: '1'",
+                "    package: v1",
+                "    spec: local/spec.json",
+                "    files:",
+                "      - path: local/spec.json",
+                "        sha256: " + "a" * 64,
+            ]
+        )
+    )
+    manifest = load_manifest(path)
+    (item,) = manifest.all_files()
+    assert (item.repository, item.commit, item.source_path) == (None, None, "local/spec.json")
+    assert manifest.version == "2.3.4"
