@@ -13,24 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from test_validate_and_ir import SMALL
 
 from generator.cli import cli
 
-GOOD = {
-    "swagger": "2.0",
-    "info": {"title": "Small", "version": "2024-01-01"},
-    "host": "example.com",
-    "paths": {
-        "/things": {
-            "get": {
-                "operationId": "Things_List",
-                "produces": ["application/json"],
-                "responses": {"200": {"description": "OK", "schema": {"$ref": "#/definitions/T"}}},
-            }
-        }
-    },
-    "definitions": {"T": {"type": "object", "properties": {"a": {"type": "string"}}}},
-}
+GOOD = SMALL  # a usable spec: one operation, one model
 SPECS = {
     "usable": (json.dumps(GOOD), 0),
     "syntax-error": ('{"swagger": "2.0", "info": {"title": "x", "version": "1"}, "paths": {', 1),
