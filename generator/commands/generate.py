@@ -119,13 +119,16 @@ def render_all(
     GenerateError when the manifest or the spec copy is unusable.
     """
     from generator.manifest import ManifestError, load_manifest
-    from generator.sync import ensure_specs
+    from generator.sync import MirrorMissing, ensure_specs
 
     try:
         manifest = load_manifest(manifest_path)
     except ManifestError as error:
         raise GenerateError(str(error)) from None
-    problems = _errors(ensure_specs(manifest, mirror))
+    try:
+        problems = _errors(ensure_specs(manifest, mirror))
+    except MirrorMissing as missing:
+        raise GenerateError(str(missing)) from None
     if problems:
         _print([d.render() for d in problems])
         raise GenerateError(f"{len(problems)} spec file(s) could not be made available")

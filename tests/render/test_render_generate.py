@@ -175,3 +175,16 @@ def test_an_unreadable_manifest_is_a_tool_failure(tmp_path: Path) -> None:
     manifest.write_text("versions: [", encoding="utf-8")
     assert run_generate(manifest, tmp_path / "out", check=False, mirror=None) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_mirror_folder_is_bad_usage_when_a_file_must_be_fetched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}}
+    manifest = _broken_manifest(tmp_path / "specs", spec)
+    out = tmp_path / "generated"
+    (manifest.parent / ".cache" / "sample" / "spec.json").unlink()
+    assert run_generate(manifest, out, check=False, mirror=tmp_path / "nonexistent") == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "the mirror folder does not exist" in err[0]
+    assert not out.exists()

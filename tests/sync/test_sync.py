@@ -105,10 +105,33 @@ def test_unreachable_download_fails_quickly_and_keeps_the_copy(
     old.write_bytes(b"old copy")
     monkeypatch.setenv("AZPYGEN_SPECS_BASE_URL", f"http://127.0.0.1:{free_port()}")
     assert run_sync(layout.manifest, mirror=None) == 1
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 2
-    assert all("download failed" in line for line in err)
+    note, *failures = capsys.readouterr().err.strip().splitlines()
+    assert note.startswith("sync: no mirror folder at ") and "downloading" in note
+    assert len(failures) == 2 and all("download failed" in line for line in failures)
+    kept = {
+        Path(line.split(":/:")[0]).name: line.endswith("; previous copy kept") for line in failures
+    }
+    assert kept == {"spec.json": True, "one.json": False}  # only a copy that exists is kept
     assert old.read_bytes() == b"old copy"
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_a_missing_mirror_folder_is_refused_in_one_line(
+    layout: Layout, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    assert run_sync(layout.manifest, mirror=layout.mirror) == 0  # the copy is current
+    missing = layout.mirror.parent / "nonexistent"
+    args = ["sync", "--manifest", str(layout.manifest)]
+    if how == "option":
+        args += ["--from", str(missing)]
+    else:
+        monkeypatch.setenv("AZPYGEN_SPECS_MIRROR", str(missing))
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{missing}: error: the mirror folder does not exist; give an existing folder to "
+        "--from (or AZPYGEN_SPECS_MIRROR), or neither to download the pinned files"
+    ]
 
 
 def test_http_error_is_reported(
