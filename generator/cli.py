@@ -18,11 +18,33 @@ import click
 
 from generator.diagnostics import one_line
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MANIFEST = ROOT / "specs" / "manifest.yaml"
-DEFAULT_OUTPUT = ROOT / "generated"
+# Looked up in the working directory, so that the installed tool works in any project folder.
+DEFAULT_MANIFEST = Path("specs", "manifest.yaml")
+DEFAULT_OUTPUT = Path("generated")
 
 _existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
+_manifest_option = click.option(
+    "--manifest",
+    type=_existing_file,
+    default=None,
+    help=f"The manifest [default: {DEFAULT_MANIFEST} in the working directory].",
+)
+
+
+def _manifest_here(given: Path | None) -> Path:
+    """``--manifest`` when given, else the working directory's; without one, a line and exit 2."""
+    if given is not None:
+        return given
+    if DEFAULT_MANIFEST.is_file():
+        return DEFAULT_MANIFEST
+    click.echo(
+        f"error: no {DEFAULT_MANIFEST} in {Path.cwd()}; run in the project folder or pass "
+        "--manifest FILE",
+        err=True,
+    )
+    sys.exit(2)
+
+
 # A spec that exists but is not a regular file (a directory, FIFO, device) is bad input, which
 # the loader reports in one line with exit 1; only a missing path is bad usage.
 _spec_file = click.Path(exists=True, path_type=Path)
@@ -77,20 +99,18 @@ def ir(
     envvar="AZPYGEN_SPECS_MIRROR",
     help="Copy from this mirror folder instead of downloading (env AZPYGEN_SPECS_MIRROR).",
 )
-@click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
-def sync(mirror: Path | None, manifest: Path) -> None:
+@_manifest_option
+def sync(mirror: Path | None, manifest: Path | None) -> None:
     """Fill the git-ignored local copy of the pinned specs, checking every sha256."""
     from generator.commands.sync import run_sync
 
-    sys.exit(run_sync(manifest, mirror=mirror))
+    sys.exit(run_sync(_manifest_here(manifest), mirror=mirror))
 
 
 @cli.command()
 @click.argument("specs", nargs=-1, type=_existing_file)
 @click.option("--check", is_flag=True, help="Regenerate in memory; exit 1 listing drifted files.")
-@click.option(
-    "--manifest", type=_existing_file, default=None, help=f"[default: {DEFAULT_MANIFEST}]"
-)
+@_manifest_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -139,9 +159,7 @@ def generate(
     from generator.commands.generate import run_generate
 
     sys.exit(
-        run_generate(
-            manifest or DEFAULT_MANIFEST, out or DEFAULT_OUTPUT, check=check, mirror=mirror
-        )
+        run_generate(_manifest_here(manifest), out or DEFAULT_OUTPUT, check=check, mirror=mirror)
     )
 
 

@@ -7,7 +7,6 @@ module only prepares plain values for it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -16,8 +15,9 @@ import markupsafe
 from generator.diff.changes import Change, Kind, Severity
 from generator.diff.report import DiffReport, summary
 from generator.diff.rules import all_rules
+from generator.resources import template_root
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES = template_root()
 TEMPLATE = "diff_report.html.jinja"
 
 

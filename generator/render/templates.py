@@ -11,16 +11,16 @@ functions of :mod:`generator.render.escape` (``{{ api_version | docstring }}``).
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from generator.render import escape
 from generator.render.format import cache_root
+from generator.resources import template_root
 
-#: The repository's template folder (``templates/`` beside ``generator/``).
-TEMPLATE_ROOT = Path(__file__).resolve().parent.parent.parent / "templates"
+#: The template folder (``templates/`` of the checkout, or the copy inside an installed wheel).
+TEMPLATE_ROOT = template_root()
 
 
 #: One filter per output context, each the function of :mod:`generator.render.escape`.

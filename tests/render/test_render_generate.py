@@ -3,7 +3,6 @@ writes nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -11,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
+from manifest_kit import one_spec_manifest
 
 from generator.commands.generate import render_all, run_generate
 from generator.record import RECORD_FILE
@@ -121,36 +120,6 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     assert first == second
 
 
-def _broken_manifest(root: Path, spec: dict[str, object]) -> Path:
-    data = json.dumps(spec).encode()
-    copy = root / ".cache" / "sample" / "spec.json"
-    copy.parent.mkdir(parents=True)
-    copy.write_bytes(data)
-    manifest = {
-        "distribution": "sample-client",
-        "namespace": "sample_client",
-        "versions": [
-            {
-                "api_version": "2024-01-01",
-                "package": "v2024_01_01",
-                "spec": "sample/spec.json",
-                "files": [
-                    {
-                        "path": "sample/spec.json",
-                        "repository": "example/specs",
-                        "commit": "0" * 40,
-                        "source_path": "spec.json",
-                        "sha256": hashlib.sha256(data).hexdigest(),
-                    }
-                ],
-            }
-        ],
-    }
-    path = root / "manifest.yaml"
-    path.write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    return path
-
-
 def test_a_spec_with_errors_leaves_the_output_intact(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -160,7 +129,7 @@ def test_a_spec_with_errors_leaves_the_output_intact(
         "paths": {},
         "definitions": {"A": {"type": "object", "properties": {"b": {"$ref": "#/definitions/No"}}}},
     }
-    manifest = _broken_manifest(tmp_path / "specs", spec)
+    manifest = one_spec_manifest(tmp_path / "specs", spec)
     out = tmp_path / "generated"
     write_tree(out, {"previous.py": "kept\n"})
     assert run_generate(manifest, out, check=False, mirror=tmp_path / "no-mirror") == 1
