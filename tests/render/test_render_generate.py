@@ -150,7 +150,7 @@ def test_a_missing_mirror_folder_is_bad_usage_when_a_file_must_be_fetched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spec = {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}}
-    manifest = _broken_manifest(tmp_path / "specs", spec)
+    manifest = one_spec_manifest(tmp_path / "specs", spec)
     out = tmp_path / "generated"
     (manifest.parent / ".cache" / "sample" / "spec.json").unlink()
     assert run_generate(manifest, out, check=False, mirror=tmp_path / "nonexistent") == 2
