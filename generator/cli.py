@@ -207,12 +207,26 @@ def bundle(spec: Path, output: Path, paths_with_base: bool) -> None:
     default=None,
     help="YAML file of accepted changes (by fingerprint, or rule and location).",
 )
+@click.option(
+    "--only",
+    type=click.Choice(["breaking", "review", "info"]),
+    default=None,
+    help="List only changes of this severity (the exit code still judges all).",
+)
+@click.option(
+    "--summary",
+    "summary_only",
+    is_flag=True,
+    help="Show the counts and the migration list only, no individual changes.",
+)
 def diff(
     specs: tuple[Path, ...],
     formats: tuple[str, ...],
     out: Path | None,
     fail_on: str,
     ignore_file: Path | None,
+    only: str | None,
+    summary_only: bool,
 ) -> None:
     """Compare API versions OLD NEW [NEWER ...] and report what changed."""
     if len(specs) < 2:
@@ -226,6 +240,8 @@ def diff(
             out=out,
             fail_on=fail_on,
             ignore_file=ignore_file,
+            only=only,
+            summary_only=summary_only,
         )
     )
 

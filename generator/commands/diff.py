@@ -20,6 +20,7 @@ from generator.diff.render_html import render_html
 from generator.diff.render_json import render_json
 from generator.diff.render_md import render_md
 from generator.diff.report import DiffReport, build_report
+from generator.diff.report_view import ViewOptions
 from generator.ir import ApiSpec
 
 RENDERERS = {"md": render_md, "json": render_json, "html": render_html}
@@ -62,29 +63,39 @@ def run_diff(
     out: Path | None,
     fail_on: str,
     ignore_file: Path | None,
+    only: str | None = None,
+    summary_only: bool = False,
 ) -> int:
-    """The ``diff`` command (see the module docstring for exit codes)."""
+    """The ``diff`` command (see the module docstring for exit codes).
+
+    ``only`` (breaking, review or info) and ``summary_only`` choose what the report shows; the
+    exit code always judges every change.
+    """
     entries: tuple[IgnoreEntry, ...] = ()
     if ignore_file is not None:
         try:
-            entries = load_ignore_file(ignore_file)
+            loaded = load_ignore_file(ignore_file)
         except IgnoreFileError as exc:
             print(str(exc), file=sys.stderr)
             return 2
+        entries = loaded.entries
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
     compiled = compile_all(specs)
     if compiled is None:
         return 1
     report = build_report(compiled, entries)
     for entry in report.stale_ignores:
         print(
-            f"{ignore_file}: entry {entry.number} ({entry.describe()}) matches no change; "
-            "remove it",
+            f"{ignore_file}:/ignore/{entry.number - 1}: warning: entry {entry.number} "
+            f"({entry.describe()}) matches no change; remove it",
             file=sys.stderr,
         )
     chosen = list(dict.fromkeys(formats)) or ["md"]
+    view = ViewOptions(Severity(only) if only else None, summary_only)
     try:
         for name in chosen:
-            text = RENDERERS[name](report)
+            text = RENDERERS[name](report, view)
             if out is None:
                 sys.stdout.write(text)
             else:

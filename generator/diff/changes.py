@@ -39,6 +39,7 @@ _RANK = {Severity.INFO: 0, Severity.REVIEW: 1, Severity.BREAKING: 2}
 class Kind(enum.Enum):
     """What a change is about; the HTML report filters by it."""
 
+    SERVICE = "service"
     OPERATION = "operation"
     PARAMETER = "parameter"
     RESPONSE = "response"

@@ -42,7 +42,7 @@ def _draft(
 ) -> ChangeDraft:
     return ChangeDraft(
         rule=rule(name),
-        kind=Kind.OPERATION,
+        kind=Kind.SERVICE,
         location=location,
         subject=location,
         reason=reason,

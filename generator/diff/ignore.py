@@ -11,7 +11,8 @@ Format (YAML)::
 
 An entry matching no change is *stale* and is reported, so the file does not silently outlive
 the changes it was written for.  A malformed file is a tool failure (exit 2), never a silent
-"accept nothing".
+"accept nothing"; an empty one (no entries) is accepted with a warning, since it accepts nothing.
+Every problem is one line, ``file:pointer: severity: message; action``.
 """
 
 from __future__ import annotations
@@ -54,40 +55,72 @@ class IgnoreEntry:
 
 
 class IgnoreFileError(Exception):
-    """The ignore file cannot be used; the message says where and why."""
+    """The ignore file cannot be used; the message is one line saying where and why."""
 
 
-def load_ignore_file(path: Path) -> tuple[IgnoreEntry, ...]:
+def _problem(path: Path, pointer: str, message: str, action: str) -> IgnoreFileError:
+    return IgnoreFileError(f"{path}:{pointer}: error: {message}; {action}")
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's multi-line report as one clause: what is wrong and where."""
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"not valid YAML ({' '.join(str(problem or 'syntax error').split())}{where})"
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreFile:
+    """The entries of an ignore file and the warnings reading it gave (one line each)."""
+
+    entries: tuple[IgnoreEntry, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def load_ignore_file(path: Path) -> IgnoreFile:
     """Parse and check ``path``; raises :class:`IgnoreFileError` with a one-line message."""
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise IgnoreFileError(f"{path}: cannot read the ignore file: {exc}") from None
-    if data is None:
-        return ()
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = " ".join(str(getattr(exc, "strerror", None) or exc).split())
+        raise _problem(
+            path, "/", f"cannot read the ignore file ({reason})", "check the path"
+        ) from None
+    try:
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise _problem(path, "/", _yaml_problem(exc), "fix the file") from None
     if isinstance(data, dict) and set(data) == {"ignore"}:
-        data = data["ignore"] or []
+        data = data["ignore"]
+    if data is None or data == []:
+        empty = f"{path}:/: warning: the ignore file lists no entries; it accepts nothing"
+        return IgnoreFile((), (empty,))
     if not isinstance(data, list):
-        raise IgnoreFileError(f"{path}: expected a list under 'ignore:'")
-    return tuple(_entry(path, number, item) for number, item in enumerate(data, start=1))
+        raise _problem(path, "/", "expected a list under 'ignore:'", "see generator/diff/ignore.py")
+    return IgnoreFile(tuple(_entry(path, number, item) for number, item in enumerate(data, 1)))
 
 
 def _entry(path: Path, number: int, item: Any) -> IgnoreEntry:
-    where = f"{path}: entry {number}"
+    where = f"{path}:/ignore/{number - 1}: error: entry {number}"
     if not isinstance(item, dict):
-        raise IgnoreFileError(f"{where}: expected a mapping")
+        raise IgnoreFileError(f"{where} is not a mapping; give fingerprint or rule and location")
     unknown = sorted(str(k) for k in item if k not in _KEYS)
     if unknown:
-        raise IgnoreFileError(f"{where}: unknown keys: {', '.join(unknown)}")
+        raise IgnoreFileError(f"{where} has unknown keys: {', '.join(unknown)}; remove them")
     reason = item.get("reason")
     if not isinstance(reason, str) or not reason.strip():
-        raise IgnoreFileError(f"{where}: a non-empty 'reason' is required")
+        raise IgnoreFileError(f"{where} has no reason; a non-empty 'reason' is required")
     if "fingerprint" in item:
         if "rule" in item or "location" in item:
-            raise IgnoreFileError(f"{where}: give a fingerprint, or rule and location, not both")
+            raise IgnoreFileError(
+                f"{where} mixes selectors; give a fingerprint, or rule and location, not both"
+            )
         return IgnoreEntry(number, reason.strip(), fingerprint=str(item["fingerprint"]))
     if "rule" not in item or "location" not in item:
-        raise IgnoreFileError(f"{where}: needs 'fingerprint', or both 'rule' and 'location'")
+        raise IgnoreFileError(
+            f"{where} selects nothing; it needs 'fingerprint', or both 'rule' and 'location'"
+        )
     return IgnoreEntry(
         number, reason.strip(), rule=_rule_code(where, item["rule"]), location=str(item["location"])
     )
@@ -101,7 +134,7 @@ def _rule_code(where: str, value: Any) -> int:
             return int(value)
         if value in RULES:
             return RULES[value].code
-    raise IgnoreFileError(f"{where}: unknown rule {value!r}")
+    raise IgnoreFileError(f"{where} names an unknown rule {value!r}; see generator/diff/RULES.md")
 
 
 def apply_ignores(

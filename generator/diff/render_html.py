@@ -14,6 +14,7 @@ import markupsafe
 
 from generator.diff.changes import Change, Kind, Severity
 from generator.diff.report import DiffReport, summary
+from generator.diff.report_view import ViewOptions, by_severity, grouped, migrations, select
 from generator.diff.rules import all_rules
 from generator.resources import template_root
 
@@ -65,8 +66,11 @@ def _change(pair_index: int, change: Change, accepted: str | None) -> dict[str, 
     }
 
 
-def render_html(report: DiffReport) -> str:
-    """The HTML text."""
+def render_html(report: DiffReport, options: ViewOptions | None = None) -> str:
+    """The HTML text (``options``: the same view as the other formats)."""
+    options = options or ViewOptions()
+    report = select(report, options)
+    full = not options.summary_only
     pairs = []
     groups: set[str] = set()
     totals = dict.fromkeys(("breaking", "review", "info", "wire", "client", "ignored"), 0)
@@ -82,19 +86,48 @@ def render_html(report: DiffReport) -> str:
         ):
             totals[key] += counts[source]
         changes = [_change(i, c, None) for c in pair.changes]
-        changes += [_change(i, item.change, item.reason) for item in pair.ignored]
-        for change in changes:
+        accepted = [_change(i, item.change, item.reason) for item in pair.ignored]
+        for change in changes + accepted:
             groups.update(change["groups"])
+        blocks = [
+            {
+                "title": title,
+                "severity": severity.value,
+                "sections": [
+                    {"name": name, "changes": [_change(i, c, None) for c in members]}
+                    for name, members in grouped(found)
+                ],
+            }
+            for severity, title, found in by_severity(pair)
+            if found and full
+        ]
+        if accepted and full:
+            blocks.append(
+                {
+                    "title": "Accepted by the ignore file",
+                    "severity": "accepted",
+                    "sections": [{"name": "", "changes": accepted}],
+                }
+            )
         pairs.append(
             {
                 "index": i,
                 "title": f"{pair.old_version} → {pair.new_version}",
                 "counts": counts,
-                "changes": changes,
+                "blocks": blocks,
+                "empty": not changes and not accepted,
+                "migration": [
+                    {
+                        "anchor": f"c{i}-{c.fingerprint}",
+                        "location": c.location,
+                        "note": c.migration,
+                    }
+                    for c in migrations(pair)
+                ],
             }
         )
     timeline = None
-    if report.timeline is not None:
+    if report.timeline is not None and full:
         timeline = {
             "versions": list(report.timeline.versions),
             "rows": [
@@ -112,5 +145,7 @@ def render_html(report: DiffReport) -> str:
         groups=sorted(groups),
         timeline=timeline,
         stale=[{"number": e.number, "selector": e.describe()} for e in report.stale_ignores],
+        view_note=options.describe(),
+        full=full,
         rules=[{"code": r.code, "name": r.name, "description": r.description} for r in all_rules()],
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.diff.changes import Change
 from generator.diff.report import DiffReport, summary
+from generator.diff.report_view import ViewOptions, migrations, section_of, select
 from generator.diff.rules import all_rules
 
 SCHEMA_VERSION = 1
@@ -32,13 +33,17 @@ def change_data(change: Change) -> dict[str, Any]:
         "old": change.old,
         "new": change.new,
         "evidence": list(change.evidence),
+        "section": section_of(change),
     }
 
 
-def report_data(report: DiffReport) -> dict[str, Any]:
-    """The whole report as JSON-ready data."""
+def report_data(report: DiffReport, options: ViewOptions | None = None) -> dict[str, Any]:
+    """The whole report as JSON-ready data (``options``: the same view as the other formats)."""
+    options = options or ViewOptions()
+    report = select(report, options)
+    full = not options.summary_only
     timeline = None
-    if report.timeline is not None:
+    if report.timeline is not None and full:
         timeline = {
             "versions": list(report.timeline.versions),
             "rows": [
@@ -55,19 +60,40 @@ def report_data(report: DiffReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "versions": list(report.versions),
+        "view": {
+            "only": options.only.value if options.only is not None else None,
+            "summary_only": options.summary_only,
+            "note": options.describe(),
+        },
         "rules": [
-            {"code": r.code, "name": r.name, "description": r.description} for r in all_rules()
+            {
+                "code": r.code,
+                "name": r.name,
+                "description": r.description,
+                "wire_breaking_when": r.wire,
+                "client_breaking_when": r.client,
+                "not_applicable": r.not_applicable,
+            }
+            for r in all_rules()
         ],
         "pairs": [
             {
                 "old_version": pair.old_version,
                 "new_version": pair.new_version,
                 "summary": summary(pair),
-                "changes": [change_data(c) for c in pair.changes],
-                "ignored": [
-                    {"reason": item.reason, "change": change_data(item.change)}
-                    for item in pair.ignored
+                "migration": [
+                    {"fingerprint": c.fingerprint, "location": c.location, "note": c.migration}
+                    for c in migrations(pair)
                 ],
+                "changes": [change_data(c) for c in pair.changes] if full else [],
+                "ignored": (
+                    [
+                        {"reason": item.reason, "change": change_data(item.change)}
+                        for item in pair.ignored
+                    ]
+                    if full
+                    else []
+                ),
             }
             for pair in report.pairs
         ],
@@ -79,6 +105,7 @@ def report_data(report: DiffReport) -> dict[str, Any]:
     }
 
 
-def render_json(report: DiffReport) -> str:
+def render_json(report: DiffReport, options: ViewOptions | None = None) -> str:
     """The JSON text: sorted keys, two-space indent, trailing newline."""
-    return json.dumps(report_data(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    data = report_data(report, options)
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -140,11 +140,12 @@ def test_ignore_file_accepts_changes_and_reports_stale_entries(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("ignore:\n  - fingerprint: abc\n", "a non-empty 'reason' is required"),
+        ("ignore:\n  - fingerprint: abc\n", ":/ignore/0: error: entry 1 has no reason"),
         ("ignore:\n  - rule: 1033\n    reason: r\n", "needs 'fingerprint', or both"),
         ("ignore:\n  - rule: 4242\n    location: x\n    reason: r\n", "unknown rule"),
         ("ignore:\n  - fingerprint: a\n    why: b\n    reason: r\n", "unknown keys: why"),
-        ("ignore: [\n", "cannot read the ignore file"),
+        ("ignore: [\n", ":/: error: not valid YAML ("),
+        ("ignore:\n  - {a: [1, 2\n  - b\n", ":/: error: not valid YAML ("),
         ("just text\n", "expected a list"),
     ],
 )
@@ -155,4 +156,18 @@ def test_malformed_ignore_file_is_a_tool_failure(
     ignore.write_text(text, encoding="utf-8")
     paths = [write(tmp_path, "old", OLD, "v1"), write(tmp_path, "new", INFO_ONLY, "v2")]
     assert run(paths, "never", ignore) == 2
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.splitlines()) == 1  # one line per problem
+
+
+@pytest.mark.parametrize("text", ["", "ignore:\n", "ignore: []\n", "# nothing yet\n"])
+def test_empty_ignore_file_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    ignore = tmp_path / "ignore.yaml"
+    ignore.write_text(text, encoding="utf-8")
+    paths = [write(tmp_path, "old", OLD, "v1"), write(tmp_path, "new", INFO_ONLY, "v2")]
+    assert run(paths, "never", ignore) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{ignore}:/: warning: the ignore file lists no entries; it accepts nothing"]

@@ -39,6 +39,7 @@ CHANGE_KEYS = {
     "old",
     "new",
     "evidence",
+    "section",
 }
 
 
@@ -79,8 +80,10 @@ def test_json_follows_the_documented_schema(real_report: DiffReport) -> None:
         "pairs",
         "timeline",
         "stale_ignores",
+        "view",
     }
     assert {r["code"] for r in data["rules"]} >= {1005, 1006, 1033, 9001, 9003}
+    assert data["view"] == {"only": None, "summary_only": False, "note": ""}
     for pair in data["pairs"]:
         severities = [c["severity"] for c in pair["changes"]]
         assert pair["summary"]["breaking"] == severities.count("breaking")
@@ -91,25 +94,85 @@ def test_json_follows_the_documented_schema(real_report: DiffReport) -> None:
             assert set(change) == CHANGE_KEYS
             assert change["severity"] in {"breaking", "review", "info"}
             assert isinstance(change["wire_breaking"], bool)
+        notes = [c for c in pair["changes"] if c["client_breaking"] and c["migration"]]
+        assert [m["fingerprint"] for m in pair["migration"]] == [c["fingerprint"] for c in notes]
     assert data["timeline"]["versions"] == list(API_VERSIONS)
     schema_doc = (REPO_ROOT / "generator" / "diff" / "SCHEMA.md").read_text(encoding="utf-8")
     for key in CHANGE_KEYS:
         assert f'"{key}"' in schema_doc
 
 
-def test_markdown_puts_the_summary_and_breaking_changes_first(real_report: DiffReport) -> None:
+def test_markdown_puts_the_summary_and_the_migration_list_first(real_report: DiffReport) -> None:
     text = render_md(real_report)
     summary = text.index("## Summary")
-    first_pair = text.index("## 2023-06-01-preview → 2023-10-01-preview")
-    second_pair = text.index("## 2023-10-01-preview → 2025-02-01-preview")
-    assert summary < first_pair < second_pair < text.index("## Timeline")
+    migration = text.index("## Migrating code that uses the generated Python client")
+    first_pair = text.index("## 2023-06-01-preview → 2023-10-01-preview\n")
+    second_pair = text.index("## 2023-10-01-preview → 2025-02-01-preview\n")
+    assert summary < migration < first_pair < second_pair < text.index("## Timeline")
     section = text[second_pair : text.index("## Timeline")]
-    assert section.index("### Breaking") < section.index("### Review") < section.index("Info (")
+    assert section.index("### Breaking") < section.index("### Review") < section.index("### Info")
+    # breaking entries grouped by the client operation group they concern
+    breaking = section[: section.index("### Review")]
+    assert breaking.index("#### client.files (") < breaking.index("#### several operation groups")
+    review = section[section.index("### Review") : section.index("### Info")]
     assert (
-        section.index("### Review") < section.index("### Migrating code") < section.index("Info (")
+        review.index("#### service (") < review.index("`security`") < review.index("#### client.")
     )
+    flowing = " ".join(review.split())  # wrapped lines read as one
+    assert "accepts OAuth2" in flowing and "AzureKeyCredential | TokenCredential" in flowing
     assert "| 2023-10-01-preview → 2025-02-01-preview |" in text[summary:first_pair]
-    assert "`client.fine_tunes.create(...)` → `client.fine_tuning.create(...)`" in text
+    assert (
+        "`client.fine_tunes.create(...)` → `client.fine_tuning.create(...)`"
+        in text[migration:first_pair]
+    )
+    # renamed status values spelled out in the migration list
+    assert "`State.SUCCEEDED` → `FileState.PROCESSED`" in text[migration:first_pair]
+
+
+def _outside_code(text: str) -> list[str]:
+    lines, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            inside = not inside
+        elif not inside:
+            lines.append(line)
+    return lines
+
+
+def test_markdown_reads_in_a_terminal(real_report: DiffReport) -> None:
+    text = render_md(real_report)
+    outside = _outside_code(text)
+    assert outside and max(len(line) for line in outside) <= 120
+    tag = re.compile(r"</?[a-zA-Z][^>]*>")
+    assert not [line for line in outside if tag.search(re.sub(r"`[^`]*`", "", line))]
+    assert text.count("```") % 2 == 0
+
+
+def test_summary_and_only_views(real_report: DiffReport) -> None:
+    from generator.diff.changes import Severity
+    from generator.diff.report_view import ViewOptions
+
+    short = render_md(real_report, ViewOptions(summary_only=True))
+    assert "## Summary" in short and "## Migrating code" in short
+    assert "### Breaking" not in short and "## Timeline" not in short
+    assert "--summary" in short
+    breaking = render_md(real_report, ViewOptions(only=Severity.BREAKING))
+    assert "### Breaking" in breaking and "### Review" not in breaking
+    assert "### Info" not in breaking
+    data = json.loads(render_json(real_report, ViewOptions(only=Severity.REVIEW)))
+    assert data["view"]["only"] == "review"
+    assert {c["severity"] for p in data["pairs"] for c in p["changes"]} == {"review"}
+    summary_json = json.loads(render_json(real_report, ViewOptions(summary_only=True)))
+    assert all(p["changes"] == [] and p["migration"] for p in summary_json["pairs"][1:])
+
+
+def test_html_carries_the_migration_list_and_the_grouping(real_report: DiffReport) -> None:
+    from generator.diff.render_html import render_html
+
+    page = render_html(real_report)
+    assert page.index('id="summary"') < page.index('id="migration"') < page.index('id="pair-0"')
+    assert "<h4><code>client.files</code></h4>" in page
+    assert "State.SUCCEEDED" in page[page.index('id="migration"') : page.index('id="pair-0"')]
 
 
 def _png_rows(path: Path, limit: int) -> tuple[int, int, int, list[bytes]]:
