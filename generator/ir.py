@@ -259,6 +259,7 @@ class Parameter:
     client_name: str | None = None
     # x-ms-parameter-grouping: the group's name ("" when the spec leaves it to the generator)
     grouping: str | None = None
+    secret: bool = False  # x-ms-secret: the value is never logged
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,6 +108,7 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
         constraints=constraints_of(ctx, value, raw.at),
         client_name=client_name if isinstance(client_name, str) and client_name else None,
         grouping=None if grouping is None else text(grouping.get("name")),
+        secret=value.get("x-ms-secret") is True,
     )
 
 

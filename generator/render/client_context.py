@@ -20,6 +20,7 @@ from generator.ir import (
     BasicAuth,
     OAuth2Auth,
     Parameter,
+    ParameterLocation,
 )
 from generator.ir_builder.parameters import is_api_version
 from generator.render import docs, escape
@@ -101,7 +102,21 @@ def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...
         args.append(f"api_key_query={_lit(query)}")
     if any(isinstance(a, BasicAuth) for a in spec.client.auth):
         args.append("basic=True")
+    secrets = secret_parameter_names(spec)
+    if secrets:
+        args.append("secret_names=(" + "".join(f"{_lit(s)}, " for s in secrets) + ")")
     return args
+
+
+def secret_parameter_names(spec: ApiSpec) -> list[str]:
+    """Wire names of the header and query parameters the spec marks ``x-ms-secret``."""
+    names = {
+        param.wire_name
+        for op in spec.operations
+        for param in (*op.parameters, *spec.client.client_parameters)
+        if param.secret and param.location is not ParameterLocation.PATH
+    }
+    return sorted(names)
 
 
 def client_view(

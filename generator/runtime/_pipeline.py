@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import io
 import logging
 import re
 import types
@@ -44,6 +45,8 @@ from azure.core.pipeline.policies import (
 )
 from azure.core.rest import HttpRequest
 
+from ._redact import REDACTED, is_secret, redact_url
+from .multipart import MultipartStream
 from .serde import deserialize, serialize
 
 __all__ = ["ServiceConfig"]
@@ -83,6 +86,8 @@ class ServiceConfig:
     """Query parameter that carries an ``AzureKeyCredential`` (apiKey ``in: query``)."""
     basic: bool = False
     """Whether HTTP basic authentication is accepted (a ``(user, password)`` credential)."""
+    secret_names: tuple[str, ...] = ()
+    """Header and query parameters the spec marks ``x-ms-secret``: never logged."""
 
 
 def with_scopes(config: ServiceConfig, scopes: Any) -> ServiceConfig:
@@ -187,11 +192,22 @@ def reject_credential(config: ServiceConfig, credential: object, why: str = "") 
 
 
 class RedactingNetworkTraceLoggingPolicy(NetworkTraceLoggingPolicy):
-    """``logging_enable=True`` request tracing that never writes credential header values."""
+    """``logging_enable=True`` tracing that never writes a secret (see :mod:`._redact`).
+
+    Request and response header values and query parameter values are replaced by
+    ``REDACTED`` when the spec marks them ``x-ms-secret``, when they carry the credential, or
+    when their name says they are secret.
+    """
 
     def __init__(self, secret_headers: Collection[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._secret = {name.lower() for name in secret_headers}
+        self._secret = tuple(secret_headers)
+
+    def _headers(self, headers: Mapping[str, str]) -> list[str]:
+        return [
+            f"    '{name}': '{REDACTED if is_secret(name, self._secret) else value}'"
+            for name, value in headers.items()
+        ]
 
     def on_request(self, request: PipelineRequest[Any]) -> None:
         http_request = request.http_request
@@ -200,19 +216,31 @@ class RedactingNetworkTraceLoggingPolicy(NetworkTraceLoggingPolicy):
         request.context["logging_enable"] = logging_enable
         if not logging_enable or not _LOGGER.isEnabledFor(logging.DEBUG):
             return
-        lines = [f"Request URL: '{http_request.url}'", f"Request method: '{http_request.method}'"]
+        url = redact_url(http_request.url, self._secret)
+        lines = [f"Request URL: '{url}'", f"Request method: '{http_request.method}'"]
         lines.append("Request headers:")
-        for header, value in http_request.headers.items():
-            shown = "REDACTED" if header.lower() in self._secret else value
-            lines.append(f"    '{header}': '{shown}'")
+        lines.extend(self._headers(http_request.headers))
         body = http_request.body
-        streamed = isinstance(body, (types.GeneratorType, types.AsyncGeneratorType))
+        streamed = isinstance(body, (types.GeneratorType, types.AsyncGeneratorType, io.IOBase))
         if streamed or getattr(http_request, "files", None):
             lines.append("Request body:\nFile upload")
         elif body:
             lines.append(f"Request body:\n{body!s}")
         else:
             lines.append("Request body:\nThis request has no body")
+        _LOGGER.debug("\n".join(lines))
+
+    def on_response(self, request: PipelineRequest[Any], response: Any) -> None:
+        if not response.context.get("logging_enable") or not _LOGGER.isEnabledFor(logging.DEBUG):
+            return
+        http_response = response.http_response
+        lines = [f"Response status: '{http_response.status_code}'", "Response headers:"]
+        lines.extend(self._headers(http_response.headers))
+        content_type = http_response.headers.get("content-type", "")
+        if response.context.options.get("stream", False) or "json" not in content_type:
+            lines.append("Response content:\nnot logged (streamed or not JSON)")
+        else:
+            lines.append(f"Response content:\n{http_response.text()}")
         _LOGGER.debug("\n".join(lines))
 
 
@@ -229,7 +257,7 @@ def standard_policies(
     ``authentication``, ``redirect`` and ``retry`` come from the caller because the sync and
     async policy classes differ.
     """
-    secret = ["Authorization", "x-ms-authorization-auxiliary"]
+    secret = ["Authorization", "x-ms-authorization-auxiliary", *config.secret_names]
     if config.api_key_header:
         secret.append(config.api_key_header)
     return [
@@ -307,12 +335,17 @@ def make_request(
     body: dict[str, Any] = {}
     if json is not None:
         body["json"] = serialize(json)
+    form = {name: _form_value(value) for name, value in (data or {}).items() if value is not None}
     if files is not None:
-        body["files"] = {name: value for name, value in files.items() if value is not None}
-    if data is not None:
-        body["data"] = {
-            name: _form_value(value) for name, value in data.items() if value is not None
-        }
+        stream = MultipartStream(
+            form, {name: value for name, value in files.items() if value is not None}
+        )
+        body["content"] = stream
+        header_values["Content-Type"] = stream.content_type
+        if stream.length is not None:
+            header_values["Content-Length"] = str(stream.length)
+    elif data is not None:
+        body["data"] = form
     if content is not None:
         body["content"] = content
     return HttpRequest(method, url, params=params, headers=header_values, **body)

@@ -121,7 +121,12 @@ class Replay:
         elif isinstance(body, ir.MultipartBody):
             content_type = sent.headers["Content-Type"]
             assert content_type.startswith("multipart/form-data; boundary=")
-            payload = sent.body if isinstance(sent.body, bytes) else sent.body.encode()
+            payload = sent.body
+            if hasattr(payload, "read"):  # a streamed multipart body: read it from the start
+                payload.seek(0)
+                payload = payload.read()
+            elif isinstance(payload, str):
+                payload = payload.encode()
             for part in body.fields:
                 value = self.params.get(part.wire_name.lower())
                 if value is None:

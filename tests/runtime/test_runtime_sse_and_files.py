@@ -7,8 +7,10 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from azure.core.exceptions import HttpResponseError
 
-from generator.runtime import EventStreamDecoder, aiter_events, file_part, iter_events
+from generator.runtime import EventStreamDecoder, Model, aiter_events, file_part, iter_events
+from generator.runtime.multipart import PathSource
 
 
 def decode(*chunks: bytes) -> list[str]:
@@ -21,7 +23,7 @@ def test_multi_line_data_comments_and_field_rules() -> None:
     stream = b": keep-alive\ndata: a\ndata:b\ndata:  c\nevent: x\nid: 7\nretry: 10\nignored\n\n"
     decoder = EventStreamDecoder()
     assert decoder.feed(stream) == ["a\nb\n c"]
-    assert (decoder.event_type, decoder.last_event_id, decoder.retry) == ("x", "7", 10)
+    assert (decoder.dispatched_types, decoder.last_event_id, decoder.retry) == (["x"], "7", 10)
 
 
 def test_crlf_cr_and_lf_line_endings_even_when_split_across_chunks() -> None:
@@ -93,7 +95,9 @@ async def test_async_iteration_stops_at_done_and_closes() -> None:
 def test_file_part_from_each_input_kind(tmp_path: Path) -> None:
     path = tmp_path / "notes.jsonl"
     path.write_bytes(b"{}\n")
-    assert file_part(path, field="file") == ("notes.jsonl", b"{}\n", "application/jsonl")
+    name, source, content_type = file_part(path, field="file")
+    assert (name, content_type) == ("notes.jsonl", "application/jsonl")
+    assert isinstance(source, PathSource) and source.path == str(path)  # opened while sending
     assert file_part(str(path), field="file", content_type="text/plain")[2] == "text/plain"
     assert file_part(b"raw", field="file") == ("file", b"raw", "application/octet-stream")
     buffer = io.BytesIO(b"abc")
@@ -108,3 +112,45 @@ def test_file_part_from_each_input_kind(tmp_path: Path) -> None:
 def test_file_part_rejects_other_values() -> None:
     with pytest.raises(TypeError, match="expected a path, bytes"):
         file_part(42, field="file")  # type: ignore[arg-type]
+
+
+class _FakeStream:
+    """A streamed response holding ``body``, for the event iterators."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+        self.closed = False
+        self.status_code = 200
+        self.headers: dict[str, str] = {}
+        self.reason = "OK"
+        self.request = None
+
+    def iter_bytes(self) -> Iterator[bytes]:
+        yield from (self.body[i : i + 5] for i in range(0, len(self.body), 5))
+
+    def text(self) -> str:
+        return ""
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class _StreamError(Model):
+    code: str | None = None
+    message: str | None = None
+
+
+def test_an_error_frame_raises_the_typed_error_after_the_events_before_it() -> None:
+    body = (
+        b': comment\ndata: {"n": 1}\n\n'
+        b'event: error\ndata: {"code": "rate_limit",\ndata: "message": "slow down"}\n\n'
+        b"data: [DONE]\n\n"
+    )
+    response = _FakeStream(body)
+    seen: list[str] = []
+    with pytest.raises(HttpResponseError) as caught:
+        for event in iter_events(response, str, error_model=_StreamError):  # type: ignore[arg-type]
+            seen.append(event)
+    assert seen == ['{"n": 1}']
+    assert isinstance(caught.value.model, _StreamError)
+    assert caught.value.model.code == "rate_limit" and response.closed

@@ -2,16 +2,22 @@
 
 Follows the WHATWG event-stream rules: lines end in CRLF, LF or CR; ``data:`` lines of one
 event are joined with newlines; a line starting with ``:`` is a comment; a blank line ends an
-event; an event without data is not dispatched.  Iteration stops at the terminator event
-(``[DONE]``) or the end of the stream, and the response is closed either way.
+event; an event without data is not dispatched; ``retry:`` and ``id:`` are recorded.  Iteration
+stops at the terminator event (``[DONE]``) or the end of the stream, and the response is closed
+either way.  An ``event: error`` frame raises ``HttpResponseError`` with the response attached and
+the frame's data read as the operation's error model (``error.model``), instead of passing the
+error off as one more event.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, TypeVar
 
+from azure.core.exceptions import HttpResponseError
 from azure.core.rest import AsyncHttpResponse, HttpResponse
+
+from ._pipeline import parse_error_model
 
 __all__ = ["EventStreamDecoder", "aiter_events", "iter_events"]
 
@@ -29,6 +35,8 @@ class EventStreamDecoder:
         self.event_type = ""
         self.last_event_id = ""
         self.retry: int | None = None
+        self.dispatched_types: list[str] = []
+        """Event type of each event returned so far, in order (``message`` when unnamed)."""
 
     def feed(self, chunk: bytes) -> list[str]:
         """The data of every event completed by ``chunk``."""
@@ -51,6 +59,7 @@ class EventStreamDecoder:
         if self._data:
             events.append("\n".join(self._data))
             self._data = []
+            self.dispatched_types.append(self.event_type or "message")
         return events
 
     def _line(self, line: str) -> str | None:
@@ -63,6 +72,8 @@ class EventStreamDecoder:
                 return None
             data = "\n".join(self._data)
             self._data = []
+            self.dispatched_types.append(self.event_type or "message")
+            self.event_type = ""
             return data
         if line.startswith(":"):
             return None
@@ -79,18 +90,39 @@ class EventStreamDecoder:
         return None
 
 
-def _events(chunks: Iterable[bytes], decoder: EventStreamDecoder) -> Iterator[str]:
-    for chunk in chunks:
-        yield from decoder.feed(chunk)
-    yield from decoder.close()
+def _frames(decoder: EventStreamDecoder, data: list[str]) -> list[tuple[str, str]]:
+    """``(event type, data)`` of the events ``data`` the decoder just returned."""
+    types = decoder.dispatched_types[-len(data) :] if data else []
+    return list(zip(types, data, strict=True))
+
+
+def _check(event: str, data: str, response: Any, error_model: Any) -> None:
+    if event == "error":
+        raise HttpResponseError(
+            message=f"The service sent an error event: {data[:500]}",
+            response=response,
+            model=parse_error_model(error_model, data.encode("utf-8")),
+        )
 
 
 def iter_events(
-    response: HttpResponse, parse: Callable[[str], T], *, terminator: str = "[DONE]"
+    response: HttpResponse,
+    parse: Callable[[str], T],
+    *,
+    terminator: str = "[DONE]",
+    error_model: Any = None,
 ) -> Iterator[T]:
     """``parse(data)`` for each event of a streamed ``HttpResponse`` until ``terminator``."""
+    decoder = EventStreamDecoder()
     try:
-        for data in _events(response.iter_bytes(), EventStreamDecoder()):
+        for chunk in response.iter_bytes():
+            for event, data in _frames(decoder, decoder.feed(chunk)):
+                _check(event, data, response, error_model)
+                if data.strip() == terminator:
+                    return
+                yield parse(data)
+        for event, data in _frames(decoder, decoder.close()):
+            _check(event, data, response, error_model)
             if data.strip() == terminator:
                 return
             yield parse(data)
@@ -99,17 +131,23 @@ def iter_events(
 
 
 async def aiter_events(
-    response: AsyncHttpResponse, parse: Callable[[str], T], *, terminator: str = "[DONE]"
+    response: AsyncHttpResponse,
+    parse: Callable[[str], T],
+    *,
+    terminator: str = "[DONE]",
+    error_model: Any = None,
 ) -> AsyncIterator[T]:
     """Async :func:`iter_events` for a streamed ``AsyncHttpResponse``."""
     decoder = EventStreamDecoder()
     try:
         async for chunk in response.iter_bytes():
-            for data in decoder.feed(chunk):
+            for event, data in _frames(decoder, decoder.feed(chunk)):
+                _check(event, data, response, error_model)
                 if data.strip() == terminator:
                     return
                 yield parse(data)
-        for data in decoder.close():
+        for event, data in _frames(decoder, decoder.close()):
+            _check(event, data, response, error_model)
             if data.strip() == terminator:
                 return
             yield parse(data)

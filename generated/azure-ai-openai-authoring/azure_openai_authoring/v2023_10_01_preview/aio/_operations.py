@@ -409,6 +409,7 @@ class FineTunesOperations:
                 _stream,
                 lambda data: _rt.deserialize(_models.Event, data),
                 terminator="[DONE]",
+                error_model={"default": _models.ErrorResponse},
             )
         _response = await self._core.send(
             _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
