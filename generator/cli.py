@@ -108,6 +108,30 @@ def sync(mirror: Path | None, manifest: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("spec", type=_spec_file)
+@click.option("--api-version", default=None, help="The API version (default: info.version).")
+@click.option("--package", default=None, help="Subpackage name (default: v<api version>).")
+@click.option("--repository", default=None, help="Upstream owner/name, recorded with --commit.")
+@click.option("--commit", default=None, help="Full commit id of --repository holding SPEC.")
+@click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
+def pin(
+    spec: Path,
+    api_version: str | None,
+    package: str | None,
+    repository: str | None,
+    commit: str | None,
+    manifest: Path,
+) -> None:
+    """Add or refresh the manifest entry of SPEC: every file it needs, with its sha256."""
+    if (repository is None) != (commit is None):
+        raise click.UsageError("--repository and --commit go together")
+    from generator.commands.pin import PinRequest, run_pin
+
+    request = PinRequest(spec, manifest, api_version, package, repository, commit)
+    sys.exit(run_pin(request))
+
+
+@cli.command()
 @click.argument("specs", nargs=-1, type=_existing_file)
 @click.option("--check", is_flag=True, help="Regenerate in memory; exit 1 listing drifted files.")
 @_manifest_option

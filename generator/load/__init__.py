@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from generator.diagnostics import Diagnostic, DiagnosticSink, Severity
 from generator.load.formats import SpecFamily, detect_format, format_label
@@ -53,6 +55,8 @@ class LoadedSpec:
     """The format read, as the document declares it: ``Swagger 2.0``, ``OpenAPI 3.0.0``..."""
     provenance: Provenance | None = None
     """For a lowered OpenAPI 3 document: where each part of ``raw`` came from."""
+    files: tuple[Path, ...] = ()
+    """Every local file read: the spec, then the files its ``$ref``s lead to (for ``pin``)."""
 
     def original_pointer(self, at: str) -> str:
         """The location in the file as written of the pointer ``at`` into ``raw``."""
@@ -119,7 +123,14 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
 
         later.extend(validate_document(resolvable, label, checker.main_uri))
     sink.extend(_relocated(later.items, provenance, label))
-    return LoadedSpec(path, data, document, tuple(sink.items), loaded_format, provenance)
+    files = tuple(
+        Path(url2pathname(urlsplit(uri).path))
+        for uri in checker.documents
+        if urlsplit(uri).scheme == "file"
+    )
+    return LoadedSpec(
+        path, data, document, tuple(sink.items), loaded_format, provenance, files=files
+    )
 
 
 def _relocated(

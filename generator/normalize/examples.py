@@ -62,3 +62,21 @@ def _problem(ref: str, root: Path) -> tuple[str, str | None]:
     except OSError as exc:
         return str(target), f"cannot be checked: {exc.strerror or exc}"
     return str(target), None
+
+
+def example_files(document: dict[str, Any], spec_dir: Path) -> list[Path]:
+    """The example files the operations cite that exist inside the spec's folder, each once,
+    in document order (what ``pin`` records beside the spec)."""
+    root = spec_dir.resolve()
+    found: dict[str, Path] = {}
+    for _route, _method, operation in operations(document):
+        examples = operation.get("x-ms-examples")
+        if not isinstance(examples, dict):
+            continue
+        for example in examples.values():
+            ref = example.get("$ref") if isinstance(example, dict) else None
+            if isinstance(ref, str):
+                target, problem = _problem(ref, root)
+                if problem is None:
+                    found.setdefault(target, Path(target))
+    return list(found.values())
