@@ -6,14 +6,13 @@ marker file; the generated package must import cleanly and the marker must not a
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_kit import MARKER, RUN, Version, import_all, write_manifest
+from hostile_kit import MARKER, RUN, Version, import_all, readme_opens, write_manifest
 
 from generator.commands.generate import render_all, run_generate
 from generator.render.templates import ESCAPE_FILTERS, environment
@@ -76,17 +75,8 @@ def test_every_module_imports_and_no_payload_runs(generated: Path, tmp_path: Pat
 
 def test_readme_examples_parse_and_call_nothing_but_the_client(generated: Path) -> None:
     readme = (generated / "hostile-dist" / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```python\n(.*?)^```$", readme, flags=re.DOTALL | re.MULTILINE)
-    assert any("get_content" in block for block in blocks)
-    for block in blocks:
-        tree = ast.parse(block.replace("async with", "with").replace("async for", "for"))
-        opened = [
-            call.args[0]
-            for call in ast.walk(tree)
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-            if call.func.id == "open"
-        ]
-        assert all(isinstance(a, ast.Constant) and a.value == "content.bin" for a in opened)
+    assert "get_content(" in readme
+    assert set(readme_opens(readme)) <= {"content.bin"}
 
 
 def test_pyproject_is_valid_toml_with_the_distribution_name(generated: Path) -> None:
