@@ -23,7 +23,7 @@ REPLACEMENT_THRESHOLD = 0.6
 def method_path(index: SpecIndex, op: Operation) -> str:
     """``client.files.delete``: where the generated client puts the method for ``op``."""
     group = index.group_of[op_key(op)]
-    return f"client.{group.py_name}.{op.py_name}"
+    return f"client.{group.py_name}.{op.py_name}" if group.py_name else f"client.{op.py_name}"
 
 
 def call(index: SpecIndex, op: Operation) -> str:

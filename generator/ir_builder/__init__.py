@@ -40,6 +40,12 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     per_operation = tuple(p for p in client.host.parameters if not p.client_level)
     if per_operation:
         operations = [replace(op, parameters=(*op.parameters, *per_operation)) for op in operations]
+    # Group names that differ only in case (``HttpSuccess_Get``, ``httpSuccess_Put``) are one
+    # group, spelled as its alphabetically first spelling.
+    spellings: dict[str, str] = {}
+    for key in sorted({op.group_key for op in operations}):
+        spellings.setdefault(key.lower(), key)
+    operations = [replace(op, group_key=spellings[op.group_key.lower()]) for op in operations]
     ordered = sorted(operations, key=lambda op: (op.group_key, op.path, op.method))
     groups = tuple(
         OperationGroup(key=key, py_name="", class_name="", operations=tuple(members))

@@ -3,7 +3,8 @@
 Paging: ``x-ms-pageable`` when declared.  Otherwise a GET is cursor-paged when it takes an
 ``after`` query parameter and answers an object with a boolean ``has_more`` and an array ``data``
 (the next cursor is the ``id`` of the last item), and next-link-paged when it answers an object
-with a string ``nextLink`` and an array ``value``.  A GET answering a list envelope -- an object
+with a string ``nextLink``, an array ``value`` and nothing else (a pager over a response with
+other fields would hide them).  A GET answering a list envelope -- an object
 whose only properties are one array (``data`` or ``value``) and at most an ``object`` tag -- is a
 single page: the Azure SDK guidelines return ``ItemPaged`` from every list method, even when the
 service sends one page today, so that adding paging later is not a breaking change.  An
@@ -134,7 +135,8 @@ def _paging(ctx: BuildContext, operation: Operation, raw: Mapping[str, Any]) -> 
     for name in _NEXT_LINKS:
         link = _property(ctx, body, name)
         if (
-            link is not None
+            _only(ctx, body, {"value", name})
+            and link is not None
             and link.type in (PrimitiveType(Primitive.STRING), PrimitiveType(Primitive.URL))
             and value is not None
             and isinstance(value.type, ArrayType)
@@ -146,6 +148,15 @@ def _paging(ctx: BuildContext, operation: Operation, raw: Mapping[str, Any]) -> 
                 detected_by=f"next link: response '{name}' (string) and 'value' (array)",
             )
     return _single_page(ctx, operation, body)
+
+
+def _only(ctx: BuildContext, body: TypeRef | None, wanted: set[str]) -> bool:
+    """Whether the body has no properties beyond ``wanted`` and the envelope tags, so that
+    returning a pager over its items hides nothing."""
+    if not isinstance(body, ModelRef):
+        return False
+    names = {p.wire_name for p in all_properties(ctx, body.key)}
+    return names <= wanted | _ENVELOPE_TAGS
 
 
 def _single_page(ctx: BuildContext, operation: Operation, body: TypeRef | None) -> Paging | None:

@@ -2,7 +2,9 @@
 
 The group of an operation is the operationId prefix before ``_`` (``FineTuning_List`` ->
 ``FineTuning``); an operationId without ``_`` falls back to the first tag (``"Fine-Tunes:"`` ->
-``FineTunes``), then to the first literal path segment.  Operations are ordered by path, then
+``FineTunes``); an operationId of one part and no tags (``get``, ``ListWidgets``) belongs to
+no group: its method sits on the client itself (key ``""``).  Without an operationId the first
+literal path segment names the group.  Operations are ordered by path, then
 HTTP method, so equivalent documents give equal IR whatever their key order.
 """
 
@@ -23,14 +25,19 @@ from generator.ir_builder.parameters import (
 )
 from generator.ir_builder.types import inline_type, type_of
 
+CLIENT_GROUP = ""
+"""Group key of operations whose methods sit on the client itself."""
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 
 
 def group_key(operation_id: str, tags: tuple[str, ...], path: str) -> str:
-    """The operation group: operationId prefix, else first tag, else first path segment."""
+    """The operation group: operationId prefix, else first tag, else the client itself ("")
+    when there is an operationId, else the first path segment."""
     if "_" in operation_id.strip("_"):
         return operation_id.strip("_").split("_", 1)[0]
+    if operation_id.strip("_") and not any(_WORDS.search(tag) for tag in tags):
+        return CLIENT_GROUP
     for source in (*tags, *[s for s in path.split("/") if s and "{" not in s][:1]):
         words = _WORDS.findall(source.split(":", 1)[0] if ":" in source else source)
         if words:

@@ -173,7 +173,8 @@ def _body(
         schema = value["schema"]
     body_type = type_of(ctx, schema, child(raw.at, "schema"), f"{context}.{name}")
     json_like = [c for c in consumes if "json" in c]
-    if body_type in _BINARY_TYPES or (consumes and not json_like):
+    stream = isinstance(schema, Mapping) and schema.get("format") in ("file", "binary")
+    if stream or body_type in _BINARY_TYPES or (consumes and not json_like):
         return BinaryBody(name, "", required, consumes, description)
     return JsonBody(name, "", body_type, required, tuple(json_like) or consumes, description)
 

@@ -49,20 +49,31 @@ def method_base(operation: Operation) -> str:
 def _after_group(op_words: list[str], group: str) -> list[str]:
     """The words of an operationId after the last spelling of the group's name in it.
 
-    Compared letter by letter across word boundaries, so ``microsoftAzureFinetunesList`` still
-    finds ``FineTunes``; a match ending inside a word keeps the rest of that word
-    (``OperationsimagesDelete`` after ``Operations`` -> images, delete).
+    Compared letter by letter, so ``microsoftAzureFinetunesList`` still finds ``FineTunes``.  A
+    match counts when it covers whole words, or lies inside one word as its start or its end
+    (``OperationsimagesDelete`` after ``Images`` -> delete; after ``Operations`` -> images,
+    delete); a match that spans words but stops inside the last one is a coincidence of letters
+    (``...OperationStatus`` is not the group ``Operations`` followed by ``tatus``) and is ignored.
     """
     if not group:
         return []
     lowered = [w.lower() for w in op_words]
     starts = [sum(len(w) for w in lowered[:i]) for i in range(len(lowered))]
+    ends = [start + len(word) for start, word in zip(starts, lowered, strict=True)]
     joined = "".join(lowered)
+
+    def word_at(position: int) -> int:
+        return max(i for i, start in enumerate(starts) if start <= position)
+
     found = joined.rfind(group)
-    while found != -1 and found not in starts:
-        found = joined.rfind(group, 0, found + len(group) - 1)
-    if found == -1:  # no match at a word start: take the last one inside a word
-        found = joined.rfind(group)
+    while found != -1:
+        end = found + len(group)
+        first, last = word_at(found), word_at(end - 1)
+        whole = found in starts and end in ends
+        inside_one = first == last and (found in starts or end in ends)
+        if whole or inside_one:
+            break
+        found = joined.rfind(group, 0, end - 1)
     if found == -1:
         return []
     end = found + len(group)
@@ -122,7 +133,7 @@ def _named_parameters(
         )
         for _, loc, _, src in ordered
     ]
-    names = resolve(wanted, set(client_names.values()) | PARAMETER_RESERVED | KEYWORDS)
+    names = resolve(wanted, PARAMETER_RESERVED | KEYWORDS)
     chosen = {(loc, wire): name for (_, loc, wire, _), name in zip(ordered, names, strict=True)}
     parameters = tuple(
         (
@@ -157,7 +168,14 @@ def named_groups(
     group_names = resolve(
         [(pad(snake(g.key, "operations"), CLIENT_MEMBERS), []) for g in groups], CLIENT_MEMBERS
     )
-    class_names = resolve([(pascal(g.key, "Default") + "Operations", []) for g in groups])
+    class_names = resolve(
+        [
+            (pascal(g.key, "Default") + "Operations" if g.key else "ClientOperationsMixin", [])
+            for g in groups
+        ]
+    )
+    # The client's own operations have no attribute: their methods sit on the client.
+    group_names = ["" if g.key == "" else n for g, n in zip(groups, group_names, strict=True)]
     named: list[OperationGroup] = []
     for group, py_name, class_name in zip(groups, group_names, class_names, strict=True):
         methods = [method_name(op, py_name) for op in group.operations]
@@ -169,8 +187,10 @@ def named_groups(
                 group.operations[i].method,
             ),
         )
+        # Methods on the client itself must not hide its members or its group attributes.
+        taken = CLIENT_MEMBERS | {n for n in group_names if n} if not group.key else frozenset()
         picked = resolve(
-            [(methods[i], [f"{methods[i]}_{group.operations[i].method}"]) for i in order]
+            [(methods[i], [f"{methods[i]}_{group.operations[i].method}"]) for i in order], taken
         )
         final = dict(zip(order, picked, strict=True))
         operations: list[Operation] = []

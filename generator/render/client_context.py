@@ -203,7 +203,7 @@ def client_view(
             )
         )
         keyword_fields.extend(docs.field_lines("paramtype", "credential_scopes", "list[str]", 4))
-    for group in groups:
+    for group in (g for g in groups if not g.mixin):
         keyword_fields += docs.field_lines(
             "ivar", group.attribute, f"{group.class_name} operations", 4
         )

@@ -30,7 +30,7 @@ from generator.ir import (
 from generator.ir_builder.parameters import is_api_version
 from generator.render import docs
 from generator.render.client_context import api_version_parameter
-from generator.render.escape import py_string
+from generator.render.escape import py_string, py_value
 from generator.render.model_context import all_properties
 from generator.render.operation_docs import operation_docstring, success_type
 from generator.render.operation_views import (
@@ -102,6 +102,36 @@ def _value_expr(param: Parameter, name: str) -> str:
     return name
 
 
+def _content_type(
+    types: tuple[str, ...],
+    optional_kw: list[ParamView],
+    headers: list[tuple[str, str]],
+    keyword_docs: list[str],
+) -> None:
+    """The body's Content-Type: the one the spec consumes, or a ``content_type`` keyword (the
+    first type by default) when it consumes several."""
+    if len(types) == 1:
+        headers.append(("Content-Type", py_string(types[0])))
+        return
+    optional_kw.append(ParamView("content_type", "str", py_string(types[0])))
+    headers.append(("Content-Type", "content_type"))
+    listed = ", ".join(f"``{t}``" for t in types)
+    text = f"The body's media type: one of {listed}. Default value is ``{types[0]}``."
+    keyword_docs.extend(docs.field_lines("keyword", "content_type", text, 8))
+    keyword_docs.extend(docs.field_lines("paramtype", "content_type", "str", 8))
+
+
+def _constant(spec: ApiSpec, param: Parameter) -> str | int | float | bool | None:
+    """The value of a constant parameter (a required enum of one value), else None.
+
+    Such a parameter is not an argument: the only value the spec allows is always sent.
+    """
+    if not param.required or not isinstance(param.type, EnumRef):
+        return None
+    values = spec.enum(param.type.key).values
+    return values[0].value if len(values) == 1 else None
+
+
 def _client_value(
     param: Parameter,
     path_entries: list[tuple[str, str]],
@@ -159,6 +189,14 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             elif param.wire_name not in host_names:
                 _client_value(param, path_entries, skip, query, headers)
             continue
+        constant = _constant(builder.spec, param)
+        if constant is not None:
+            fixed = (param.wire_name, py_value(constant))
+            if param.location is ParameterLocation.PATH:
+                path_entries.append(fixed)
+            else:
+                (query if param.location is ParameterLocation.QUERY else headers).append(fixed)
+            continue
         name = _safe(param.py_name)
         if param.location is ParameterLocation.QUERY and param.wire_name == cursor_wire:
             query.append((param.wire_name, "_cursor"))
@@ -203,6 +241,9 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             body.type,
             body.required,
         )
+        concrete = tuple(t for t in body.content_types if "*" not in t)
+        if concrete and "application/json" not in concrete:
+            _content_type(concrete, optional_kw, headers, keyword_docs)
     elif isinstance(body, MultipartBody):
         files: list[tuple[str, str]] = []
         data: list[tuple[str, str]] = []
@@ -238,9 +279,10 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         else:
             optional_kw.append(ParamView(name, optional(annotation), "None"))
         body_args.append(f"content={name}")
-        if body.content_types:
-            headers.append(("Content-Type", py_string(body.content_types[0])))
         document("param", name, body.description, "bytes or IO[bytes]", body.required)
+        concrete = tuple(t for t in body.content_types if "*" not in t)
+        if concrete:
+            _content_type(concrete, optional_kw, headers, keyword_docs)
 
     success, maybe_empty = success_type(op)
     kind = "plain"
@@ -409,16 +451,16 @@ def _paging_view(builder: _Builder, op: Operation, page: TypeRef) -> PagingView 
 
 def group_view(builder: _Builder, group: OperationGroup) -> GroupView:
     """The view of one operation group."""
-    doc = docs.render(
-        docs.docstring(
-            f"Operations on {group.key}.",
+    if group.py_name:
+        head = f"Operations on {group.key}."
+        text = (
             f"Do not create this class directly; use the ``{group.py_name}`` attribute of the"
-            " client, which creates it for you.",
-            (),
-            4,
-        ),
-        4,
-    )
+            " client, which creates it for you."
+        )
+    else:
+        head = "The operations that belong to no group."
+        text = "The client inherits these methods; call them on the client itself."
+    doc = docs.render(docs.docstring(head, text, (), 4), 4)
     return GroupView(
         attribute=group.py_name,
         class_name=group.class_name,

@@ -138,7 +138,12 @@ def flavour(annotation: str, aio: bool) -> str:
 class GroupView:
     """One operation group class."""
 
-    attribute: str
+    attribute: str  # "" for the operations whose methods sit on the client itself
     class_name: str
     docstring: str
     operations: tuple[OperationView, ...]
+
+    @property
+    def mixin(self) -> bool:
+        """Whether the client inherits these methods rather than holding the group."""
+        return not self.attribute

@@ -148,7 +148,7 @@ def render_distribution(
         VersionSummary(
             api_version=v.spec.client.api_version,
             package=v.package,
-            groups=tuple(g.py_name for g in v.spec.groups),
+            groups=tuple(g.py_name for g in v.spec.groups if g.py_name),
             accepts_token=any(isinstance(a, OAuth2Auth) for a in v.spec.client.auth),
         )
         for v in versions

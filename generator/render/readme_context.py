@@ -57,7 +57,8 @@ def _path_args(op: Operation) -> str:
 
 def _call(group: OperationGroup, op: Operation, *extra: str) -> str:
     args = ", ".join(a for a in (_path_args(op), *extra) if a)
-    return f"client.{group.py_name}.{op.py_name}({args})"
+    owner = f"client.{group.py_name}" if group.py_name else "client"
+    return f"{owner}.{op.py_name}({args})"
 
 
 def _is_download(op: Operation) -> bool:

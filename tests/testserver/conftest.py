@@ -61,11 +61,11 @@ def _summarise(running: server.TestServer) -> None:
         for name, hits in values.items():
             counts[name] = max(counts.get(name, 0), int(hits))
     legacy = scenarios.legacy_scenarios(server.PACKAGE, counts)
-    registrations = running.registrations()
+    every = [scenarios.spec_operations(path) for path in sorted(server.SWAGGER.glob("*.json"))]
+    owned = scenarios.assign(every, [*running.registrations(), *legacy])
     figures: dict[str, dict[str, Any]] = {}
     for spec in sorted(_USED):
-        ops = scenarios.spec_operations(server.SWAGGER / f"{spec}.json")
-        listed = sorted(scenarios.scenarios_of(ops, registrations, legacy) & set(counts))
+        listed = sorted(owned.get(spec, set()) & set(counts))
         hit = [name for name in listed if counts[name] > 0]
         figures[spec] = {
             "hit": len(hit),

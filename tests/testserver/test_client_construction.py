@@ -21,7 +21,7 @@ def test_parameterized_endpoint_named_endpoint(
 ) -> None:
     generated = testserver_client("parameterized-endpoint")
     with generated.client(testserver.url) as client:
-        assert client.parameterized_endpoint.get() is None
+        assert client.get() is None
 
 
 async def test_parameterized_endpoint_async(
@@ -29,7 +29,7 @@ async def test_parameterized_endpoint_async(
 ) -> None:
     generated = testserver_client("parameterized-endpoint")
     async with generated.aio_client(testserver.url) as client:
-        assert await client.parameterized_endpoint.get() is None
+        assert await client.get() is None
 
 
 def test_host_template_with_path_and_capitalised_parameter(
@@ -37,7 +37,7 @@ def test_host_template_with_path_and_capitalised_parameter(
 ) -> None:
     generated = testserver_client("multiapi-v1-custom-base-url")
     with generated.client(testserver.url) as client:
-        client.test.test(id_=1)
+        client.test(id_=1)
 
 
 def test_host_parameter_per_operation(testserver: TestServer, testserver_client: Load) -> None:
@@ -50,7 +50,7 @@ def test_host_parameter_per_operation(testserver: TestServer, testserver_client:
 def test_api_key_in_header(testserver: TestServer, testserver_client: Load) -> None:
     generated = testserver_client("security-key")
     with generated.client(AzureKeyCredential("123456789"), endpoint=testserver.url) as client:
-        client.securitykey.head()
+        client.head()
 
 
 def test_client_without_security_takes_no_credential(testserver_client: Load) -> None:
