@@ -10,6 +10,7 @@ break it (a renamed class).  This module spells the surface and writes migration
 from __future__ import annotations
 
 import difflib
+import functools
 
 from generator.diff.changes import ChangeDraft, Kind
 from generator.diff.context import DiffContext
@@ -61,7 +62,10 @@ def suggest_replacement(ctx: DiffContext, op: Operation) -> Operation | None:
     return ctx.new.operations[best[1]] if best is not None else None
 
 
+@functools.lru_cache(maxsize=8192)
 def _ratio(a: str, b: str) -> float:
+    """Similarity of two names; cached, since every removed operation is held against every
+    operation of the new version and group names and paths repeat."""
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 

@@ -508,6 +508,19 @@ def _compare_media(pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
     return drafts
 
 
+def _paging_reason(name: str, what: str, old: str | None, new: str | None) -> str:
+    if old is None:
+        return (
+            f"The pages of {name} now carry a {what} ({new}); old clients read only the first page."
+        )
+    if new is None:
+        return f"The pages of {name} no longer carry a {what} ({old}); old clients look for it."
+    return (
+        f"The pages of {name} carry their {what} in {new} instead of {old}; old clients look in "
+        "the old place."
+    )
+
+
 def _sent_media(op: Operation) -> str | None:
     """The content type an old client sends with its body (None: no body)."""
     if isinstance(op.body, MultipartBody):
@@ -586,9 +599,7 @@ def _compare_behaviour(ctx: DiffContext, pair: OperationMatch, reach: Reach) -> 
                         kind=Kind.OPERATION,
                         location=f"{operation_label(new)} paging {what}",
                         subject=op_key(new),
-                        reason=f"The pages of {operation_name(new)} carry their {what} in "
-                        f"{b_value or 'nothing'} instead of {a_value or 'nothing'}; old clients "
-                        "look in the old place.",
+                        reason=_paging_reason(operation_name(new), what, a_value, b_value),
                         wire_breaking=True,
                         client_breaking=False,
                         reach=reach,

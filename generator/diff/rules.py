@@ -72,7 +72,8 @@ _TABLE: tuple[Rule, ...] = (
         "RemovedDefinition",
         "a model or enum definition is gone",
         _NEVER,
-        "unless another definition generates a class of the same name",
+        "always for models and enums (the class is gone, or another definition now generates "
+        "it); never for aliases (no class is generated)",
     ),
     Rule(
         1007,
@@ -420,6 +421,13 @@ _TABLE: tuple[Rule, ...] = (
         "x-ms-pageable options changed (item or next-link property)",
         "always (old clients look for the page in the old place)",
         _NEVER,
+    ),
+    Rule(
+        9021,
+        "XmsPathsChanged",
+        "an x-ms-paths entry appeared or went",
+        _NEVER,
+        "never (this generator does not build x-ms-paths operations; a warning says so)",
     ),
 )
 

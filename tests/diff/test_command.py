@@ -171,3 +171,22 @@ def test_empty_ignore_file_is_a_warning(
     assert run(paths, "never", ignore) == 0
     err = capsys.readouterr().err.splitlines()
     assert err == [f"{ignore}:/: warning: the ignore file lists no entries; it accepts nothing"]
+
+
+def test_summary_and_only_options_through_the_command_line(tmp_path: Path) -> None:
+    """``diff --summary`` and ``--only``: a shorter report, the same exit code."""
+    import subprocess
+    import sys
+
+    paths = [str(write(tmp_path, "old", OLD, "v1")), str(write(tmp_path, "new", BREAKING, "v2"))]
+
+    def cli(*extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "generator", "diff", *paths, "--fail-on", "breaking"]
+        return subprocess.run([*command, *extra], capture_output=True, text=True, check=False)
+
+    full, short, info = cli(), cli("--summary"), cli("--only", "info")
+    assert full.returncode == short.returncode == info.returncode == 1
+    assert "### Breaking" in full.stdout and "### Breaking" not in short.stdout
+    assert "## Summary" in short.stdout and len(short.stdout) < len(full.stdout)
+    assert "### Breaking" not in info.stdout and "only info changes are listed" in info.stdout
+    assert cli("--only", "everything").returncode == 2  # bad usage

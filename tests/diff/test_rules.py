@@ -990,6 +990,16 @@ CASES += [
         back=("ParameterGroupingChanged", "info", False, False),
     ),
     Case(
+        "XmsPathsChanged",
+        PLAIN,
+        {**PLAIN, "x-ms-paths": {"/a?op=copy": {"post": operation("A_Copy")}}},
+        "x-ms-paths /a?op=copy",
+        "info",
+        False,
+        False,
+        back=("XmsPathsChanged", "review", False, False),
+    ),
+    Case(
         "VersionsReversed",
         PLAIN,
         document({"/a": {"get": operation("A_Get")}}),
