@@ -14,13 +14,18 @@ from generator.sync import is_current
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = REPO_ROOT / "specs" / "manifest.yaml"
-SPEC_COPY = load_manifest(MANIFEST).copy_root
-API_VERSIONS = ("2023-06-01-preview", "2023-10-01-preview", "2025-02-01-preview")
+_PINNED = load_manifest(MANIFEST)
+SPEC_COPY = _PINNED.copy_root
+API_VERSIONS = tuple(entry.api_version for entry in _PINNED.versions)
+"""Every API version the manifest pins, oldest first (each feeds a client package)."""
 
 
 def azure_spec_path(version: str) -> Path:
-    """The synced Azure JSON spec of ``version``."""
-    return SPEC_COPY / "azure" / version / "azureopenai.json"
+    """The synced main spec of ``version`` (Swagger 2.0 or OpenAPI 3, as the manifest pins it)."""
+    for entry in _PINNED.versions:
+        if entry.api_version == version:
+            return _PINNED.spec_path(entry)
+    raise KeyError(version)
 
 
 def unsynced_files(manifest_path: Path = MANIFEST) -> list[str]:

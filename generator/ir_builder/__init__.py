@@ -23,6 +23,7 @@ from generator.ir_builder.context import BuildContext, as_mapping
 from generator.ir_builder.definitions import build_definitions
 from generator.ir_builder.models import link_hierarchy
 from generator.ir_builder.operations import build_operations
+from generator.ir_builder.overrides import keep_inherited_enums
 from generator.load import LoadedSpec
 
 
@@ -34,6 +35,7 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     build_definitions(ctx)
     operations = build_operations(ctx)
     link_hierarchy(ctx)
+    keep_inherited_enums(ctx)
     operations = add_behaviours(ctx, operations)
     client = build_client(ctx, operations)
     # Host parameters that belong to the operations are filled per request, like path ones.

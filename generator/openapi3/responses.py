@@ -3,9 +3,12 @@
 Swagger gives one schema per response and one ``produces`` list per operation; OpenAPI 3 gives a
 schema per media type.  The body is the first JSON media type's schema (else the first one's);
 every media type joins ``produces`` in the order written.  A byte-stream body (``type: string,
-format: binary``) is Swagger's ``type: file``.  Response headers keep their type keywords on the
-header itself, as Swagger spells them.  ``links`` describe follow-up calls for documentation
-tools; a client does not use them, so they are dropped with a note.
+format: binary``) is Swagger's ``type: file``.  A JSON-shaped schema served as ``*/*``
+(TypeSpec writes that for some responses) is read as ``application/json``, with a warning:
+asking for ``*/*`` would leave the client guessing how to decode the body.  Response headers
+keep their type keywords on the header itself, as Swagger spells them.  ``links`` describe
+follow-up calls for documentation tools; a client does not use them, so they are dropped with a
+note.
 """
 
 from __future__ import annotations
@@ -37,9 +40,32 @@ def lower_responses(low: Lowering, responses: object, lat: str, oat: str) -> tup
         target, target_oat = low.follow(value, status_oat) if ref else (value, status_oat)
         if target is None:
             continue
-        out[status] = lower_response(low, target, status_lat, target_oat)
-        produces.extend(media_types(target))
+        json_target = _json_for_any(low, target, target_oat)
+        out[status] = lower_response(low, json_target, status_lat, target_oat)
+        if json_target is not target:  # the schema is found under */* in the document
+            low.moved(child(status_lat, "schema"), child(target_oat, "content", "*/*", "schema"))
+        produces.extend(media_types(json_target))
     return out, list(dict.fromkeys(produces))
+
+
+def _json_for_any(low: Lowering, response: Mapping[str, Any], oat: str) -> Mapping[str, Any]:
+    """``response`` with a ``*/*`` entry whose schema is JSON-shaped renamed application/json."""
+    content = response.get("content")
+    if not isinstance(content, Mapping) or "*/*" not in content or "application/json" in content:
+        return response
+    entry = content["*/*"]
+    schema = entry.get("schema") if isinstance(entry, Mapping) else None
+    if not isinstance(schema, Mapping) or _is_binary(schema):
+        return response
+    low.sink.warning(
+        child(oat, "content", "*/*"), "a JSON schema served as */*", "read as application/json"
+    )
+    renamed = {("application/json" if m == "*/*" else m): e for m, e in content.items()}
+    return {**response, "content": renamed}
+
+
+def _is_binary(schema: Mapping[str, Any]) -> bool:
+    return schema.get("type") == "string" and schema.get("format") == "binary"
 
 
 def media_types(response: Mapping[str, Any] | None) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from spec_copy import API_VERSIONS, SPEC_COPY
+from spec_copy import API_VERSIONS, SPEC_COPY, azure_spec_path
 
 from generator.bundle import fold_base_path, one_of_replacement
 from generator.cli import cli
@@ -19,7 +19,8 @@ from generator.commands.bundle import run_bundle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPECS = SPEC_COPY / "azure"
-VERSIONS = API_VERSIONS
+SWAGGER_VERSIONS = tuple(v for v in API_VERSIONS if azure_spec_path(v).is_relative_to(SPECS))
+OPENAPI3_VERSIONS = tuple(v for v in API_VERSIONS if v not in SWAGGER_VERSIONS)
 
 
 def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:
@@ -73,7 +74,7 @@ def _spec(tmp_path: Path, extra: dict[str, Any] | None = None, name: str = "spec
     return path
 
 
-@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("version", SWAGGER_VERSIONS)
 def test_real_spec_bundles_into_a_self_contained_document(
     version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,6 +100,28 @@ def test_real_spec_bundles_into_a_self_contained_document(
     formats = {n.get("format") for _, n in _walk(bundled) if isinstance(n, dict)}
     assert "url" not in formats
     assert "uri" in formats  # operation-location / Location headers
+
+
+@pytest.mark.parametrize("version", OPENAPI3_VERSIONS)
+def test_openapi3_spec_bundles_into_its_swagger_form(
+    version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = azure_spec_path(version)
+    source = json.loads(spec.read_text(encoding="utf-8"))
+    out = tmp_path / "bundle.json"
+    assert run_bundle(spec, out, paths_with_base=True) == 0
+    err = capsys.readouterr().err
+    assert "error" not in err and f"{spec}:/components/schemas/" in err  # located warnings
+    bundled = json.loads(out.read_text(encoding="utf-8"))
+    assert bundled["swagger"] == "2.0" and "host" not in bundled
+    assert sorted(bundled["paths"]) == sorted("/openai" + path for path in source["paths"])
+    assert bundled["security"] == source["security"]
+    assert sorted(bundled["securityDefinitions"]) == sorted(source["components"]["securitySchemes"])
+    keys = {key for _, node in _walk(bundled) if isinstance(node, dict) for key in node}
+    assert not keys & {"x-ms-examples", "x-one-of", "requestBody", "components", "servers"}
+    for ref in _refs(bundled):
+        section, name = ref[2:].split("/", 1)
+        assert ref.startswith("#/") and name in bundled[section], ref
 
 
 def test_yaml_and_json_copies_bundle_alike(tmp_path: Path) -> None:

@@ -194,15 +194,17 @@ def test_versions_and_pairs(real_report: DiffReport) -> None:
         "2023-06-01-preview",
         "2023-10-01-preview",
         "2025-02-01-preview",
+        "2025-04-01-preview",
     )
     assert [(p.old_version, p.new_version) for p in real_report.pairs] == [
         ("2023-06-01-preview", "2023-10-01-preview"),
         ("2023-10-01-preview", "2025-02-01-preview"),
+        ("2025-02-01-preview", "2025-04-01-preview"),
     ]
 
 
 def test_operations_added_and_removed(real_report: DiffReport) -> None:
-    first, second = real_report.pairs
+    first, second, _ = real_report.pairs
     assert subjects(first, "AddedPath", "AddedOperation") == FIRST_ADDED_OPERATIONS
     assert subjects(first, "RemovedPath", "RemovedOperation") == set()
     assert subjects(second, "AddedPath", "AddedOperation") == SECOND_ADDED_OPERATIONS
@@ -210,7 +212,7 @@ def test_operations_added_and_removed(real_report: DiffReport) -> None:
 
 
 def test_definitions_added_and_removed(real_report: DiffReport) -> None:
-    first, second = real_report.pairs
+    first, second, _ = real_report.pairs
     assert subjects(first, "AddedDefinition") | renamed_targets(first) == FIRST_ADDED_DEFINITIONS
     assert subjects(first, "RemovedDefinition") | renamed_sources(first) == {"State"}
     assert subjects(second, "AddedDefinition") | renamed_targets(second) == SECOND_ADDED_DEFINITIONS
@@ -327,11 +329,26 @@ def test_timeline_shows_fine_tuning_replacing_fine_tunes(real_report: DiffReport
     timeline = real_report.timeline
     assert timeline is not None
     rows = {(r.kind, r.key): r for r in timeline.rows}
-    assert rows[("operation", "FineTuning_List")].cells == ("", "added", "same")
-    assert rows[("operation", "FineTunes_List")].cells == ("present", "same", "removed")
-    assert rows[("operation", "IngestionJobs_Get")].cells == ("", "added", "changed")
-    assert rows[("enum", "State")].cells == ("present", "removed", "")
-    assert rows[("model", "FileDelete")].cells == ("", "", "added")
+    assert rows[("operation", "FineTuning_List")].cells[:3] == ("", "added", "same")
+    assert rows[("operation", "FineTunes_List")].cells == ("present", "same", "removed", "")
+    assert rows[("operation", "IngestionJobs_Get")].cells[:3] == ("", "added", "changed")
+    assert rows[("enum", "State")].cells == ("present", "removed", "", "")
+    assert rows[("model", "FileDelete")].cells[:3] == ("", "", "added")
+    assert rows[("operation", "Evaluation_Get")].cells == ("", "", "", "added")
+
+
+def test_openapi3_successor_is_compared_by_what_the_api_says(real_report: DiffReport) -> None:
+    """2025-04 is an OpenAPI 3 document, 2025-02 Swagger 2.0: only API changes are reported."""
+    third = real_report.pairs[2]
+    added = subjects(third, "AddedPath", "AddedOperation")
+    assert {"Evaluation_Create", "FineTuning_Pause", "FineTuning_Resume"} <= added
+    assert subjects(third, "RemovedPath", "RemovedOperation") == set()
+    # the service root, security and media types read the same through either format
+    service = {"ServiceRootChanged", "ProtocolNoLongerSupported", "SecurityChanged"}
+    assert not [c for c in third.changes if c.rule.name in service]
+    assert not [c for c in third.changes if c.location.endswith(("consumes", "produces"))]
+    assert not [c for c in third.changes if "openapi" in c.reason.lower()]
+    assert not [c for c in third.changes if "swagger" in c.reason.lower()]
 
 
 def test_every_change_is_complete(real_report: DiffReport) -> None:

@@ -13,8 +13,12 @@ from types import ModuleType
 
 import pytest
 from azure.core.credentials import AccessToken, AzureKeyCredential
+from spec_copy import MANIFEST
 
-VERSIONS = ("v2023_06_01_preview", "v2023_10_01_preview", "v2025_02_01_preview")
+from generator.manifest import load_manifest
+
+VERSIONS = tuple(entry.package for entry in load_manifest(MANIFEST).versions)  # oldest first
+NEWEST_API_VERSION = load_manifest(MANIFEST).versions[-1].api_version
 NAMESPACE = "azure_openai_authoring"
 BIN = Path(sys.executable).parent
 COMMITTED_CONFIG = (
@@ -91,7 +95,7 @@ def test_credentials_follow_the_spec_security_schemes(committed_distribution: Pa
     with pytest.raises(TypeError):
         old.AzureOpenAIAuthoringClient(endpoint, _Token())  # type: ignore[arg-type]
     signature = inspect.signature(new.AzureOpenAIAuthoringClient)
-    assert signature.parameters["api_version"].default == "2025-02-01-preview"
+    assert signature.parameters["api_version"].default == NEWEST_API_VERSION
     assert signature.parameters["api_version"].kind is inspect.Parameter.KEYWORD_ONLY
 
 

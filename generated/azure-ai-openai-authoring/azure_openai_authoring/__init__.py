@@ -1,9 +1,9 @@
 """Azure OpenAI authoring client library: one subpackage per API version.
 
-The top level re-exports the newest version, 2025-02-01-preview.
+The top level re-exports the newest version, 2025-04-01-preview.
 
 Import a version explicitly to pin it, e.g.
-``from azure_openai_authoring.v2025_02_01_preview import AzureOpenAIAuthoringClient``.
+``from azure_openai_authoring.v2025_04_01_preview import AzureOpenAIAuthoringClient``.
 The top-level names are loaded on first use, so importing one version package does not load
 the others.
 
@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from ._version import VERSION
 
 if TYPE_CHECKING:
-    from .v2025_02_01_preview import AzureOpenAIAuthoringClient, models
+    from .v2025_04_01_preview import AzureOpenAIAuthoringClient, models
 
 __version__ = VERSION
 __all__ = ["AzureOpenAIAuthoringClient", "VERSION", "models"]
 
-_NEWEST = "v2025_02_01_preview"
+_NEWEST = "v2025_04_01_preview"
 _LAZY = frozenset({"AzureOpenAIAuthoringClient", "models"})
 
 
