@@ -33,6 +33,7 @@ _CONFIG = _rt.ServiceConfig(
     scopes=("https://cognitiveservices.azure.com/.default",),
     sdk_moniker="ai-openai-authoring/0.1.0",
     api_version_parameter="api-version",
+    raw_host_parameters=("endpoint",),
 )
 
 
@@ -45,13 +46,15 @@ class AzureOpenAIAuthoringClient:
         https://aoairesource.openai.azure.com. Replace "aoairesource" with your Azure OpenAI account
         name). Required.
     :type endpoint: str
-    :param credential: The credential: an ``AzureKeyCredential`` holding the resource's API key or a
-        ``TokenCredential`` for Microsoft Entra ID. Required.
+    :param credential: The credential to authenticate with. Required.
     :type credential: ~azure.core.credentials.AzureKeyCredential or
         ~azure.core.credentials.TokenCredential
     :keyword api_version: The API version to call. Default value is "2025-04-01-preview". Other
         versions may not match the models of this package.
     :paramtype api_version: str
+    :keyword credential_scopes: The OAuth2 scopes to request tokens for, instead of the service's
+        own.
+    :paramtype credential_scopes: list[str]
     :ivar batch: BatchOperations operations
     :vartype batch: ~azure_openai_authoring.v2025_04_01_preview._operations.BatchOperations
     :ivar evaluation: EvaluationOperations operations
@@ -87,7 +90,11 @@ class AzureOpenAIAuthoringClient:
         **kwargs: Any,
     ) -> None:
         self._core = _rt.ClientCore(
-            endpoint, credential, config=_CONFIG, api_version=api_version, **kwargs
+            {"endpoint": endpoint},
+            credential,
+            config=_CONFIG,
+            api_version=api_version,
+            **kwargs,
         )
         self.batch = BatchOperations(self._core)
         self.evaluation = EvaluationOperations(self._core)
