@@ -10,7 +10,7 @@ import pytest
 from generator.manifest import ManifestError, load_manifest
 
 
-def test_repository_manifest_names_three_versions(repo_root: Path) -> None:
+def test_repository_manifest_names_four_versions(repo_root: Path) -> None:
     manifest = load_manifest(repo_root / "specs" / "manifest.yaml")
     assert manifest.distribution == "azure-ai-openai-authoring"
     assert manifest.namespace == "azure_openai_authoring"
@@ -31,13 +31,18 @@ def test_repository_manifest_names_three_versions(repo_root: Path) -> None:
             "v2025_02_01_preview",
             "azure/2025-02-01-preview/azureopenai.json",
         ),
+        (
+            "2025-04-01-preview",
+            "v2025_04_01_preview",
+            "azure-openapi3/2025-04-01-preview/azureopenai.json",
+        ),
     ]
 
 
 def test_repository_manifest_pins_every_input_file(repo_root: Path, synced_specs: Path) -> None:
     manifest = load_manifest(repo_root / "specs" / "manifest.yaml")
     files = manifest.all_files()
-    assert len(files) == 72
+    assert len(files) == 73
     for item in files:
         assert hashlib.sha256((synced_specs / item.path).read_bytes()).hexdigest() == item.sha256
         assert len(item.commit) == 40
@@ -48,6 +53,7 @@ def test_repository_manifest_pins_every_input_file(repo_root: Path, synced_specs
     }
     assert extras == {
         "azure/2025-02-01-preview/azureopenai.yaml",
+        "azure-openapi3/2025-04-01-preview/azureopenai.json",
         "api-evangelist/2023-06-01-preview/openapi.yml",
         "api-evangelist/2023-10-01-preview/openapi.yml",
     }
