@@ -32,6 +32,8 @@ import re
 UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+#: What no function here writes raw (``\n`` is kept by docstrings and HTML comments).
+RAW_UNSAFE = re.compile(UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
 _QUOTE_RUN = re.compile('"{3,}')
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _MARKDOWN_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")

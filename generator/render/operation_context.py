@@ -81,7 +81,7 @@ def _property_name(spec: ApiSpec, tp: TypeRef | None, wire: str | None) -> str |
     return None
 
 
-def _dictpy_string(entries: list[tuple[str, str]]) -> str:
+def _dict_literal(entries: list[tuple[str, str]]) -> str:
     return "{" + ", ".join(f"{py_string(k)}: {v}" for k, v in entries) + "}"
 
 
@@ -267,9 +267,9 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             document("keyword", name, part.description, doc_type, part.required)
         # A url-encoded form is sent as ``data`` alone; a file part makes it multipart.
         if files or body.content_type.startswith("multipart/"):
-            body_args.append(f"files={_dictpy_string(files)}")
+            body_args.append(f"files={_dict_literal(files)}")
         if data or not files:
-            body_args.append(f"data={_dictpy_string(data)}")
+            body_args.append(f"data={_dict_literal(data)}")
     elif isinstance(body, BinaryBody):
         name = _safe(body.py_name)
         needs.add("from typing import IO")
@@ -348,12 +348,12 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
 
     request_args: list[str] = []
     if path_entries:
-        request_args.append(f"path_params={_dictpy_string(path_entries)}")
+        request_args.append(f"path_params={_dict_literal(path_entries)}")
     if skip:
         request_args.append(f"skip_encoding=({', '.join(py_string(s) for s in skip)},)")
     if query:
-        request_args.append(f"query={_dictpy_string(query)}")
-    request_args.append(f"headers={_dictpy_string(headers)}")
+        request_args.append(f"query={_dict_literal(query)}")
+    request_args.append(f"headers={_dict_literal(headers)}")
     next_request_args = (request_args[-1],)
     if not sends_version and api_version_parameter(builder.spec) is not None:
         request_args.append("send_api_version=False")

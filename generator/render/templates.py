@@ -5,7 +5,10 @@
 leaving blank lines behind.  Autoescaping is off because the output is Python, TOML and
 Markdown, never HTML.  Spec and manifest text is escaped for its target either by the context
 builders (code fragments, docstrings) or in the template by one of the filters named after the
-functions of :mod:`generator.render.escape` (``{{ api_version | docstring }}``).
+functions of :mod:`generator.render.escape` (``{{ api_version | docstring }}``).  A finalize
+hook checks every printed value: one holding a character that no escaping function writes raw
+(a control, a lone surrogate, a bidi control) is spec text that skipped escaping, and rendering
+stops with :class:`UnescapedText` instead of writing it.
 """
 
 from __future__ import annotations
@@ -36,6 +39,23 @@ ESCAPE_FILTERS = {
 }
 
 
+class UnescapedText(ValueError):
+    """A template printed text that did not go through :mod:`generator.render.escape`."""
+
+
+@jinja2.pass_context
+def _checked(context: jinja2.runtime.Context, value: object) -> object:
+    """The finalize hook: ``value`` unchanged, unless it cannot have been escaped."""
+    if isinstance(value, str):
+        found = escape.RAW_UNSAFE.search(value)
+        if found is not None:
+            raise UnescapedText(
+                f"{context.name}: a value holds {escape.code_point(found.group())} raw;"
+                " spec text must go through generator.render.escape"
+            )
+    return value
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """The shared environment (built once per process).
@@ -44,7 +64,7 @@ def environment() -> jinja2.Environment:
     :func:`generator.render.format.cache_root`); jinja2 checks each template's modification
     time, so an edited template is recompiled.
     """
-    cache = cache_root() / "jinja"
+    cache = cache_root() / "jinja-checked"  # compiled with the finalize hook
     try:
         cache.mkdir(parents=True, exist_ok=True)
         bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
@@ -58,6 +78,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        finalize=_checked,
     )
     env.filters.update(ESCAPE_FILTERS)
     return env

@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.render import escape
+from generator.render.templates import UnescapedText, render
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -108,3 +109,10 @@ def test_identifier_refuses_what_is_not_a_plain_name(name: str) -> None:
     with pytest.raises(ValueError, match="identifier"):
         escape.identifier(name)
     assert escape.identifier("Files_Get2") == "Files_Get2"
+
+
+def test_text_that_skipped_escaping_stops_rendering() -> None:
+    context = {"title": "T", "api_version": "1", "generated_notice": "n"}
+    assert "class_ok" in render("client/aio_init.py.j2", client_class="class_ok", **context)
+    with pytest.raises(UnescapedText, match=r"client/aio_init\.py\.j2: .* \\u202e raw"):
+        render("client/aio_init.py.j2", client_class="Client\u202e", **context)
