@@ -9,6 +9,31 @@ from pathlib import Path
 
 import yaml
 
+#: A small usable spec: one GET operation returning one model.
+SAMPLE_SPEC: dict[str, object] = {
+    "swagger": "2.0",
+    "info": {"title": "Widgets", "version": "2024-01-01"},
+    "host": "widgets.example.com",
+    "basePath": "/api",
+    "schemes": ["https"],
+    "produces": ["application/json"],
+    "paths": {
+        "/widgets/{name}": {
+            "get": {
+                "operationId": "Widgets_Get",
+                "parameters": [
+                    {"in": "path", "name": "name", "required": True, "type": "string"},
+                    {"in": "query", "name": "api-version", "required": True, "type": "string"},
+                ],
+                "responses": {
+                    "200": {"description": "OK", "schema": {"$ref": "#/definitions/Widget"}}
+                },
+            }
+        }
+    },
+    "definitions": {"Widget": {"type": "object", "properties": {"name": {"type": "string"}}}},
+}
+
 
 def one_spec_manifest(specs: Path, spec: Mapping[str, object]) -> Path:
     """Write ``specs/manifest.yaml`` for ``spec`` and put the spec where ``sync`` would.

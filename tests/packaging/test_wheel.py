@@ -19,37 +19,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from manifest_kit import one_spec_manifest
+from manifest_kit import SAMPLE_SPEC, one_spec_manifest
 from packkit import REPO_ROOT, build_log_problems, pip
 
 from generator.commands.generate import render_all
 
 #: What a source tree of the compiler needs to build (everything else stays behind).
 SOURCE = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "generator", "templates")
-
-SPEC = {
-    "swagger": "2.0",
-    "info": {"title": "Widgets", "version": "2024-01-01"},
-    "host": "widgets.example.com",
-    "basePath": "/api",
-    "schemes": ["https"],
-    "produces": ["application/json"],
-    "paths": {
-        "/widgets/{name}": {
-            "get": {
-                "operationId": "Widgets_Get",
-                "parameters": [
-                    {"in": "path", "name": "name", "required": True, "type": "string"},
-                    {"in": "query", "name": "api-version", "required": True, "type": "string"},
-                ],
-                "responses": {
-                    "200": {"description": "OK", "schema": {"$ref": "#/definitions/Widget"}}
-                },
-            }
-        }
-    },
-    "definitions": {"Widget": {"type": "object", "properties": {"name": {"type": "string"}}}},
-}
 
 
 def _build(tmp: Path) -> tuple[Path, str]:
@@ -147,7 +123,7 @@ def test_wheel_carries_the_templates_and_the_runtime(built_wheel: tuple[Path, st
 
 def test_installed_tool_generates_in_a_project_folder(installed_tool: Path, tmp_path: Path) -> None:
     project = tmp_path / "project"
-    manifest = one_spec_manifest(project / "specs", SPEC)
+    manifest = one_spec_manifest(project / "specs", SAMPLE_SPEC)
     where = _run(
         installed_tool.parent / "python",
         "-c",
