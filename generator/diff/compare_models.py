@@ -90,8 +90,8 @@ def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft
                 client_breaking=False,
                 review=True,
                 reach=reach,
-                old=", ".join(old.parents),
-                new=", ".join(new.parents),
+                old=", ".join(old.parents) or None,
+                new=", ".join(new.parents) or None,
             )
         )
 
@@ -275,8 +275,12 @@ def _changed_property(
                 location=where,
                 subject=model.key,
                 reason=f"{model.key}.{b.wire_name} is now "
-                + ("read-only." if b.read_only else "writable."),
-                wire_breaking=False,
+                + (
+                    "read-only; the service ignores the value old clients send."
+                    if b.read_only and sent
+                    else "read-only." if b.read_only else "writable."
+                ),
+                wire_breaking=b.read_only and sent,
                 client_breaking=b.read_only and sent,
                 review=True,
                 migration=(
@@ -339,7 +343,13 @@ def _changed_property(
     )
     drafts += compare_constraints(place, a.constraints, b.constraints)
     drafts += compare_default(place, a.default, b.default)
-    drafts += compare_nullable(place, a.nullable, b.nullable, required=b.required)
+    drafts += compare_nullable(
+        place,
+        a.nullable,
+        b.nullable,
+        required=b.required,
+        field=f"{model.class_name}.{b.py_name}",
+    )
     drafts += _compare_extensions(place, model, a, b)
     return drafts
 

@@ -473,8 +473,8 @@ def _compare_media(pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
                     wire_breaking=True,
                     client_breaking=False,
                     reach=reach,
-                    old=", ".join(old.consumes),
-                    new=", ".join(new.consumes),
+                    old=", ".join(old.consumes) or "none",
+                    new=", ".join(new.consumes) or "none",
                 )
             )
     a = {t.lower() for t in old.produces}
@@ -500,8 +500,8 @@ def _compare_media(pair: OperationMatch, reach: Reach) -> list[ChangeDraft]:
                 client_breaking=False,
                 review=True,
                 reach=reach,
-                old=", ".join(sorted(a)),
-                new=", ".join(sorted(b)),
+                old=", ".join(sorted(a)) or "none",
+                new=", ".join(sorted(b)) or "none",
                 detail=tuple(sorted(a ^ b)),
             )
         )

@@ -168,9 +168,12 @@ def _root(old: HostTemplate, new: HostTemplate) -> list[ChangeDraft]:
                 wire=False,
                 client=True,
                 migration="construct the client with "
-                + (", ".join(f"`{name}=...`" for name in sorted(b)) or "no endpoint argument"),
-                old=", ".join(sorted(a)),
-                new=", ".join(sorted(b)),
+                + (
+                    ", ".join(f"`{p.py_name}=...`" for p in new.parameters)
+                    or "no endpoint argument"
+                ),
+                old=", ".join(sorted(a)) or "none",
+                new=", ".join(sorted(b)) or "none",
                 detail=("parameters",),
             )
         )

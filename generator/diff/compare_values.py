@@ -170,8 +170,10 @@ def compare_default(place: Place, old: Default | None, new: Default | None) -> l
     ]
 
 
-def compare_nullable(place: Place, old: bool, new: bool, *, required: bool) -> list[ChangeDraft]:
-    """``x-nullable`` turned on or off on a model property.
+def compare_nullable(
+    place: Place, old: bool, new: bool, *, required: bool, field: str
+) -> list[ChangeDraft]:
+    """``x-nullable`` turned on or off on a model property (``field``: ``Class.attribute``).
 
     The generated annotation of a required field changes with it (``T`` when not nullable,
     ``T | None`` when nullable); an optional field is ``T | None`` either way.
@@ -195,7 +197,7 @@ def compare_nullable(place: Place, old: bool, new: bool, *, required: bool) -> l
             client=client,
             review=True,
             migration=(
-                f"{place.label} is now annotated " + ("`... | None`" if new else "without None")
+                (f"`{field}` may now be None" if new else f"`{field}` is no longer optional")
                 if client
                 else ""
             ),

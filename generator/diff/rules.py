@@ -209,8 +209,10 @@ _TABLE: tuple[Rule, ...] = (
         1029,
         "ReadonlyPropertyChanged",
         "a property or definition became read-only or writable",
-        "when clients send the model and it became read-only",
-        "when clients send the model and it became read-only (gone from __init__)",
+        "when clients send the model and it became read-only (the service ignores what they "
+        "send)",
+        "when clients send the model and a property became read-only (gone from __init__); "
+        "never for a whole definition (the generated class keeps its __init__)",
     ),
     Rule(
         1030,
@@ -294,9 +296,9 @@ _TABLE: tuple[Rule, ...] = (
         1047,
         "XmsEnumChanged",
         "x-ms-enum changed: extensibility (modelAsString) or name",
-        "closed (modelAsString false) in either direction: the service rejects or returns "
-        "values old clients do not know",
-        "when the generated class changes",
+        "when an enum clients send closes (the service rejects values old clients may send) or "
+        "an enum the service returns opens (it may return values old clients reject)",
+        "in the same cases (the annotation changes between Extensible[E] and E)",
     ),
     Rule(1048, "AddedXmsEnum", "a plain enum gains x-ms-enum", _NEVER, _NEVER),
     Rule(1049, "RemovedXmsEnum", "an enum loses x-ms-enum", _NEVER, _NEVER),

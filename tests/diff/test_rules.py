@@ -990,6 +990,51 @@ CASES += [
         back=("ParameterGroupingChanged", "info", False, False),
     ),
     Case(
+        "ServiceRootChanged",
+        with_root(
+            PLAIN,
+            **{
+                "x-ms-parameterized-host": {
+                    "hostTemplate": "{endpoint}",
+                    "parameters": [
+                        {"name": "endpoint", "in": "path", "required": True, "type": "string"}
+                    ],
+                }
+            },
+        ),
+        with_root(
+            PLAIN,
+            **{
+                "x-ms-parameterized-host": {
+                    "hostTemplate": "{baseUrl}",
+                    "parameters": [
+                        {"name": "baseUrl", "in": "path", "required": True, "type": "string"}
+                    ],
+                }
+            },
+        ),
+        "service root parameters",
+        "breaking",
+        False,
+        True,
+        back=("ServiceRootChanged", "breaking", False, True),
+    ),
+    Case(
+        "ReadonlyPropertyChanged",
+        write_api(ORDER),
+        write_api(
+            obj(
+                {**ORDER["properties"], "note": {"type": "string", "readOnly": True}},
+                required=("item",),
+            )
+        ),
+        "model Order.note",
+        "breaking",
+        True,
+        True,
+        back=("ReadonlyPropertyChanged", "review", False, False),
+    ),
+    Case(
         "XmsPathsChanged",
         PLAIN,
         {**PLAIN, "x-ms-paths": {"/a?op=copy": {"post": operation("A_Copy")}}},
@@ -1077,6 +1122,8 @@ def _complete(result: PairDiff) -> None:
         assert change.reason.endswith(".") and change.reason[:1].isupper(), change.reason
         assert " ." not in change.reason and "``" not in change.reason, change.reason
         assert change.location and change.subject
+        assert "" not in (change.old, change.new, change.migration.strip() or None), change
+        assert "()" not in change.reason and "  " not in change.reason, change.reason
         if change.client_breaking:
             assert change.migration, change.reason
 
