@@ -181,6 +181,8 @@ def _class_doc(spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str) 
         text = prop.description
         if prop.read_only:
             text = f"{text} Read-only; set by the service.".strip()
+        elif prop.mutability and "read" not in prop.mutability:  # writeOnly, x-ms-mutability
+            text = f"{text} Write-only; the service never returns it.".strip()
         if prop.required:
             text = f"{text} Required.".strip()
         fields.extend(docs.field_lines("ivar", prop.py_name, text, 4))

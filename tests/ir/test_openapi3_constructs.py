@@ -159,3 +159,19 @@ def test_builder_diagnostics_point_into_the_openapi_document(tmp_path: Path) -> 
         f"{at}/responses/200/content/application~1json/schema/format",
         f"{at}/responses/200/links",
     }
+
+
+def test_read_only_and_write_only(tmp_path: Path) -> None:
+    holder = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "secret": {"type": "string", "writeOnly": True},
+            "name": {"type": "string"},
+        },
+    }
+    spec, _ = _compile(tmp_path, _document({"Holder": holder}))
+    props = {p.wire_name: p for p in spec.model("Holder").properties}
+    assert props["id"].read_only and not props["secret"].read_only
+    assert props["secret"].mutability == ("create", "update")
+    assert props["name"].mutability == () and props["id"].mutability == ()
