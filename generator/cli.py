@@ -152,6 +152,11 @@ def pin(
 @click.option("--package-name", default=None, help="With SPECS: the distribution name.")
 @click.option("--namespace", default=None, help="With SPECS: the import package.")
 @click.option("--client-name", default=None, help="With SPECS: the client class.")
+@click.option(
+    "--type-check",
+    is_flag=True,
+    help="Run mypy --strict over the generated packages first; exit 1 if it finds problems.",
+)
 def generate(
     specs: tuple[Path, ...],
     check: bool,
@@ -161,6 +166,7 @@ def generate(
     package_name: str | None,
     namespace: str | None,
     client_name: str | None,
+    type_check: bool,
 ) -> None:
     """Generate the manifest's client packages and version-diff report, or, given SPECS (one
     API's versions), one package from those files with no manifest (--out required)."""
@@ -177,13 +183,19 @@ def generate(
         problem = check_names(options)
         if problem:
             raise click.UsageError(problem)
-        sys.exit(run_generate_specs(list(specs), out, options))
+        sys.exit(run_generate_specs(list(specs), out, options, type_check=type_check))
     if package_name or namespace or client_name:
         raise click.UsageError("--package-name, --namespace and --client-name need SPECS")
     from generator.commands.generate import run_generate
 
     sys.exit(
-        run_generate(_manifest_here(manifest), out or DEFAULT_OUTPUT, check=check, mirror=mirror)
+        run_generate(
+            _manifest_here(manifest),
+            out or DEFAULT_OUTPUT,
+            check=check,
+            mirror=mirror,
+            type_check=type_check,
+        )
     )
 
 

@@ -221,19 +221,51 @@ def render_specs(
     )
 
 
-def run_generate_specs(spec_paths: Sequence[Path], out: Path, options: AdHocOptions) -> int:
+def run_generate_specs(
+    spec_paths: Sequence[Path], out: Path, options: AdHocOptions, *, type_check: bool = False
+) -> int:
     """``generate SPEC... --out DIR``: see the module docstring for exit codes."""
     return _run(
-        lambda: render_specs(spec_paths, options, parallel=len(spec_paths) > 1), out, check=False
+        lambda: render_specs(spec_paths, options, parallel=len(spec_paths) > 1),
+        out,
+        check=False,
+        type_check=type_check,
     )
 
 
-def run_generate(manifest_path: Path, out: Path, *, check: bool, mirror: Path | None) -> int:
+def run_generate(
+    manifest_path: Path, out: Path, *, check: bool, mirror: Path | None, type_check: bool = False
+) -> int:
     """The ``generate`` command; see the module docstring for exit codes."""
-    return _run(lambda: render_all(manifest_path, mirror=mirror, parallel=True), out, check=check)
+    return _run(
+        lambda: render_all(manifest_path, mirror=mirror, parallel=True),
+        out,
+        check=check,
+        type_check=type_check,
+    )
 
 
-def _run(produce: Callable[[], dict[str, str]], out: Path, *, check: bool) -> int:
+def _type_errors(files: dict[str, str]) -> int | None:
+    """Run the ``--type-check`` gate: None when it passes, else the exit code (printed why)."""
+    from generator.commands.type_check import TypeCheckUnavailable, type_check
+
+    try:
+        problems = type_check(files)
+    except TypeCheckUnavailable as error:
+        print(f"generate: {error}", file=sys.stderr)
+        return 2
+    if not problems:
+        return None
+    _print(problems)
+    print(
+        f"generate --type-check: mypy --strict reports {len(problems)} problem(s) in the "
+        "generated code; nothing was written",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _run(produce: Callable[[], dict[str, str]], out: Path, *, check: bool, type_check: bool) -> int:
     """Render with ``produce``, then compare with or write ``out``; the exit code."""
     from generator.render.format import FormatError
     from generator.write import compare_tree, write_tree
@@ -246,6 +278,10 @@ def _run(produce: Callable[[], dict[str, str]], out: Path, *, check: bool) -> in
     except (GenerateError, UsageProblem, FormatError) as error:
         print(f"generate: {error}", file=sys.stderr)
         return 2
+    if type_check:
+        failed = _type_errors(files)
+        if failed is not None:
+            return failed
     if check:
         drift = compare_tree(out, files)
         if drift.clean:

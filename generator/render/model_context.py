@@ -193,12 +193,30 @@ def _class_doc(spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str) 
     return docs.render(docs.docstring(summary, "", fields, 4), 4)
 
 
+def _polymorphic_ancestor(spec: ApiSpec, model: Model) -> bool:
+    """Whether some ancestor of ``model`` declares a discriminator (is already polymorphic)."""
+    seen: set[str] = set()
+    pending = list(model.parents)
+    while pending:
+        key = pending.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        parent = spec.model(key)
+        if parent.discriminator is not None:
+            return True
+        pending.extend(parent.parents)
+    return False
+
+
 def model_view(
     spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str, needs: ImportNeeds
 ) -> ModelView:
     """The class declaration for ``model``."""
     if model.parents:
         bases = ", ".join(namer.class_name(p) for p in model.parents)
+        if model.discriminator is not None and not _polymorphic_ancestor(spec, model):
+            bases += ", _rt.PolymorphicModel"  # a discriminator below a plain base
     elif model.discriminator is not None:
         bases = "_rt.PolymorphicModel"
     else:

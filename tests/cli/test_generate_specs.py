@@ -115,3 +115,21 @@ def test_no_service_name_in_templates_or_renderer() -> None:
         if path.is_file() and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert hits == []
+
+
+def test_type_check_gate_passes_a_clean_package(tmp_path: Path) -> None:
+    spec = _write(tmp_path, "widgets.json", _spec("2024-01-01"))
+    code, _ = _run("generate", str(spec), "--out", str(tmp_path / "out"), "--type-check")
+    assert code == 0
+    assert (tmp_path / "out" / "contoso-widget-service").is_dir()
+
+
+def test_type_check_gate_reports_problems(tmp_path: Path) -> None:
+    from generator.commands.type_check import type_check
+
+    files = {
+        "dist/pkg/__init__.py": "x: int = 'not an int'\n",
+        "dist/pkg/py.typed": "",
+    }
+    problems = type_check(files)
+    assert len(problems) == 1 and "pkg/__init__.py:1" in problems[0]
