@@ -16,9 +16,10 @@ so recursive schemas (Error -> InnerError -> InnerError) are plain data with no 
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass
-from typing import ClassVar, TypeAlias
+from typing import ClassVar, TypeAlias, TypeVar
 
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
@@ -525,17 +526,28 @@ class ApiSpec:
 
     def model(self, key: str) -> Model:
         """The model with ``key``; raises KeyError when there is none."""
-        for model in self.models:
-            if model.key == key:
-                return model
-        raise KeyError(key)
+        return _by_key(self.models, key)
 
     def enum(self, key: str) -> Enum:
         """The enum with ``key``; raises KeyError when there is none."""
-        for item in self.enums:
-            if item.key == key:
-                return item
-        raise KeyError(key)
+        return _by_key(self.enums, key)
+
+
+_Keyed = TypeVar("_Keyed", Model, Enum)
+
+
+def _by_key(items: tuple[_Keyed, ...], key: str) -> _Keyed:
+    """The item with ``key``: a binary search (items are sorted by key), else a scan.
+
+    The scan keeps hand-built IR that is not sorted working; built IR never needs it.
+    """
+    index = bisect.bisect_left(items, key, key=lambda item: item.key)
+    if index < len(items) and items[index].key == key:
+        return items[index]
+    for item in items:
+        if item.key == key:
+            return item
+    raise KeyError(key)
 
 
 __all__ = [

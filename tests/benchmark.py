@@ -1,8 +1,9 @@
 """Benchmark: prints the figures behind the project's speed goals (not a test; nothing asserts).
 
-Run ``.venv/bin/python tests/benchmark.py``.  Every wall time that names a command includes
-process start, as a user or CI job would pay it; each figure is the best of several runs so that
-a busy machine does not inflate it.  Goals (2-core machine):
+Run ``.venv/bin/python tests/benchmark.py`` (or name sections: ``tests/benchmark.py shapes``).
+Every wall time that names a command includes process start, as a user or CI job would pay it;
+each figure is the best of several runs so that a busy machine does not inflate it (the shapes
+run once each).  Goals (2-core machine):
 
 * ``ir`` for all the specs under 0.5 s; ``ir`` of the OpenAPI 3 spec (2025-04) under 0.3 s;
 * ``generate`` for all four versions at most 1 s with a warm formatter cache (AutoRest takes
@@ -10,7 +11,10 @@ a busy machine does not inflate it.  Goals (2-core machine):
 * deserializing a 10,000-item fine-tuning job list at most 3x plain ``json.loads``;
 * importing one version package under 0.3 s;
 * diffing a pair once both are loaded under 0.1 s;
-* uploading a 200 MiB file grows peak memory by under 20 MiB (sync and async, path or stream).
+* uploading a 200 MiB file grows peak memory by under 20 MiB (sync and async, path or stream);
+* pathological shapes (``tests/spec_shapes.py``): ``ir`` of a 20,000-value enum, a 30-level
+  ``allOf`` lattice and a 200 KB operationId under 2 s each; a 10,000-operation spec generated
+  (cold formatter cache) in under 30 s and 500 MB.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from render.hostile_kit import Version, write_manifest
 from spec_copy import API_VERSIONS, azure_spec_path, sync_hint
+from spec_shapes import allof_lattice, large_enum, long_operation_id, many_operations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VERSIONS = API_VERSIONS
@@ -191,17 +197,66 @@ def bench_upload(size_mib: int = 200) -> None:
             print(result.stdout.strip())
 
 
+def _timed_child(args: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, peak MiB of the child) of one run of ``args``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        args, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def bench_shapes() -> None:
+    """Shapes that were once quadratic or exponential; ``generate`` with a cold formatter cache."""
+    shapes = [
+        ("20,000-value enum", large_enum(20_000)),
+        ("30-level allOf lattice", allof_lattice(30)),
+        ("200 KB operationId", long_operation_id(200_000)),
+        ("10,000 operations", many_operations(10_000)),
+    ]
+    python = sys.executable
+    for label, data in shapes:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            spec = root / "spec.json"
+            spec.write_text(json.dumps(data), encoding="utf-8")
+            ir_seconds, ir_mib = _timed_child([python, "-m", "generator", "ir", str(spec)], ENV)
+            manifest = write_manifest(root / "specs", [Version("v1", "shape/spec.json", data)])
+            args = [python, "-m", "generator", "generate", "--manifest", str(manifest)]
+            args += ["--out", str(root / "out")]
+            env = {**ENV, "AZPYGEN_CACHE": str(root / "cache")}
+            gen_seconds, gen_mib = _timed_child(args, env)
+        print(
+            f"{label:<24} ir {ir_seconds:6.2f} s {ir_mib:5.0f} MiB; "
+            f"generate {gen_seconds:6.2f} s {gen_mib:5.0f} MiB (cold formatter cache)"
+        )
+
+
+SECTIONS: dict[str, Callable[[], None]] = {
+    "ir": bench_ir,
+    "generate": bench_generate,
+    "import": bench_import,
+    "deserialize": bench_deserialize,
+    "diff": bench_diff,
+    "shapes": bench_shapes,
+    "upload": bench_upload,
+}
+
+
 def main() -> None:
+    """Run every section, or those named on the command line (``benchmark.py shapes``)."""
     hint = sync_hint()
     if hint is not None:
         sys.exit(hint)
+    names = sys.argv[1:] or list(SECTIONS)
+    unknown = [name for name in names if name not in SECTIONS]
+    if unknown:
+        sys.exit(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, best of {RUNS} runs")
-    bench_ir()
-    bench_generate()
-    bench_import()
-    bench_deserialize()
-    bench_diff()
-    bench_upload()
+    for name in names:
+        SECTIONS[name]()
 
 
 if __name__ == "__main__":

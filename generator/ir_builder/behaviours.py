@@ -49,18 +49,33 @@ _ENVELOPE_ITEMS = ("data", "value")
 _ENVELOPE_TAGS = frozenset({"object"})
 
 
-def all_properties(
-    ctx: BuildContext, key: str, seen: frozenset[str] = frozenset()
-) -> list[Property]:
-    """Properties of model ``key`` including inherited ones (own properties win)."""
-    model = ctx.models.get(key)
-    if model is None or key in seen:
-        return []
-    found = {p.wire_name: p for p in model.properties}
-    for parent in model.parents:
-        for prop in all_properties(ctx, parent, seen | {key}):
-            found.setdefault(prop.wire_name, prop)
-    return list(found.values())
+def all_properties(ctx: BuildContext, key: str) -> list[Property]:
+    """Properties of model ``key`` including inherited ones (own properties win).
+
+    Each ancestor is merged once (memoized), so a lattice of ``allOf`` parents costs time in
+    proportion to its size, not to the number of paths through it.  Inheritance cycles were
+    dropped by ``link_hierarchy``; the ``active`` guard only keeps a stray one finite.
+    """
+    merged: dict[str, list[Property]] = {}
+    active: set[str] = set()
+
+    def of(current: str) -> list[Property]:
+        model = ctx.models.get(current)
+        if model is None or current in active:
+            return []
+        known = merged.get(current)
+        if known is not None:
+            return known
+        active.add(current)
+        found = {p.wire_name: p for p in model.properties}
+        for parent in model.parents:
+            for prop in of(parent):
+                found.setdefault(prop.wire_name, prop)
+        active.discard(current)
+        merged[current] = result = list(found.values())
+        return result
+
+    return of(key)
 
 
 def _property(ctx: BuildContext, body: TypeRef | None, name: str) -> Property | None:

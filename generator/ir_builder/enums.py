@@ -102,15 +102,17 @@ def _values(ctx: BuildContext, schema: Mapping[str, Any], at: str) -> list[Any] 
         ctx.sink.error(child(at, "enum"), "enum is not a non-empty list", "typed by its 'type'")
         return None
     values: list[Any] = []
+    seen: set[Any] = set()  # equality as list membership has it: 1, 1.0 and True are one value
     for index, value in enumerate(raw):
         if value is None:
             ctx.sink.warning(child(at, "enum", index), "null enum member", "dropped")
         elif not isinstance(value, _SCALARS):
             ctx.sink.error(child(at, "enum", index), "enum member is not a scalar", "dropped")
-        elif value in values:
+        elif value in seen:
             ctx.sink.warning(child(at, "enum", index), f"duplicate enum value {value!r}", "dropped")
         else:
             values.append(value)
+            seen.add(value)
     if not values:
         ctx.sink.error(child(at, "enum"), "enum has no usable members", "typed by its 'type'")
         return None
@@ -163,13 +165,15 @@ def _members(
     """Members in ``enum`` order, then values only x-ms-enum lists (AutoRest keeps those too)."""
     docs = {value: (description, name) for value, description, name in documented}
     members = [EnumValue(v, "", *docs.get(v, ("", None))) for v in values]
+    listed = set(values)
     for value, description, name in documented:
-        if value not in values:
+        if value not in listed:
             ctx.sink.warning(
                 child(at, "x-ms-enum", "values"),
                 f"x-ms-enum documents value {value!r} that 'enum' does not list",
                 "kept as a member",
             )
             values.append(value)
+            listed.add(value)
             members.append(EnumValue(value, "", description, name))
     return tuple(members)

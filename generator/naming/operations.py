@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import replace
 
 from generator.ir import (
@@ -58,22 +60,31 @@ def _after_group(op_words: list[str], group: str) -> list[str]:
     if not group:
         return []
     lowered = [w.lower() for w in op_words]
-    starts = [sum(len(w) for w in lowered[:i]) for i in range(len(lowered))]
+    starts = list(itertools.accumulate((len(w) for w in lowered[:-1]), initial=0))
+    starts = starts if lowered else []
     ends = [start + len(word) for start, word in zip(starts, lowered, strict=True)]
+    start_set, end_set = set(starts), set(ends)
     joined = "".join(lowered)
 
     def word_at(position: int) -> int:
-        return max(i for i, start in enumerate(starts) if start <= position)
+        return bisect.bisect_right(starts, position) - 1
 
-    found = joined.rfind(group)
-    while found != -1:
-        end = found + len(group)
-        first, last = word_at(found), word_at(end - 1)
-        whole = found in starts and end in ends
-        inside_one = first == last and (found in starts or end in ends)
+    # A match that counts starts a word or ends one, so only those places are tried, from the
+    # right (each test stops at the first differing letter): linear in practice, where walking
+    # every occurrence with rfind was quadratic for long operationIds.
+    candidates = sorted(start_set | {e - len(group) for e in ends if e >= len(group)}, reverse=True)
+    found = -1
+    for candidate in candidates:
+        if not joined.startswith(group, candidate):
+            continue
+        end = candidate + len(group)
+        whole = candidate in start_set and end in end_set
+        inside_one = word_at(candidate) == word_at(end - 1) and (
+            candidate in start_set or end in end_set
+        )
         if whole or inside_one:
+            found = candidate
             break
-        found = joined.rfind(group, 0, end - 1)
     if found == -1:
         return []
     end = found + len(group)

@@ -90,15 +90,19 @@ def resolve(wanted: Wanted, taken: Iterable[str] = ()) -> list[str]:
     """
     used = set(taken)
     chosen: list[str] = []
+    # Names only get taken, so a candidate's first free index never goes down: resuming from
+    # the last one keeps n same-named entries linear instead of quadratic.
+    next_index: dict[str, int] = {}
     for candidate, fallbacks in wanted:
         for option in (candidate, *fallbacks):
             if option not in used:
                 break
         else:
             sep = "" if candidate[:1].isupper() and not candidate.isupper() else "_"
-            index = 2
+            index = next_index.get(candidate, 2)
             while f"{candidate}{sep}{index}" in used:
                 index += 1
+            next_index[candidate] = index + 1
             option = f"{candidate}{sep}{index}"
         used.add(option)
         chosen.append(option)

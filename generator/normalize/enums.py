@@ -89,12 +89,12 @@ def _agree_with_x_ms_enum(schema: dict[str, Any], sink: DiagnosticSink, at: str)
     described = _x_ms_values(schema)
     if described is None:
         return
-    enum_keys = [_key(v) for v in schema["enum"]]
-    x_keys = [_key(v["value"]) for v in described]
-    if set(enum_keys) == set(x_keys):
+    enum_keys = {_key(v) for v in schema["enum"]}
+    x_keys = {_key(v["value"]) for v in described}
+    if enum_keys == x_keys:
         return
-    only_enum = [v for v in schema["enum"] if _key(v) not in set(x_keys)]
-    only_x = [v["value"] for v in described if _key(v["value"]) not in set(enum_keys)]
+    only_enum = [v for v in schema["enum"] if _key(v) not in x_keys]
+    only_x = [v["value"] for v in described if _key(v["value"]) not in enum_keys]
     merged = list(schema["enum"]) + only_x
     by_key = {_key(v["value"]): v for v in described}
     schema["enum"] = merged
@@ -136,7 +136,8 @@ def _merge_same_named(
             for item in _x_ms_values(schema) or []:
                 described.setdefault(_key(item["value"]), item)
         for at, schema in places:
-            missing = [v for k, v in union.items() if k not in {_key(x) for x in schema["enum"]}]
+            present = {_key(x) for x in schema["enum"]}
+            missing = [v for k, v in union.items() if k not in present]
             if not missing:
                 continue
             others = [p for p, s in places if s is not schema]

@@ -123,16 +123,29 @@ def ordered_models(spec: ApiSpec) -> list[Model]:
 
 
 def all_properties(spec: ApiSpec, model: Model) -> list[Property]:
-    """Own and inherited properties, ancestors first; a redefinition replaces the inherited one."""
-    seen: dict[str, Property] = {}
-    for parent in model.parents:
-        for prop in all_properties(spec, spec.model(parent)):
+    """Own and inherited properties, ancestors first; a redefinition replaces the inherited one.
+
+    Each ancestor is merged once (memoized), so a lattice of ``allOf`` parents costs time in
+    proportion to its size, not to the number of paths through it.
+    """
+    merged: dict[str, list[Property]] = {}
+
+    def of(current: Model) -> list[Property]:
+        known = merged.get(current.key)
+        if known is not None:
+            return known
+        seen: dict[str, Property] = {}
+        for parent in current.parents:
+            for prop in of(spec.model(parent)):
+                seen.pop(prop.py_name, None)
+                seen[prop.py_name] = prop
+        for prop in current.properties:
             seen.pop(prop.py_name, None)
             seen[prop.py_name] = prop
-    for prop in model.properties:
-        seen.pop(prop.py_name, None)
-        seen[prop.py_name] = prop
-    return list(seen.values())
+        merged[current.key] = result = list(seen.values())
+        return result
+
+    return of(model)
 
 
 def _discriminator_values(spec: ApiSpec, model: Model, namer: TypeNamer) -> dict[str, str]:
@@ -144,8 +157,13 @@ def _discriminator_values(spec: ApiSpec, model: Model, namer: TypeNamer) -> dict
     if model.discriminator_value is None:
         return values
     stack = list(model.parents)
+    visited: set[str] = set()  # each ancestor once, however many paths lead to it
     while stack:
-        parent = spec.model(stack.pop())
+        key = stack.pop()
+        if key in visited:
+            continue
+        visited.add(key)
+        parent = spec.model(key)
         if parent.discriminator is not None:
             wire = parent.discriminator.property_wire_name
             values[wire] = _value_expression(spec, parent, wire, model.discriminator_value, namer)
