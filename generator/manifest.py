@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from generator.render.escape import UNSAFE
+
 COPY_FOLDER = ".cache"
 """The local copy's folder, beside the manifest (``specs/.cache``, git-ignored)."""
 
@@ -208,6 +210,10 @@ def _list(data: Any, where: str) -> list[Any]:
 def _text(data: Any, where: str) -> str:
     if not isinstance(data, str) or not data.strip():
         raise ManifestError(f"{where}: expected a non-empty string")
+    found = UNSAFE.search(data)  # controls, lone surrogates, line separators, bidi controls
+    if found is not None:
+        # Names and paths from here reach file names, records and generated text.
+        raise ManifestError(f"{where}: {data!a} holds the invisible character {found.group()!a}")
     return data
 
 

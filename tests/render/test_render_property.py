@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from generator.commands.generate import SpecErrors, render_all
 from generator.render import package
 from generator.render.compile_check import compile_error
+from generator.render.escape import UNSAFE
 from generator.write import write_tree
 
 PIECES = [
@@ -42,7 +43,8 @@ FIELDS = (
     "op_description", "path_param", "query_param", "query_description", "header_param",
     "default", "enum_name", "enum_value_name", "enum_description", "definition", "property",
     "property_description", "model_description", "response_header", "api_key_header",
-    "file_name",
+    "file_name", "host_param", "host_param_description", "scope", "scope_description",
+    "content_type",
 )  # fmt: skip
 
 _namespaces = itertools.count()
@@ -52,19 +54,40 @@ def _spec(t: dict[str, str], enum_values: list[str]) -> dict[str, Any]:
     """One spec with every hostile text in its place."""
     definition = t["definition"] or "D"
     path, name = _no_braces(t["path"]), _no_braces(t["path_param"]).replace("/", "|")
+    host_param = _no_braces(t["host_param"]) or "endpoint"
     return {
         "swagger": "2.0",
         "info": {"title": t["title"], "version": t["version"], "description": t["description"]},
         "host": t["host"],
         "basePath": "/" + t["base_path"],
-        "securityDefinitions": {
-            "key": {"type": "apiKey", "in": "header", "name": t["api_key_header"] or "k"}
+        "x-ms-parameterized-host": {
+            "hostTemplate": f"{{{host_param}}}{_no_braces(t['host'])}",
+            "parameters": [
+                {
+                    "name": host_param,
+                    "in": "path",
+                    "required": True,
+                    "type": "string",
+                    "description": t["host_param_description"],
+                }
+            ],
         },
-        "security": [{"key": []}],
+        "securityDefinitions": {
+            "key": {"type": "apiKey", "in": "header", "name": t["api_key_header"] or "k"},
+            "oauth": {
+                "type": "oauth2",
+                "flow": "implicit",
+                "authorizationUrl": "https://login.example.com",
+                "scopes": {t["scope"]: t["scope_description"]},
+            },
+        },
+        "security": [{"key": []}, {"oauth": [t["scope"]]}],
         "paths": {
             f"/{path}/{{{name}}}": {
                 "post": {
                     "operationId": t["operation_id"],
+                    "produces": ["application/json", t["content_type"]],
+                    "consumes": ["application/json", t["content_type"]],
                     "summary": t["summary"],
                     "description": t["op_description"],
                     "parameters": [
@@ -131,8 +154,11 @@ def _no_braces(text: str) -> str:
 
 
 def _file_name(text: str) -> str:
-    """A file name the file system accepts, made of ``text``'s characters where possible."""
-    kept = "".join(c for c in text if c not in "/\\\x00" and not 0xD800 <= ord(c) <= 0xDFFF)
+    """A file name the manifest accepts, made of ``text``'s characters where possible.
+
+    The manifest refuses invisible characters in paths (see ``tests/sync``), so they go too.
+    """
+    kept = "".join(c for c in UNSAFE.sub("", text) if c not in "/\\")
     name = kept.strip().strip(".")[:60]
     return f"s{name}.json" if name else "spec.json"
 
