@@ -192,6 +192,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         constant = _constant(builder.spec, param)
         if constant is not None:
             fixed = (param.wire_name, py_value(constant))
+            if param.skip_url_encoding:
+                skip.append(param.wire_name)
             if param.location is ParameterLocation.PATH:
                 path_entries.append(fixed)
             else:
@@ -214,6 +216,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             flag_name = name
         target = query if param.location is ParameterLocation.QUERY else headers
         target.append((param.wire_name, value))
+        if param.skip_url_encoding and param.location is ParameterLocation.QUERY:
+            skip.append(param.wire_name)
         if param.required:
             required_kw.append(ParamView(name, annotation, None))
         else:

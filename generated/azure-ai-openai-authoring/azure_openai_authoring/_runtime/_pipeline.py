@@ -311,6 +311,7 @@ def make_request(
     """Builds the ``HttpRequest`` for :meth:`ClientCore.build_request` (see there).
 
     ``send_api_version=False``: an operation that does not declare the API version never sends it.
+    Query parameters named in ``skip_encoding`` are written into the URL as given.
     """
     url = path if urlsplit(path).scheme in ("http", "https") else base + path
     for name, value in path_params.items():
@@ -323,6 +324,9 @@ def make_request(
     if config.scheme_prefix and not _HAS_SCHEME.match(url):
         url = config.scheme_prefix + url
     params = {name: _text(value) for name, value in query.items() if value is not None}
+    raw = [f"{name}={params.pop(name)}" for name in list(params) if name in skip_encoding]
+    if raw:  # x-ms-skip-url-encoding: the value goes into the query exactly as given
+        url += ("&" if urlsplit(url).query else "?") + "&".join(raw)
     version_name = config.api_version_parameter
     if (
         version_name
