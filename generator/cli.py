@@ -107,27 +107,49 @@ def sync(mirror: Path | None, manifest: Path | None) -> None:
     sys.exit(run_sync(_manifest_here(manifest), mirror=mirror))
 
 
+@cli.command("check-version")
+@_manifest_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="The output folder holding the previous run's generate-record.json.",
+)
+@click.option(
+    "--against",
+    default=None,
+    metavar="REF",
+    help="Compare with the record committed at this git ref (e.g. origin/main) instead.",
+)
+def check_version(manifest: Path | None, out: Path, against: str | None) -> None:
+    """Exit 1 when the manifest's version does not move enough since the previous release."""
+    from generator.commands.check_version import run_check_version
+
+    sys.exit(run_check_version(_manifest_here(manifest), out, against=against))
+
+
 @cli.command()
 @click.argument("spec", type=_spec_file)
 @click.option("--api-version", default=None, help="The API version (default: info.version).")
 @click.option("--package", default=None, help="Subpackage name (default: v<api version>).")
 @click.option("--repository", default=None, help="Upstream owner/name, recorded with --commit.")
 @click.option("--commit", default=None, help="Full commit id of --repository holding SPEC.")
-@click.option("--manifest", type=_existing_file, default=DEFAULT_MANIFEST, show_default=True)
+@_manifest_option
 def pin(
     spec: Path,
     api_version: str | None,
     package: str | None,
     repository: str | None,
     commit: str | None,
-    manifest: Path,
+    manifest: Path | None,
 ) -> None:
     """Add or refresh the manifest entry of SPEC: every file it needs, with its sha256."""
     if (repository is None) != (commit is None):
         raise click.UsageError("--repository and --commit go together")
     from generator.commands.pin import PinRequest, run_pin
 
-    request = PinRequest(spec, manifest, api_version, package, repository, commit)
+    request = PinRequest(spec, _manifest_here(manifest), api_version, package, repository, commit)
     sys.exit(run_pin(request))
 
 

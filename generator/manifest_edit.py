@@ -2,7 +2,8 @@
 
 The manifest is data that people also read and comment, so the text is rewritten in one stable
 layout (the order of keys kept, lists indented under their key) with its leading comment block
-kept, and the result is checked by the manifest's own reader before anyone writes it.
+kept (comments further down are not), and the result is checked by the manifest's own reader
+before anyone writes it.
 """
 
 from __future__ import annotations

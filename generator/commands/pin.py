@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from generator.atomic import write_file_atomically
 from generator.bounded_io import ReadRefused, read_regular_file
 from generator.diagnostics import Severity
+from generator.git import work_tree_top
 from generator.manifest import ApiVersionEntry, ManifestError, SpecFile, load_manifest
 from generator.manifest_edit import with_version
 
@@ -103,7 +103,7 @@ def _entry(
     request: PinRequest, api_version: str, package: str, spec_dir: Path, sources: list[Path]
 ) -> tuple[ApiVersionEntry, dict[str, bytes]]:
     """The manifest entry for ``sources`` (the spec first) and each file's bytes by path."""
-    top = _work_tree_top(spec_dir) if request.repository is not None else None
+    top = work_tree_top(spec_dir) if request.repository is not None else None
     files: list[SpecFile] = []
     contents: dict[str, bytes] = {}
     for source in sources:
@@ -122,20 +122,3 @@ def _entry(
         )
         contents[local] = data
     return ApiVersionEntry(api_version, package, files[0].path, tuple(files)), contents
-
-
-def _work_tree_top(folder: Path) -> Path | None:
-    """The top of the git work tree holding ``folder`` (the repository's root), if any."""
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    top = result.stdout.strip()
-    return Path(top).resolve() if result.returncode == 0 and top else None
