@@ -22,7 +22,7 @@ from generator.diff.type_compare import (
     narrows,
     strict_reader,
 )
-from generator.ir import Operation, TypeRef
+from generator.ir import Operation, TypeRef, UnionType
 
 BOTH = frozenset({REQUEST, RESPONSE})
 
@@ -100,9 +100,32 @@ class DiffContext:
         delta = self.compare(old, new)
         if delta is None:
             return None
+        narrowed = self._members_kept(old, new, new_side=True)  # new members all in old
+        widened = self._members_kept(new, old, new_side=False)  # old members all in new
+        if narrowed or widened:
+            # A union losing members hurts senders of the lost ones; gaining members hurts
+            # readers, who may now receive one they do not know.
+            breaking = sent if narrowed else read
+            return TypeChange(delta, breaking, breaking)
         wire = True
         if delta.how == FORMAT:
             wire = (sent and narrows(old, new, self.new.enums.get)) or (
                 read and strict_reader(old, new, self.old.enums.get)
             )
         return TypeChange(delta, wire, delta.python_changed)
+
+    def _members_kept(self, outer: TypeRef, inner: TypeRef, *, new_side: bool) -> bool:
+        """Whether every member of ``inner`` is a member of the union ``outer``.
+
+        ``new_side``: ``inner`` is the new type (``outer`` the old one), else the reverse; the
+        comparison always runs old -> new so renamed definitions count as the same.
+        """
+        if not isinstance(outer, UnionType):
+            return False
+        members = inner.members if isinstance(inner, UnionType) else (inner,)
+
+        def same(member: TypeRef, other: TypeRef) -> bool:
+            pair = (other, member) if new_side else (member, other)
+            return self.compare(*pair) is None
+
+        return all(any(same(m, o) for o in outer.members) for m in members)

@@ -190,7 +190,14 @@ _TABLE: tuple[Rule, ...] = (
         "required in requests; optional in responses (the annotation gains None); a body or "
         "path argument changing between positional and keyword",
     ),
-    Rule(1026, "TypeChanged", "a different JSON type", "always", "always"),
+    Rule(
+        1026,
+        "TypeChanged",
+        "a different JSON type, or a union gaining or losing members",
+        "always, except a union that only loses members the service sends or only gains "
+        "members clients send",
+        "in the same cases",
+    ),
     Rule(
         1027,
         "DefaultValueChanged",

@@ -191,3 +191,30 @@ def test_a_renamed_enum_value_is_spelled_out() -> None:
     assert "`canceled` is now spelled `cancelled`" in removed.reason
     assert removed.migration == "`Color.CANCELED` → `Color.CANCELLED`"
     assert removed.evidence == ("value renamed: canceled → cancelled",)
+
+
+def test_a_union_losing_or_gaining_members_depends_on_direction() -> None:
+    from generator.ir import UnionType
+
+    parts = (model("A", prop("a")), model("B", prop("b")))
+    both = UnionType((ref("A"), ref("B")))
+
+    def api(version: str, method: object, direction: str) -> object:
+        thing = model("Thing", prop("method", method))  # type: ignore[arg-type]
+        if direction == "response":
+            ops = (op("Things_Get", "get", "/things", responses={"200": ref("Thing")}),)
+        else:
+            ops = (op("Things_Put", "put", "/things", body=body(ref("Thing"))),)
+        return spec(version, ops, (thing, *parts))
+
+    def changed(direction: str, old: object, new: object) -> list[tuple[str, str, bool, bool]]:
+        result = diff_specs(api("v1", old, direction), api("v2", new, direction))  # type: ignore[arg-type]
+        return only(result, "TypeChanged")
+
+    here = "model Thing.method"
+    # the service sends only A now: readers are fine; clients sending B are refused
+    assert changed("response", both, ref("A")) == [(here, "review", False, False)]
+    assert changed("request", both, ref("A")) == [(here, "breaking", True, True)]
+    # the service may send B too: readers may meet a member they do not know
+    assert changed("response", ref("A"), both) == [(here, "breaking", True, True)]
+    assert changed("request", ref("A"), both) == [(here, "review", False, False)]
