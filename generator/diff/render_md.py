@@ -49,6 +49,21 @@ def wrap(text: str, first: str = "", rest: str = "  ") -> list[str]:
     return lines
 
 
+def _cell(text: str) -> str:
+    """Spec text (a version label) made safe for one table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _plain(text: str) -> str:
+    """Spec text made safe inside a code block (no backtick can end the block early)."""
+    return " ".join(text.split()).replace("`", "'")
+
+
+def _title(pair: PairDiff) -> str:
+    """``old → new`` for a heading: spec text on one line."""
+    return f"{' '.join(pair.old_version.split())} → {' '.join(pair.new_version.split())}"
+
+
 def _verdict(flag: bool) -> str:
     return "breaking" if flag else "ok"
 
@@ -97,7 +112,7 @@ def _counts_line(pair: PairDiff) -> str:
 
 
 def _pair(pair: PairDiff) -> list[str]:
-    lines = [f"## {pair.old_version} → {pair.new_version}", ""]
+    lines = [f"## {_title(pair)}", ""]
     if not pair.changes and not pair.ignored:
         return [*lines, "No changes.", ""]
     lines += [*wrap(_counts_line(pair), "", ""), ""]
@@ -132,7 +147,7 @@ def _migration_section(report: DiffReport) -> list[str]:
     for pair, found in notes:
         if not found:
             continue
-        lines += [f"### {pair.old_version} → {pair.new_version} ({len(found)})", ""]
+        lines += [f"### {_title(pair)} ({len(found)})", ""]
         for change in found:
             lines += wrap(f"`{change.location}`: {change.migration}", "- ", "  ")
         lines.append("")
@@ -151,8 +166,10 @@ def _timeline(timeline: Timeline) -> list[str]:
         rows = [r for r in timeline.rows if r.kind == kind]
         if not rows:
             continue
-        header = [kind, *timeline.versions]
-        table = [[r.label, *("" if c == ABSENT else _CELL[c] for c in r.cells)] for r in rows]
+        header = [kind, *(_plain(v) for v in timeline.versions)]
+        table = [
+            [_plain(r.label), *("" if c == ABSENT else _CELL[c] for c in r.cells)] for r in rows
+        ]
         widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
         lines += [f"### {title}", "", "```text"]
         for row in [header, ["-" * w for w in widths], *table]:
@@ -167,7 +184,7 @@ def _timeline(timeline: Timeline) -> list[str]:
 
 
 def _summary(report: DiffReport, options: ViewOptions) -> list[str]:
-    arrow = " → ".join(f"`{v}`" for v in report.versions)
+    arrow = " → ".join(f"`{_plain(v)}`" for v in report.versions)
     lines = [
         "# API changes",
         "",
@@ -185,7 +202,7 @@ def _summary(report: DiffReport, options: ViewOptions) -> list[str]:
     for pair in report.pairs:
         counts = summary(pair)
         lines.append(
-            f"| {pair.old_version} → {pair.new_version} | {counts['breaking']} | "
+            f"| {_cell(pair.old_version)} → {_cell(pair.new_version)} | {counts['breaking']} | "
             f"{counts['wire_breaking']} | {counts['client_breaking']} | {counts['review']} | "
             f"{counts['info']} | {counts['ignored']} |"
         )

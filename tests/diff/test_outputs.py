@@ -298,3 +298,20 @@ def test_html_report_renders_in_headless_chromium(
     assert _count_color(top, bpp, (0xB4, 0x23, 0x18)) > 40
     assert _count_color(top, bpp, (0x17, 0x5C, 0xD3)) > 40
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+
+
+def test_markdown_keeps_hostile_labels_in_their_place(real_report: DiffReport) -> None:
+    """A version label or path with a pipe, a backtick run or a line break stays in its cell."""
+    from dataclasses import replace
+
+    from generator.diff.timeline import Timeline, TimelineRow
+
+    odd = "v1 | x\n# not a heading ```"
+    pair = replace(real_report.pairs[0], old_version=odd)
+    row = TimelineRow("operation", "k", "GET /a```b", ("present", "same", "same", "same"))
+    timeline = Timeline(real_report.versions, (row,))
+    text = render_md(replace(real_report, pairs=(pair,), timeline=timeline))
+    assert "| v1 \\| x # not a heading ``` →" in text
+    assert "\n# not a heading" not in text
+    block = text[text.index("## Timeline") :]
+    assert "GET /a'''b" in block and block.count("```") == 2
