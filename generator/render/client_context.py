@@ -12,6 +12,7 @@ parameter (globally or per operation).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from generator.ir import (
@@ -148,16 +149,19 @@ def client_view(
     def add(param: Parameter, annotation: str, doc_type: str) -> None:
         name = param.py_name
         text = param.description or f"The {param.wire_name} of the service."
-        if param.default is not None and param.default.value is not None:
-            keywords.append(ParamView(name, annotation, escape.py_value(param.default.value)))
-            text += f" Default value is {param.default.value!r}."
+        default = param.default.value if param.default is not None else None
+        if isinstance(default, str | int | float | bool):
+            keywords.append(ParamView(name, annotation, escape.py_value(default)))
+            text += f" Default value is {default!r}."
             keyword_fields.extend(docs.field_lines("keyword", name, text, 4))
             keyword_fields.extend(docs.field_lines("paramtype", name, doc_type, 4))
         elif param.required:
             positional.append(ParamView(name, annotation, None))
             fields.extend(docs.field_lines("param", name, f"{text} Required.", 4))
             fields.extend(docs.field_lines("type", name, doc_type, 4))
-        else:
+        else:  # a list or object default is the service's when the value is left out
+            if default is not None:
+                text += f" When omitted, the service uses {json.dumps(default)}."
             keywords.append(ParamView(name, optional(annotation), "None"))
             keyword_fields.extend(docs.field_lines("keyword", name, text, 4))
             keyword_fields.extend(docs.field_lines("paramtype", name, doc_type, 4))

@@ -100,3 +100,34 @@ def generate_from(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
         return tmp_path / "out"
 
     return run
+
+
+def test_client_parameter_defaults_of_any_json_shape(
+    tmp_path: Path,
+    generate_from: Callable[[dict[str, Any]], Path],
+    swagger_doc: Callable[..., dict[str, Any]],
+) -> None:
+    def client(name: str, **schema: Any) -> dict[str, Any]:
+        return {"in": "query", "name": name, "x-ms-parameter-location": "client", **schema}
+
+    spec = swagger_doc(
+        paths={
+            "/a": {
+                "get": {
+                    "operationId": "A_Get",
+                    "parameters": [
+                        client("tags", type="array", items={"type": "string"}, default=["x"]),
+                        client("big", type="integer", default=HUGE),
+                        client("ratio", type="number", default=1e308),
+                        client("text", type="string", default='"""\\'),
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        }
+    )
+    out = generate_from(spec)
+    result = import_all(out / "hostile-dist", tmp_path / "work")
+    assert result.returncode == 0, result.stderr
+    client_py = next((out / "hostile-dist").rglob("v1/_client.py")).read_text(encoding="utf-8")
+    assert 'When omitted, the service uses ["x"].' in client_py
