@@ -174,7 +174,12 @@ def _auth(ctx: BuildContext) -> tuple[AuthScheme, ...]:
 def _requirements(ctx: BuildContext) -> dict[str, set[str]]:
     """Scheme name -> scopes, from the top-level and every operation's ``security``."""
     lists: list[object] = [ctx.raw.get("security")]
-    for item in (as_mapping(ctx.raw.get("paths")) or {}).values():
+    items = [
+        item
+        for section in ("paths", "x-ms-paths")
+        for item in (as_mapping(ctx.raw.get(section)) or {}).values()
+    ]
+    for item in items:
         for operation in (as_mapping(item) or {}).values():
             if isinstance(operation, Mapping):
                 lists.append(operation.get("security"))

@@ -119,7 +119,7 @@ def _required(ctx: BuildContext, schema: Mapping[str, Any], at: str) -> set[str]
 
 
 def _parent_key(ctx: BuildContext, member: Mapping[str, Any], at: str) -> str | None:
-    from generator.ir_builder.definitions import classify
+    from generator.ir_builder.definitions import classify, reference
 
     resolved = ctx.resolve(member, at)
     if resolved.value is None:
@@ -127,6 +127,7 @@ def _parent_key(ctx: BuildContext, member: Mapping[str, Any], at: str) -> str | 
     if resolved.definition is None or classify(resolved.value) != "model":
         ctx.sink.error(at, "allOf $ref does not name an object definition", "parent ignored")
         return None
+    reference(ctx, resolved.definition)  # a parent in another file is built like any use of it
     return resolved.definition
 
 

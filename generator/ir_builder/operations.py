@@ -60,18 +60,40 @@ def _status_order(status: str) -> tuple[int, str]:
 
 
 def build_operations(ctx: BuildContext) -> list[Operation]:
-    """Every operation under ``paths``, in (path, method) order."""
+    """Every operation under ``paths`` and ``x-ms-paths``, in (path, method) order.
+
+    An ``x-ms-paths`` route may carry a query part (``/widgets?action=reset``): it stays in the
+    operation's path, so every request sends it.
+    """
     paths = ctx.raw.get("paths")
     if paths is None:
         ctx.sink.warning("/paths", "no paths", "the client has no operations")
-        return []
-    path_map = as_mapping(paths)
-    if path_map is None:
-        ctx.sink.error("/paths", "paths is not an object", "ignored")
-        return []
+    operations: list[Operation] = []
+    for section in ("paths", "x-ms-paths"):
+        raw_section = ctx.raw.get(section)
+        if raw_section is None:
+            continue
+        path_map = as_mapping(raw_section)
+        if path_map is None:
+            ctx.sink.error(f"/{section}", f"{section} is not an object", "ignored")
+            continue
+        operations.extend(_section(ctx, section, path_map))
+    seen: dict[str, str] = {}
+    for op in operations:
+        if op.operation_id and op.operation_id in seen:
+            ctx.sink.warning(
+                op.source_pointer,
+                f"operationId {op.operation_id!r} is also used at {seen[op.operation_id]}",
+                "both kept; the naming pass tells their methods apart",
+            )
+        seen.setdefault(op.operation_id, op.source_pointer)
+    return operations
+
+
+def _section(ctx: BuildContext, section: str, path_map: Mapping[str, Any]) -> list[Operation]:
     operations: list[Operation] = []
     for path in sorted(path_map):
-        item_at = child("/paths", path)
+        item_at = child("/" + section, path)
         item = ctx.resolve(path_map[path], item_at).value
         if item is None:
             continue
@@ -87,17 +109,6 @@ def build_operations(ctx: BuildContext) -> list[Operation]:
             operations.append(
                 _operation(ctx, path, method, raw, op_at, item.get("parameters"), item_at)
             )
-    seen: dict[str, str] = {}
-    for op in operations:
-        if op.operation_id and op.operation_id in seen:
-            ctx.sink.warning(
-                op.source_pointer,
-                f"operationId {op.operation_id!r} is also used at {seen[op.operation_id]}",
-                "both kept; the naming pass tells their methods apart",
-            )
-        seen.setdefault(op.operation_id, op.source_pointer)
-    if "x-ms-paths" in ctx.raw:
-        ctx.sink.warning("/x-ms-paths", "x-ms-paths is not supported", "those operations skipped")
     return operations
 
 

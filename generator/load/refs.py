@@ -48,7 +48,7 @@ def is_examples_location(tokens: tuple[str, ...]) -> bool:
     """Whether ``tokens`` (a path of keys) is an operation's ``x-ms-examples``."""
     return (
         len(tokens) == 4
-        and tokens[0] == "paths"
+        and tokens[0] in ("paths", "x-ms-paths")
         and tokens[2] in HTTP_METHODS
         and tokens[3] == "x-ms-examples"
     )

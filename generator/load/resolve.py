@@ -52,25 +52,26 @@ def without_examples(document: Mapping[str, Any]) -> dict[str, Any]:
     shared with ``document``.
     """
     out = dict(document)
-    paths = document.get("paths")
-    if not isinstance(paths, dict):
-        return out
-    new_paths: dict[str, Any] = {}
-    for route, item in paths.items():
-        if isinstance(item, dict) and any(
-            method in HTTP_METHODS and isinstance(op, dict) and "x-ms-examples" in op
-            for method, op in item.items()
-        ):
-            item = {
-                method: (
-                    {k: v for k, v in op.items() if k != "x-ms-examples"}
-                    if method in HTTP_METHODS and isinstance(op, dict)
-                    else op
-                )
+    for section in ("paths", "x-ms-paths"):
+        paths = document.get(section)
+        if not isinstance(paths, dict):
+            continue
+        new_paths: dict[str, Any] = {}
+        for route, item in paths.items():
+            if isinstance(item, dict) and any(
+                method in HTTP_METHODS and isinstance(op, dict) and "x-ms-examples" in op
                 for method, op in item.items()
-            }
-        new_paths[route] = item
-    out["paths"] = new_paths
+            ):
+                item = {
+                    method: (
+                        {k: v for k, v in op.items() if k != "x-ms-examples"}
+                        if method in HTTP_METHODS and isinstance(op, dict)
+                        else op
+                    )
+                    for method, op in item.items()
+                }
+            new_paths[route] = item
+        out[section] = new_paths
     return out
 
 

@@ -44,8 +44,20 @@ def method_base(operation: Operation) -> str:
     if not operation_id:
         tail = [s for s in operation.path.split("/") if s and "{" not in s][-1:]
         return snake(operation.method + "_" + "_".join(tail), operation.method)
-    rest = _after_group(words(operation_id), "".join(words(operation.group_key)).lower())
-    return "_".join(rest) if rest else snake(operation_id, "call")
+    op_words = words(operation_id)
+    group = "".join(words(operation.group_key)).lower()
+    rest = _after_group(op_words, group)
+    if not rest:
+        rest = _before_group(op_words, group)  # verb first: ListWidgets in Widgets -> list
+    return "_".join(w.lower() for w in rest) if rest else snake(operation_id, "call")
+
+
+def _before_group(op_words: list[str], group: str) -> list[str]:
+    """The words before the group's name when the operationId ends with it as whole words."""
+    for start in range(1, len(op_words)):
+        if "".join(op_words[start:]).lower() == group:
+            return op_words[:start]
+    return []
 
 
 def _after_group(op_words: list[str], group: str) -> list[str]:

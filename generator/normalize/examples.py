@@ -22,16 +22,16 @@ def check_example_files(document: dict[str, Any], sink: DiagnosticSink, spec_dir
     root = spec_dir.resolve()
     checked: dict[str, tuple[str, str | None]] = {}
     reported: set[str] = set()
-    for route, method, operation in operations(document):
+    for section, route, method, operation in operations(document):
         examples = operation.get("x-ms-examples")
         if examples is None:
             continue
-        at_examples = pointer("paths", route, method, "x-ms-examples")
+        at_examples = pointer(section, route, method, "x-ms-examples")
         if not isinstance(examples, dict):
             sink.warning(at_examples, "x-ms-examples is not an object", "ignored")
             continue
         for title, example in examples.items():
-            at = pointer("paths", route, method, "x-ms-examples", title)
+            at = pointer(section, route, method, "x-ms-examples", title)
             ref = example.get("$ref") if isinstance(example, dict) else None
             if not isinstance(ref, str):
                 sink.warning(at, "example is not a {'$ref': file} object", "ignored")
@@ -69,7 +69,7 @@ def example_files(document: dict[str, Any], spec_dir: Path) -> list[Path]:
     in document order (what ``pin`` records beside the spec)."""
     root = spec_dir.resolve()
     found: dict[str, Path] = {}
-    for _route, _method, operation in operations(document):
+    for _section, _route, _method, operation in operations(document):
         examples = operation.get("x-ms-examples")
         if not isinstance(examples, dict):
             continue

@@ -19,7 +19,7 @@ def fill_missing_produces(document: dict[str, Any], sink: DiagnosticSink) -> Non
     """
     if document.get("produces"):
         return
-    for route, method, operation in operations(document):
+    for section, route, method, operation in operations(document):
         if operation.get("produces"):
             continue
         responses = operation.get("responses")
@@ -34,7 +34,7 @@ def fill_missing_produces(document: dict[str, Any], sink: DiagnosticSink) -> Non
             continue
         name = operation.get("operationId") or f"{method.upper()} {route}"
         sink.warning(
-            pointer("paths", route, method, "responses", with_body[0]),
+            pointer(section, route, method, "responses", with_body[0]),
             f"{name}: response {', '.join(map(str, with_body))} has a body, but neither the"
             " operation nor the document declares 'produces'",
             f"assumed {ASSUMED_MEDIA_TYPE}",

@@ -11,17 +11,22 @@ from generator.load.yaml_safe import MAX_DEPTH
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
 
-def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Yield ``(route, method, operation)`` for every operation, in document order."""
-    paths = document.get("paths")
-    if not isinstance(paths, dict):
-        return
-    for route, item in paths.items():
-        if not isinstance(item, dict):
+PATH_SECTIONS = ("paths", "x-ms-paths")
+"""Where operations live: ``paths`` and Azure's ``x-ms-paths`` (routes with a query part)."""
+
+
+def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Yield ``(section, route, method, operation)`` for every operation, in document order."""
+    for section in PATH_SECTIONS:
+        paths = document.get(section)
+        if not isinstance(paths, dict):
             continue
-        for method, operation in item.items():
-            if method in HTTP_METHODS and isinstance(operation, dict):
-                yield route, method, operation
+        for route, item in paths.items():
+            if not isinstance(item, dict):
+                continue
+            for method, operation in item.items():
+                if method in HTTP_METHODS and isinstance(operation, dict):
+                    yield section, route, method, operation
 
 
 def parameter_lists(document: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], list[Any]]]:

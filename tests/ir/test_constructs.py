@@ -674,3 +674,106 @@ def test_url_encoded_form(compile_data: Compile, swagger_doc: Doc) -> None:
     assert isinstance(body, MultipartBody)
     assert body.content_type == "application/x-www-form-urlencoded"
     assert [f.py_name for f in body.fields] == ["grant_type"]
+
+
+def test_x_ms_paths_operations_keep_their_query(compile_data: Compile, swagger_doc: Doc) -> None:
+    ok = {"204": {"description": "OK"}}
+    doc = swagger_doc(
+        paths={"/widgets": {"get": {"operationId": "Widgets_List", "responses": ok}}},
+        **{
+            "x-ms-paths": {
+                "/widgets?action=reset": {
+                    "post": {
+                        "operationId": "Widgets_Reset",
+                        "responses": ok,
+                        "x-ms-examples": {"gone": {"$ref": "./examples/missing.json"}},
+                    }
+                }
+            }
+        },
+    )
+    spec, diagnostics = compile_data(doc)
+    assert sorted((op.py_name, op.path) for op in spec.operations) == [
+        ("list", "/widgets"),
+        ("reset", "/widgets?action=reset"),
+    ]
+    assert all(d.severity.value != "error" for d in diagnostics)
+    assert any("missing.json" in d.message for d in diagnostics)  # a warning, as under paths
+
+
+def test_operation_ids_without_a_group(compile_data: Compile, swagger_doc: Doc) -> None:
+    ok = {"204": {"description": "OK"}}
+    doc = swagger_doc(
+        paths={
+            "/a": {
+                "get": {
+                    "operationId": "GetAzureBatchImageGenerationOperationStatus",
+                    "responses": ok,
+                }
+            },
+            "/b": {"get": {"operationId": "HttpSuccess_Head200", "responses": ok}},
+            "/c": {"get": {"operationId": "httpSuccess_Get200", "responses": ok}},
+            "/d": {"get": {"operationId": "ListWidgets", "tags": ["Widgets"], "responses": ok}},
+        }
+    )
+    spec, _ = compile_data(doc)
+    names = {(g.py_name, op.py_name) for g in spec.groups for op in g.operations}
+    assert names == {
+        ("", "get_azure_batch_image_generation_operation_status"),  # on the client itself
+        ("http_success", "head200"),
+        ("http_success", "get200"),  # one group whatever the case
+        ("widgets", "list"),
+    }
+
+
+def test_allof_parent_in_another_file(tmp_path: Path) -> None:
+    common = {
+        "swagger": "2.0",
+        "info": {"title": "c", "version": "1"},
+        "paths": {},
+        "definitions": {
+            "Attributes": {"type": "object", "properties": {"enabled": {"type": "boolean"}}},
+            "Base": {
+                "type": "object",
+                "discriminator": "kind",
+                "required": ["kind"],
+                "properties": {
+                    "kind": {"type": "string"},
+                    "attributes": {"$ref": "#/definitions/Attributes"},
+                },
+            },
+        },
+    }
+    main = {
+        "swagger": "2.0",
+        "info": {"title": "Main", "version": "1"},
+        "host": "example.com",
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "Things_Get",
+                    "produces": ["application/json"],
+                    "responses": {
+                        "200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}}
+                    },
+                }
+            }
+        },
+        "definitions": {
+            "Thing": {
+                "allOf": [{"$ref": "common.json#/definitions/Base"}],
+                "x-ms-discriminator-value": "thing",
+                "properties": {"name": {"type": "string"}},
+            }
+        },
+    }
+    (tmp_path / "common.json").write_text(json.dumps(common), encoding="utf-8")
+    (tmp_path / "main.json").write_text(json.dumps(main), encoding="utf-8")
+    spec, diagnostics = compile_spec(tmp_path / "main.json")
+    assert spec is not None
+    assert not [d for d in diagnostics if d.severity.value == "error"]
+    keys = {m.key for m in spec.models}
+    assert {"Thing", "Base", "Attributes"} <= keys
+    base = spec.model("Base")
+    assert base.discriminator is not None
+    assert base.discriminator.subtypes == (("thing", "Thing"),)
