@@ -116,7 +116,11 @@ def _fill_discriminator_values(
     allowed = _allowed_values(definitions, root)
     if not allowed:
         return
-    taken = {s.get("x-ms-discriminator-value") for s in subtypes.values()}
+    taken = {
+        value
+        for value in (s.get("x-ms-discriminator-value") for s in subtypes.values())
+        if isinstance(value, str)
+    }
     for sub_name, schema in subtypes.items():
         if "x-ms-discriminator-value" in schema or sub_name in allowed:
             continue

@@ -90,8 +90,22 @@ class Lowering:
 
 
 def extensions(value: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``x-`` keys of ``value`` (Azure's extensions travel unchanged)."""
-    return {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
+    """The ``x-`` keys of ``value`` (Azure's extensions travel unchanged), as copies."""
+    return {k: copied(v) for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
 
 
-__all__ = ["REF_HOMES", "Lowering", "child", "extensions", "unescape"]
+def copied(value: Any) -> Any:
+    """A copy of JSON data.
+
+    The lowered document must be a tree, as parsed JSON is: the same source object can be
+    written in two places (a shared request body, a followed schema), and later stages rewrite
+    objects in place (a broken ``$ref`` is replaced where it stands).
+    """
+    if isinstance(value, dict):
+        return {k: copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copied(item) for item in value]
+    return value
+
+
+__all__ = ["REF_HOMES", "Lowering", "child", "copied", "extensions", "unescape"]

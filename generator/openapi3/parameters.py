@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.openapi3.context import Lowering, child, extensions
+from generator.openapi3.context import Lowering, child, copied, extensions
 from generator.openapi3.schemas import lower_schema
 
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -32,7 +32,7 @@ def lower_parameter(low: Lowering, value: object, lat: str, oat: str) -> Any:
         return value
     if "$ref" in value:
         return {"$ref": low.ref(value["$ref"])}
-    out: dict[str, Any] = {k: value[k] for k in _COPIED if k in value}
+    out: dict[str, Any] = {k: copied(value[k]) for k in _COPIED if k in value}
     out.update(extensions(value))
     schema, schema_oat = value.get("schema"), child(oat, "schema")
     content = value.get("content")
@@ -108,7 +108,7 @@ def lower_request_body(
     parameter: dict[str, Any] = {"name": name if isinstance(name, str) else "body", "in": "body"}
     for key in ("description", "required"):
         if key in body:
-            parameter[key] = body[key]
+            parameter[key] = copied(body[key])
     parameter.update(extensions(body))
     parameter.pop("x-ms-requestBody-name", None)
     low.moved(at, child(oat, "requestBody"))

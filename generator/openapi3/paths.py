@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.openapi3.context import Lowering, child
+from generator.openapi3.context import Lowering, child, copied, extensions
 from generator.openapi3.parameters import lower_parameter, lower_request_body
 from generator.openapi3.responses import lower_responses
 
@@ -30,7 +30,7 @@ def lower_paths(low: Lowering, paths: object) -> Any:
         item, item_at = low.follow(value, at) if isinstance(value, Mapping) else (None, at)
         low.moved(at, item_at)
         if item is None:
-            out[path] = value
+            out[path] = copied(value)
             continue
         lowered: dict[str, Any] = {}
         for key, entry in item.items():
@@ -41,7 +41,7 @@ def lower_paths(low: Lowering, paths: object) -> Any:
             elif key in ("trace", "servers"):
                 low.sink.warning(child(item_at, key), f"{key!r} is not used by a client", "ignored")
             elif key not in ("summary", "description"):
-                lowered[key] = entry
+                lowered[key] = copied(entry)
         out[path] = lowered
     return out
 
@@ -53,8 +53,8 @@ def _parameters(low: Lowering, values: list[Any], lat: str, oat: str) -> list[An
 
 
 def _operation(low: Lowering, operation: Mapping[str, Any], lat: str, oat: str) -> dict[str, Any]:
-    out: dict[str, Any] = {k: operation[k] for k in _KEPT if k in operation}
-    out.update({k: v for k, v in operation.items() if isinstance(k, str) and k.startswith("x-")})
+    out: dict[str, Any] = {k: copied(operation[k]) for k in _KEPT if k in operation}
+    out.update(extensions(operation))
     raw_parameters = operation.get("parameters")
     parameters = (
         _parameters(low, raw_parameters, child(lat, "parameters"), child(oat, "parameters"))

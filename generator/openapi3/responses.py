@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.openapi3.context import Lowering, child, extensions
+from generator.openapi3.context import Lowering, child, copied, extensions
 from generator.openapi3.schemas import lower_schema
 
 _COMPONENT_RESPONSES = "#/components/responses/"
@@ -36,6 +36,9 @@ def lower_responses(low: Lowering, responses: object, lat: str, oat: str) -> tup
             out[status] = {"$ref": low.ref(ref)}
             target, _ = low.follow(value, status_oat)
             produces.extend(media_types(target))
+            continue
+        if not isinstance(value, Mapping):
+            out[status] = copied(value)  # the builder reports it
             continue
         target, target_oat = low.follow(value, status_oat) if ref else (value, status_oat)
         if target is None:

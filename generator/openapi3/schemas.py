@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.openapi3.context import Lowering, child
+from generator.openapi3.context import Lowering, child, copied
 
 _DROPPED = frozenset(
     {
@@ -79,14 +79,14 @@ def lower_schema(low: Lowering, node: object, lat: str, oat: str) -> Any:
                 out["x-ms-mutability"] = ["create", "update"]
                 low.moved(child(lat, "x-ms-mutability"), child(oat, key))
         elif key == "const" and low.v31:
-            out["enum"] = [value]
+            out["enum"] = [copied(value)]
             low.moved(child(lat, "enum"), child(oat, key))
         elif key in ("exclusiveMinimum", "exclusiveMaximum") and not isinstance(value, bool):
             bound = "minimum" if key == "exclusiveMinimum" else "maximum"
-            out[bound], out[key] = value, True
+            out[bound], out[key] = copied(value), True
             low.moved(child(lat, bound), child(oat, key))
         else:
-            out[key] = value
+            out[key] = copied(value)
     for key in ("oneOf", "anyOf"):
         if isinstance(node.get(key), list):
             _alternatives(low, node[key], out, lat, child(oat, key))

@@ -70,3 +70,67 @@ def test_openapi3_is_validated_as_written_when_asked(tmp_path: Path) -> None:
     found = [d for d in load_spec(path, validate=True).diagnostics if d.severity.value == "error"]
     assert [d.pointer for d in found] == ["/paths/~1x/get/responses/200"]
     assert found[0].message.startswith("invalid OpenAPI 3.0: ")
+
+
+BROKEN_REF = {"$ref": "#/nowhere"}
+HOSTILE_OPENAPI3: list[tuple[str, dict[str, Any]]] = [
+    ("response-not-object", {"paths": {"/a": {"get": {"responses": {"200": ["x"]}}}}}),
+    ("paths-not-object", {"paths": ["x"]}),
+    ("parameters-not-list", {"paths": {"/a": {"get": {"parameters": "x", "responses": {}}}}}),
+    ("body-not-object", {"paths": {"/a": {"post": {"requestBody": 3, "responses": {}}}}}),
+    ("content-not-object", {"paths": {"/a": {"post": {"requestBody": {"content": 1}}}}}),
+    ("servers-junk", {"paths": {}, "servers": [{"url": 5}, "x"]}),
+    ("variables-junk", {"paths": {}, "servers": [{"url": "{a}/b", "variables": {"a": 1}}]}),
+    ("type-list-junk", {"paths": {}, "components": {"schemas": {"A": {"type": [1, None]}}}}),
+    (
+        "mapping-junk",
+        {
+            "paths": {},
+            "components": {
+                "schemas": {
+                    "A": {"discriminator": {"propertyName": "k", "mapping": {"x": 5, "y": "B"}}},
+                    "B": {"allOf": [{"$ref": "#/components/schemas/A"}]},
+                    "C": {"x-ms-discriminator-value": {"a": 1}, "allOf": [{"$ref": "#/nope"}]},
+                }
+            },
+        },
+    ),
+    (
+        "shared-body-with-broken-ref",
+        {
+            "components": {
+                "requestBodies": {
+                    "B": {"x-extra": BROKEN_REF, "content": {"application/json": {"schema": {}}}}
+                },
+                "headers": {"H": {"x-extra": BROKEN_REF, "schema": BROKEN_REF}},
+            },
+            "paths": {
+                f"/{name}": {
+                    "post": {
+                        "requestBody": {"$ref": "#/components/requestBodies/B"},
+                        "responses": {
+                            "200": {
+                                "description": "ok",
+                                "headers": {"h": {"$ref": "#/components/headers/H"}},
+                            }
+                        },
+                    }
+                }
+                for name in ("a", "b")
+            },
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "parts"), HOSTILE_OPENAPI3, ids=[n for n, _ in HOSTILE_OPENAPI3])
+def test_malformed_openapi3_gives_diagnostics_not_tracebacks(
+    tmp_path: Path, name: str, parts: dict[str, Any]
+) -> None:
+    path = tmp_path / f"{name}.json"
+    document = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}} | parts
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ir", str(path)], catch_exceptions=False)
+    assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith(f"{path}:/") for line in lines), result.stderr
