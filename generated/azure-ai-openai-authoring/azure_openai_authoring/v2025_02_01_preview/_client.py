@@ -30,7 +30,7 @@ _CONFIG = _rt.ServiceConfig(
     host_template="{endpoint}/openai",
     api_key_header="api-key",
     scopes=("https://cognitiveservices.azure.com/.default",),
-    sdk_moniker="ai-openai-authoring/0.1.0",
+    sdk_moniker="ai-openai-authoring/0.2.0",
     api_version_parameter="api-version",
     raw_host_parameters=("endpoint",),
 )
