@@ -415,6 +415,8 @@ class Operation:
     # Effective security: alternatives, each the sorted securityDefinitions names that must all
     # be satisfied (the operation's own ``security`` or else the global one); () for none.
     security: tuple[tuple[str, ...], ...] = ()
+    # The effective ``security`` is an empty list: the service takes no credential here.
+    anonymous: bool = False
 
     @property
     def success_responses(self) -> tuple[Response, ...]:

@@ -168,6 +168,7 @@ def _operation(
         tags=tags,
         source_pointer=at,
         security=security_of(raw.get("security", ctx.raw.get("security"))),
+        anonymous=raw.get("security", ctx.raw.get("security")) == [],
     )
 
 

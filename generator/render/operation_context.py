@@ -361,6 +361,8 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     next_request_args = (request_args[-1],)
     if not sends_version and api_version_parameter(builder.spec) is not None:
         request_args.append("send_api_version=False")
+    if op.anonymous and builder.spec.client.auth:
+        request_args.append("anonymous=True")  # security: [] -- no credential for this one
     request_args.extend(body_args)
 
     statuses = {int(r.status) for r in op.success_responses if r.status.isdigit()}

@@ -33,6 +33,7 @@ from ._pipeline import (
     standard_policies,
     with_scopes,
 )
+from .anonymous import SkipWhenAnonymous, mark_anonymous
 from .responses import call_options, raise_for_status, read_result
 
 __all__ = ["ClientCore", "ServiceConfig"]
@@ -73,7 +74,7 @@ class ClientCore:
         policies = standard_policies(
             config,
             kwargs,
-            authentication=_authentication_policy(config, credential, kwargs),
+            authentication=_wrap(_authentication_policy(config, credential, kwargs)),
             redirect=RedirectPolicy(**kwargs),
             retry=RetryPolicy(**kwargs),
         )
@@ -100,6 +101,7 @@ class ClientCore:
         data: Mapping[str, Any] | None = None,
         content: Any = None,
         send_api_version: bool = True,
+        anonymous: bool = False,
     ) -> HttpRequest:
         """An ``HttpRequest`` for ``path`` (relative to the base URL, or an absolute next link).
 
@@ -107,7 +109,7 @@ class ClientCore:
         header values are dropped; the API version is added unless the URL already has it;
         ``json`` is serialized with wire names; ``files``/``data`` make a multipart body.
         """
-        return make_request(
+        request = make_request(
             self.config,
             self._base_url,
             self.api_version,
@@ -123,6 +125,7 @@ class ClientCore:
             content=content,
             send_api_version=send_api_version,
         )
+        return mark_anonymous(request) if anonymous else request
 
     def call(
         self,
@@ -216,6 +219,11 @@ class ClientCore:
 
     def __exit__(self, *exc_details: Any) -> None:
         self._client.__exit__(*exc_details)
+
+
+def _wrap(policy: Any) -> Any:
+    """The authentication policy, skipped for anonymous operations (None stays None)."""
+    return None if policy is None else SkipWhenAnonymous(policy)
 
 
 def _authentication_policy(

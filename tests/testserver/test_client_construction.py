@@ -6,11 +6,14 @@ Each test calls the generated client the way a user would and relies on the serv
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from azure.core.credentials import AzureKeyCredential
-from testserver_clients import Generated
+from testserver_clients import Generated, generate
 from testserver_process import TestServer
 
 Load = Callable[[str], Generated]
@@ -68,3 +71,34 @@ def _parameters(generated: Generated) -> list[str]:
 def test_constructor_order(testserver_client: Load) -> None:
     assert _parameters(testserver_client("security-key"))[:2] == ["credential", "endpoint"]
     assert _parameters(testserver_client("parameterized-endpoint"))[:1] == ["endpoint"]
+
+
+def test_operation_declaring_no_security_sends_no_credential(
+    testserver: TestServer, tmp_path: Path
+) -> None:
+    ok = {"200": {"description": "OK", "schema": {"type": "boolean"}}}
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "Mixed Security", "version": "1"},
+        "host": "localhost",
+        "produces": ["application/json"],
+        "securityDefinitions": {"key": {"type": "apiKey", "name": "x-secret", "in": "header"}},
+        "security": [{"key": []}],
+        "paths": {
+            "/bool/true": {"get": {"operationId": "Flags_Secured", "responses": ok}},
+            "/bool/false": {"get": {"operationId": "Flags_Open", "security": [], "responses": ok}},
+        },
+    }
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    generated = generate("mixed-security", tmp_path / "out", path)
+    sent: list[dict[str, str]] = []
+
+    def record(response: Any) -> None:
+        sent.append(dict(response.http_request.headers))
+
+    with generated.client(AzureKeyCredential("k1"), endpoint=testserver.url) as client:
+        assert client.flags.secured(raw_response_hook=record) is True
+        assert client.flags.open(raw_response_hook=record) is False
+    assert sent[0].get("x-secret") == "k1"
+    assert "x-secret" not in sent[1]

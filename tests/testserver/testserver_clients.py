@@ -46,11 +46,13 @@ def namespace_for(spec: str) -> str:
     return "testserver_" + re.sub(r"[^a-z0-9]+", "_", spec.lower()).strip("_")
 
 
-def generate(spec: str, root: Path) -> Generated:
-    """Generate the client of ``spec`` under ``root`` (never ``generated/``) and import it."""
+def generate(spec: str, root: Path, path: Path | None = None) -> Generated:
+    """Generate the client of ``spec`` (the server's, or the file at ``path``) under ``root``
+    (never ``generated/``) and import it."""
     namespace = namespace_for(spec)
     files = render_specs(
-        [server.SWAGGER / f"{spec}.json"], AdHocOptions(namespace=namespace, package_name=spec)
+        [path or server.SWAGGER / f"{spec}.json"],
+        AdHocOptions(namespace=namespace, package_name=spec),
     )
     write_tree(root / spec, files)
     folder = root / spec / spec

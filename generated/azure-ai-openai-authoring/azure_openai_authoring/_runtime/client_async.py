@@ -31,6 +31,7 @@ from ._pipeline import (
     standard_policies,
     with_scopes,
 )
+from .anonymous import AsyncSkipWhenAnonymous, mark_anonymous
 from .responses import call_options, raise_for_status, read_result
 
 __all__ = ["AsyncClientCore"]
@@ -65,7 +66,7 @@ class AsyncClientCore:
         policies = standard_policies(
             config,
             kwargs,
-            authentication=_authentication_policy(config, credential, kwargs),
+            authentication=_wrap(_authentication_policy(config, credential, kwargs)),
             redirect=AsyncRedirectPolicy(**kwargs),
             retry=AsyncRetryPolicy(**kwargs),
         )
@@ -92,9 +93,10 @@ class AsyncClientCore:
         data: Mapping[str, Any] | None = None,
         content: Any = None,
         send_api_version: bool = True,
+        anonymous: bool = False,
     ) -> HttpRequest:
         """Same as :meth:`.client.ClientCore.build_request` (not a coroutine)."""
-        return make_request(
+        request = make_request(
             self.config,
             self._base_url,
             self.api_version,
@@ -110,6 +112,7 @@ class AsyncClientCore:
             content=content,
             send_api_version=send_api_version,
         )
+        return mark_anonymous(request) if anonymous else request
 
     async def call(
         self,
@@ -185,6 +188,11 @@ class AsyncClientCore:
 
     async def __aexit__(self, *exc_details: Any) -> None:
         await self._client.__aexit__(*exc_details)
+
+
+def _wrap(policy: Any) -> Any:
+    """The authentication policy, skipped for anonymous operations (None stays None)."""
+    return None if policy is None else AsyncSkipWhenAnonymous(policy)
 
 
 def _authentication_policy(
