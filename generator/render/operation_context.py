@@ -121,6 +121,23 @@ def _content_type(
     keyword_docs.extend(docs.field_lines("paramtype", "content_type", "str", 8))
 
 
+def _spec_headers_win(op: Operation, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop the Accept/Content-Type the generator chose when the spec declares that header as
+    a parameter of its own (the caller's value, or the spec's constant, is what is sent)."""
+    declared = {
+        p.wire_name.lower() for p in op.parameters if p.location is ParameterLocation.HEADER
+    }
+    kept: list[tuple[str, str]] = []
+    names = [name.lower() for name, _ in headers]
+    for index, (name, value) in enumerate(headers):
+        lowered = name.lower()
+        chosen = lowered in ("accept", "content-type") and lowered in declared
+        if chosen and names.index(lowered) != index:
+            continue  # the generator's own entry, after the spec's parameter
+        kept.append((name, value))
+    return kept
+
+
 def _constant(spec: ApiSpec, param: Parameter) -> str | int | float | bool | None:
     """The value of a constant parameter (a required enum of one value), else None.
 
@@ -350,6 +367,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         json_types = tuple(t for t in op.produces if "json" in t) or ("application/json",)
         headers.append(("Accept", py_string(_accept(json_types))))
 
+    headers = _spec_headers_win(op, headers)
     request_args: list[str] = []
     if path_entries:
         request_args.append(f"path_params={_dict_literal(path_entries)}")
