@@ -12,6 +12,7 @@ The seed is fixed and the budget small, so CI runs the same examples every time.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,6 +39,19 @@ TEXT = st.lists(
     max_size=6,
 ).map("".join)
 
+#: JSON scalars but null, with integers far beyond any float and floats of any finite size.
+VALUE = st.one_of(
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(10**600), max_value=10**600),
+    st.floats(allow_nan=False, allow_infinity=False),
+    TEXT,
+)
+JSON = st.recursive(
+    st.none() | VALUE,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+)
+
 FIELDS = (
     "title", "description", "version", "host", "base_path", "path", "operation_id", "summary",
     "op_description", "path_param", "query_param", "query_description", "header_param",
@@ -50,9 +64,13 @@ FIELDS = (
 _namespaces = itertools.count()
 
 
-def _spec(t: dict[str, str], enum_values: list[str]) -> dict[str, Any]:
-    """One spec with every hostile text in its place."""
-    definition = t["definition"] or "D"
+def _spec(
+    t: dict[str, str], enum_values: list[str], numbers: list[Any], default: Any
+) -> dict[str, Any]:
+    """One spec with every hostile text in its place, ``numbers`` in an integer and a number
+    enum, and ``default`` as a client parameter's default."""
+    # A $ref loses its edge whitespace and every tab and line break (URL splitting drops them).
+    definition = re.sub("[\t\r\n]", "", t["definition"]).strip() or "D"
     path, name = _no_braces(t["path"]), _no_braces(t["path_param"]).replace("/", "|")
     host_param = _no_braces(t["host_param"]) or "endpoint"
     return {
@@ -101,6 +119,13 @@ def _spec(t: dict[str, str], enum_values: list[str]) -> dict[str, Any]:
                         },
                         {"in": "header", "name": t["header_param"], "type": "string"},
                         {
+                            "in": "query",
+                            "name": "clientValue",
+                            "type": "string",
+                            "x-ms-parameter-location": "client",
+                            "default": default,
+                        },
+                        {
                             "in": "body",
                             "name": "body",
                             "schema": {"$ref": f"#/definitions/{_ref(definition)}"},
@@ -117,6 +142,8 @@ def _spec(t: dict[str, str], enum_values: list[str]) -> dict[str, Any]:
             }
         },
         "definitions": {
+            "Integers": {"type": "integer", "enum": numbers},
+            "Numbers": {"type": "number", "enum": numbers},
             definition: {
                 "type": "object",
                 "description": t["model_description"],
@@ -138,7 +165,7 @@ def _spec(t: dict[str, str], enum_values: list[str]) -> dict[str, Any]:
                         },
                     },
                 },
-            }
+            },
         },
     }
 
@@ -186,10 +213,14 @@ def _compile_only(sources: dict[str, str], *, parallel: bool = False) -> dict[st
 @given(
     texts=st.fixed_dictionaries({f: TEXT for f in FIELDS}),
     enum=st.lists(TEXT, min_size=1, max_size=4, unique=True),
+    numbers=st.lists(VALUE, min_size=1, max_size=4),
+    default=JSON,
 )
 def test_any_text_in_any_field_gives_a_package_that_imports_and_runs_nothing(
     texts: dict[str, str],
     enum: list[str],
+    numbers: list[Any],
+    default: Any,
     worker: ImportWorker,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
@@ -197,7 +228,9 @@ def test_any_text_in_any_field_gives_a_package_that_imports_and_runs_nothing(
     monkeypatch.setattr(package, "format_many", _compile_only)
     root = tmp_path_factory.mktemp("property")
     namespace = f"prop_{next(_namespaces)}"
-    version = Version("v1", f"a/{_file_name(texts['file_name'])}", _spec(texts, enum))
+    version = Version(
+        "v1", f"a/{_file_name(texts['file_name'])}", _spec(texts, enum, numbers, default)
+    )
     manifest = write_manifest(root / "specs", [version], namespace=namespace)
     try:
         files = render_all(manifest, mirror=root / "no-mirror")
