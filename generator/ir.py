@@ -285,6 +285,8 @@ class FormField:
     type: TypeRef  # PrimitiveType(FILE) for file parts
     required: bool
     description: str = ""
+    default: Default | None = None
+    constraints: Constraints = NO_CONSTRAINTS
 
     @property
     def is_file(self) -> bool:

@@ -26,6 +26,7 @@ from generator.diff.rules import rule
 from generator.diff.type_compare import RULE_FOR, describe
 from generator.ir import (
     BinaryBody,
+    FormField,
     JsonBody,
     MultipartBody,
     Operation,
@@ -56,6 +57,7 @@ class Input:
     required: bool
     positional: bool  # a positional argument of the generated method (path, required body)
     parameter: Parameter | None = None  # the path/query/header parameter, if it is one
+    form_field: FormField | None = None  # the multipart/form part, if it is one
 
     @property
     def wire_name(self) -> str:
@@ -93,7 +95,7 @@ def inputs(op: Operation) -> dict[tuple[str, str], Input]:
         for f in op.body.fields:
             key = ("form", f.wire_name)
             found[key] = Input(
-                key, f"form field {f.wire_name}", f.py_name, f.type, f.required, False
+                key, f"form field {f.wire_name}", f.py_name, f.type, f.required, False, None, f
             )
     return found
 
@@ -405,6 +407,11 @@ def _compare_input_pair(
         )
     if a.parameter is not None and b.parameter is not None:
         drafts.extend(_compare_parameter_facts(where, a.parameter, b.parameter))
+    if a.form_field is not None and b.form_field is not None:
+        drafts.extend(
+            compare_constraints(where, a.form_field.constraints, b.form_field.constraints)
+        )
+        drafts.extend(compare_default(where, a.form_field.default, b.form_field.default))
     return drafts
 
 

@@ -191,6 +191,8 @@ def _form_field(ctx: BuildContext, raw: RawParameter, context: str) -> FormField
         type=field_type,
         required=value.get("required") is True,
         description=text(value.get("description")),
+        default=default_of(ctx, value, raw.at),
+        constraints=constraints_of(ctx, value, raw.at),
     )
 
 

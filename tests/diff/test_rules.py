@@ -535,6 +535,13 @@ def q_api(**param: Any) -> Doc:
     return document({"/a": {"get": operation("A_Get", {**query("q"), **param})}})
 
 
+def form_api(**facts: Any) -> Doc:
+    """POST /uploads takes a multipart form with a string field ``purpose``."""
+    field = {"name": "purpose", "in": "formData", "type": "string", **facts}
+    upload = {**operation("Uploads_Create", field), "consumes": ["multipart/form-data"]}
+    return document({"/uploads": {"post": upload}})
+
+
 API_KEY = {"key": {"type": "apiKey", "name": "api-key", "in": "header"}}
 OAUTH = {
     "aad": {
@@ -1033,6 +1040,26 @@ CASES += [
         True,
         True,
         back=("ReadonlyPropertyChanged", "review", False, False),
+    ),
+    Case(
+        "ConstraintIsStronger",
+        form_api(maxLength=64),
+        form_api(maxLength=32),
+        "POST /uploads form field purpose",
+        "breaking",
+        True,
+        False,
+        back=("ConstraintIsWeaker", "info", False, False),
+    ),
+    Case(
+        "DefaultValueChanged",
+        form_api(default="a"),
+        form_api(default="b"),
+        "POST /uploads form field purpose",
+        "breaking",
+        True,
+        False,
+        back=("DefaultValueChanged", "breaking", True, False),
     ),
     Case(
         "XmsPathsChanged",
