@@ -517,9 +517,6 @@ class ApiSpec:
     models: tuple[Model, ...]  # sorted by key
     enums: tuple[Enum, ...]  # sorted by key
     aliases: tuple[Alias, ...] = ()  # sorted by key
-    # x-ms-paths keys, sorted: their operations are not built (a warning says so), but a version
-    # diff still tells when one appears or goes
-    x_ms_paths: tuple[str, ...] = ()
     # provenance: the format read ("Swagger 2.0", "OpenAPI 3.0.0"); nothing downstream reads it
     source_format: str = "Swagger 2.0"
 

@@ -9,8 +9,8 @@ Pipeline, one module per step:
   which operations reach each of them in requests and in responses (direction awareness).
 - :mod:`~generator.diff.match` — pairs operations (operationId, then method + normalised path:
   moves) and definitions (key, then moved uses: renames and splits; class name; shape).
-- :mod:`~generator.diff.compare_service` (root URL, schemes, client parameters, security,
-  x-ms-paths), :mod:`~generator.diff.compare_operations` (inputs, media types, behaviours),
+- :mod:`~generator.diff.compare_service` (root URL, schemes, client parameters, security),
+  :mod:`~generator.diff.compare_operations` (inputs, media types, behaviours),
   :mod:`~generator.diff.compare_responses`, :mod:`~generator.diff.compare_models`,
   :mod:`~generator.diff.compare_values` (constraints, defaults, nullability of any value),
   :mod:`~generator.diff.compare_enums`, :mod:`~generator.diff.compare_renames`,

@@ -65,31 +65,6 @@ def compare_service(ctx: DiffContext) -> list[ChangeDraft]:
     drafts += _schemes(old, new)
     drafts += _client_parameters(old, new)
     drafts += _security(ctx)
-    drafts += _x_ms_paths(ctx.old.spec.x_ms_paths, ctx.new.spec.x_ms_paths)
-    return drafts
-
-
-def _x_ms_paths(old: tuple[str, ...], new: tuple[str, ...]) -> list[ChangeDraft]:
-    """x-ms-paths entries: their operations are not built, so only their presence is compared."""
-    drafts: list[ChangeDraft] = []
-    for key, gone in [(k, True) for k in old if k not in new] + [
-        (k, False) for k in new if k not in old
-    ]:
-        drafts.append(
-            _draft(
-                "XmsPathsChanged",
-                f"x-ms-paths {key}",
-                f"The x-ms-paths entry {key} is "
-                + ("removed" if gone else "added")
-                + "; this generator builds no method for x-ms-paths operations, so generated "
-                "clients are unaffected.",
-                wire=False,
-                client=False,
-                review=gone,
-                old=key if gone else None,
-                new=None if gone else key,
-            )
-        )
     return drafts
 
 

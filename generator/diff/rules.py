@@ -431,13 +431,6 @@ _TABLE: tuple[Rule, ...] = (
         "always (old clients look for the page in the old place)",
         _NEVER,
     ),
-    Rule(
-        9021,
-        "XmsPathsChanged",
-        "an x-ms-paths entry appeared or went",
-        _NEVER,
-        "never (this generator does not build x-ms-paths operations; a warning says so)",
-    ),
 )
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in _TABLE}

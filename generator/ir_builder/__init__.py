@@ -19,7 +19,7 @@ from generator.diagnostics import DiagnosticSink
 from generator.ir import ApiSpec, OperationGroup
 from generator.ir_builder.behaviours import add_behaviours
 from generator.ir_builder.client import build_client
-from generator.ir_builder.context import BuildContext, as_mapping
+from generator.ir_builder.context import BuildContext
 from generator.ir_builder.definitions import build_definitions
 from generator.ir_builder.models import link_hierarchy
 from generator.ir_builder.operations import build_operations
@@ -60,7 +60,6 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
         models=tuple(ctx.models[k] for k in sorted(ctx.models)),
         enums=tuple(ctx.enums[k] for k in sorted(ctx.enums)),
         aliases=tuple(ctx.aliases[k] for k in sorted(ctx.aliases)),
-        x_ms_paths=tuple(sorted(str(k) for k in as_mapping(raw.get("x-ms-paths")) or {})),
     )
 
 

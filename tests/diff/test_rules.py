@@ -1062,14 +1062,14 @@ CASES += [
         back=("DefaultValueChanged", "breaking", True, False),
     ),
     Case(
-        "XmsPathsChanged",
+        "AddedPath",  # an x-ms-paths route is an operation like any other
         PLAIN,
         {**PLAIN, "x-ms-paths": {"/a?op=copy": {"post": operation("A_Copy")}}},
-        "x-ms-paths /a?op=copy",
+        "POST /a?op=copy",
         "info",
         False,
         False,
-        back=("XmsPathsChanged", "review", False, False),
+        back=("RemovedPath", "breaking", True, True),
     ),
     Case(
         "VersionsReversed",
