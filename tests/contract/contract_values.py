@@ -200,7 +200,7 @@ class Synthesizer:
                 if part.is_file:
                     kwargs[part.py_name] = self.upload
                 elif part.required or self.full:
-                    kwargs[part.py_name] = self.value(part.type)
+                    kwargs[part.py_name] = self.constrained(part.type, part.constraints, 0)
         elif isinstance(body, ir.BinaryBody):
             kwargs[body.py_name] = UPLOAD[1]
         return kwargs

@@ -1,7 +1,8 @@
 """Stoplight Prism as the contract-test server: one mock per API version, started on demand.
 
 Each server mocks the version's ``bundle`` (``paths_with_base=True``: Prism ignores
-``basePath`` by design, so ``/openai`` is folded into the paths) on 127.0.0.1 and a free port,
+``basePath`` by design, so ``/openai`` is folded into the paths; an OpenAPI 3 version is served
+as written instead, see :func:`_openapi3_as_written`) on 127.0.0.1 and a free port,
 in its own process group, which the session stops by that group's id at the end.  Startup,
 from spawning Prism to its first answer, takes about 1.1-2.6 s per version on a 2-core machine
 (the fixture prints it at the end of the session; ``pytest -s`` shows it).
@@ -158,6 +159,37 @@ def _prepare_long_running(document: dict[str, Any], root_url: str, version: str)
     return example
 
 
+def _openapi3_as_written(spec: Path, bundle: dict[str, Any]) -> dict[str, Any] | None:
+    """An OpenAPI 3 spec as Prism reads it natively, or None for a Swagger 2.0 spec.
+
+    Prism is given the document as written, not the compiler's Swagger form of it, so the
+    requests the generated client sends are checked against the OpenAPI 3 text itself.  Only
+    what Prism cannot use is changed: ``x-ms-examples`` (files that are not there) are dropped,
+    the server's path (``/openai``, the prefix the bundle folded in) is folded into every path,
+    and a JSON schema served as ``*/*`` is served as ``application/json``, as the compiler reads
+    it (Prism cannot answer ``Accept: application/json`` from a ``*/*`` entry).
+    """
+    source = json.loads(spec.read_text(encoding="utf-8"))
+    if "openapi" not in source:
+        return None
+    some_path = next(iter(source["paths"]))
+    prefix = next(p for p in bundle["paths"] if p.endswith(some_path))[: -len(some_path)]
+    source.pop("servers", None)
+    paths = {}
+    for path, item in source["paths"].items():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            operation.pop("x-ms-examples", None)
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if "*/*" in content and "application/json" not in content:
+                    content["application/json"] = content.pop("*/*")
+        paths[prefix + path] = item
+    source["paths"] = paths
+    return dict(source)
+
+
 def _wait_until_up(server: PrismServer, started: float) -> None:
     deadline = started + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
@@ -192,7 +224,8 @@ def start_prism(version: str, workdir: Path) -> PrismServer:
     root_url = f"http://127.0.0.1:{port}"
     example = _prepare_long_running(document, root_url, version)
     served = workdir / f"prism-{version}.json"
-    served.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    native = _openapi3_as_written(spec_path(version), document)
+    served.write_text(json.dumps(native or document, indent=1), encoding="utf-8")
     log = workdir / f"prism-{version}.log"
     started = time.monotonic()
     with log.open("wb") as sink:
