@@ -54,6 +54,7 @@ class ModelView:
     fields: tuple[FieldView, ...]
     init_params: tuple[InitParam, ...]
     init_args: tuple[tuple[str, str], ...]  # (keyword, expression) passed to super().__init__
+    nullable_required: str | None = None  # frozenset literal of required x-nullable fields
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,15 @@ def model_view(
     discriminator = model.discriminator.property_wire_name if model.discriminator else None
     if discriminator is not None:
         needs.add("from typing import Any, ClassVar")
+    keep_null = sorted(p.py_name for p in model.properties if p.required and p.nullable)
+    inherited = sorted(
+        p.py_name for p in props if p.required and p.nullable and p not in model.properties
+    )
+    nullable_required = None
+    if keep_null:
+        needs.add("from typing import Any, ClassVar")
+        names = ", ".join(literal(n) for n in sorted({*keep_null, *inherited}))
+        nullable_required = f"frozenset({{{names}}})"
     return ModelView(
         class_name=model.class_name,
         bases=bases,
@@ -270,6 +280,7 @@ def model_view(
         fields=own,
         init_params=tuple(params),
         init_args=tuple(args),
+        nullable_required=nullable_required,
     )
 
 

@@ -91,15 +91,23 @@ class Model(BaseModel):
         polymorphic_serialization=True,
     )
 
+    # Fields the spec requires but allows to be null (x-nullable): None given to the
+    # constructor is sent as JSON null rather than dropped.
+    __nullable_required__: ClassVar[frozenset[str]] = frozenset()
+
     def __init__(self, /, **data: Any) -> None:
         # Generated constructors pass every optional argument, ``None`` when the caller gave
         # none; dropping those keeps ``as_dict()`` to what the caller actually set.  An explicit
         # JSON null can still be sent by assigning the attribute after construction.
         fields = type(self).__pydantic_fields__
+        keep_null = type(self).__nullable_required__
         given = {
             key: value
             for key, value in data.items()
-            if value is not None or key not in fields or fields[key].is_required()
+            if value is not None
+            or key not in fields
+            or fields[key].is_required()
+            or key in keep_null
         }
         if isinstance(self, PolymorphicModel):
             self._init_polymorphic(given)

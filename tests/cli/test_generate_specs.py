@@ -133,3 +133,37 @@ def test_type_check_gate_reports_problems(tmp_path: Path) -> None:
     }
     problems = type_check(files)
     assert len(problems) == 1 and "pkg/__init__.py:1" in problems[0]
+
+
+def test_required_nullable_property_is_sent_as_null(tmp_path: Path) -> None:
+    data = _spec("1")
+    data["definitions"] = {
+        "Thing": {
+            "type": "object",
+            "required": ["name", "note"],
+            "properties": {
+                "name": {"type": "string"},
+                "note": {"type": "string", "x-nullable": True},
+                "extra": {"type": "string"},
+            },
+        }
+    }
+    spec = _write(tmp_path, "things.json", data)
+    assert _run("generate", str(spec), "--out", str(tmp_path / "out"))[0] == 0
+    probe = (
+        "from contoso_widget_service import models\n"
+        "from contoso_widget_service._runtime import serialize\n"
+        "print(serialize(models.Thing(name='a', note=None)))\n"
+        "print(serialize(models.Thing(name='a', note='x', extra=None)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path / "out" / "contoso-widget-service",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.splitlines() == [
+        "{'name': 'a', 'note': None}",  # required and nullable: null is sent
+        "{'name': 'a', 'note': 'x'}",  # optional and not set: left out
+    ], done.stderr
