@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.ir import Discriminator, Model, Property
+from generator.ir import Discriminator, Model, Property, TypeRef, UnionType
 from generator.ir_builder.context import BuildContext, as_mapping, child, is_ref, text
 from generator.ir_builder.types import (
     additional_properties,
@@ -72,6 +72,17 @@ def build_model(
         required |= _required(ctx, member_map, member_at)
     properties: list[Property] = []
     seen: set[str] = set()
+    alternatives = _contradictory(ctx, parents)
+    if alternatives is not None:
+        ctx.sink.warning(
+            child(at, "allOf"),
+            f"allOf members cannot all hold at once ({alternatives[0]})",
+            "read as one of them: no parents; a property some member requires is optional,"
+            " and one typed differently is typed as either",
+        )
+        parents = []
+        properties.extend(alternatives[1])
+        seen.update(p.wire_name for p in alternatives[1])
     for source, source_at in sources:
         for prop in _properties(ctx, key, source, source_at, required):
             if prop.wire_name in seen:
@@ -108,6 +119,45 @@ def build_model(
         read_only=schema.get("readOnly") is True,
     )
     ctx.pending.discard(key)
+
+
+def _contradictory(ctx: BuildContext, parents: list[str]) -> tuple[str, list[Property]] | None:
+    """(why, merged properties) when the allOf parents contradict each other, else None.
+
+    Parents contradict when one property is typed differently in two of them (AutoRest
+    specs use such an ``allOf`` to list alternatives).  The merged properties accept a payload
+    valid for any member: each property once, required only where every member requires it,
+    typed as the union of the members' types.
+    """
+    from generator.ir_builder.behaviours import all_properties
+    from generator.ir_builder.definitions import reference
+
+    if len(parents) < 2:
+        return None
+    members: list[dict[str, Property]] = []
+    for key in parents:
+        if key in ctx.pending:
+            return None  # recursion through this model: keep the parents as declared
+        found = ctx.definition_schema(key)
+        if found is not None and key not in ctx.models:
+            build_model(ctx, key, found[0], found[1], inline=False)
+        reference(ctx, key)
+        members.append({p.wire_name: p for p in all_properties(ctx, key)})
+    why = None
+    names = sorted({name for member in members for name in member})
+    merged: list[Property] = []
+    for name in names:
+        present = [member[name] for member in members if name in member]
+        types: list[TypeRef] = []
+        for prop in present:
+            if prop.type not in types:
+                types.append(prop.type)
+        if len(types) > 1 and why is None:
+            why = f"property {name!r} has {len(types)} types"
+        required = len(present) == len(members) and all(p.required for p in present)
+        chosen = types[0] if len(types) == 1 else UnionType(tuple(types))
+        merged.append(replace(present[0], type=chosen, required=required))
+    return (why, merged) if why is not None else None
 
 
 def _required(ctx: BuildContext, schema: Mapping[str, Any], at: str) -> set[str]:

@@ -777,3 +777,35 @@ def test_allof_parent_in_another_file(tmp_path: Path) -> None:
     base = spec.model("Base")
     assert base.discriminator is not None
     assert base.discriminator.subtypes == (("thing", "Thing"),)
+
+
+def test_contradictory_allof_is_read_as_alternatives(
+    compile_data: Compile, swagger_doc: Doc
+) -> None:
+    doc = swagger_doc(
+        definitions={
+            "Cat": {
+                "type": "object",
+                "required": ["kind", "lives"],
+                "properties": {"kind": {"type": "string"}, "lives": {"type": "integer"}},
+            },
+            "Dog": {
+                "type": "object",
+                "required": ["kind", "bark"],
+                "properties": {"kind": {"type": "integer"}, "bark": {"type": "boolean"}},
+            },
+            "Pet": {"allOf": [{"$ref": "#/definitions/Cat"}, {"$ref": "#/definitions/Dog"}]},
+            "Named": {
+                "allOf": [{"$ref": "#/definitions/Cat"}],
+                "properties": {"name": {"type": "string"}},
+            },
+        }
+    )
+    spec, diagnostics = compile_data(doc)
+    pet = spec.model("Pet")
+    assert pet.parents == ()
+    by_name = {p.wire_name: p for p in pet.properties}
+    assert by_name["kind"].required and isinstance(by_name["kind"].type, UnionType)
+    assert not by_name["lives"].required and not by_name["bark"].required
+    assert spec.model("Named").parents == ("Cat",)  # a consistent allOf still inherits
+    assert [d.severity.value for d in diagnostics if "cannot all hold" in d.message] == ["warning"]
