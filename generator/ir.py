@@ -50,6 +50,10 @@ class Primitive(enum.Enum):
     UUID = "uuid"
     DURATION = "duration"
     PASSWORD = "password"
+    DATE_TIME_RFC1123 = "date-time-rfc1123"  # HTTP-date text, e.g. "Mon, 01 Jan 2024 00:00:00 GMT"
+    TIME = "time"  # ISO 8601 time of day
+    BASE64URL = "base64url"  # URL-safe base64 without padding
+    DECIMAL = "decimal"  # a JSON number kept exact
 
 
 @dataclass(frozen=True, slots=True)

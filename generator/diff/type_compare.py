@@ -37,6 +37,10 @@ _JSON_TYPE = {
     Primitive.NUMBER: "number",
     Primitive.BINARY: "binary",
     Primitive.FILE: "binary",
+    Primitive.DATE_TIME_RFC1123: "string",
+    Primitive.TIME: "string",
+    Primitive.BASE64URL: "string",
+    Primitive.DECIMAL: "number",
 }
 
 _PYTHON_TYPE = {
@@ -58,6 +62,10 @@ _PYTHON_TYPE = {
     Primitive.NUMBER: "float",
     Primitive.BINARY: "bytes",
     Primitive.FILE: "bytes",
+    Primitive.DATE_TIME_RFC1123: "datetime",
+    Primitive.TIME: "time",
+    Primitive.BASE64URL: "bytes",
+    Primitive.DECIMAL: "Decimal",
 }
 
 # How a type changed: "type" (different JSON type), "format" (same JSON type, different format

@@ -42,6 +42,9 @@ _STRING_FORMATS = {
     "duration": Primitive.DURATION,
     "password": Primitive.PASSWORD,
     "unixtime": Primitive.UNIX_TIME,
+    "date-time-rfc1123": Primitive.DATE_TIME_RFC1123,
+    "time": Primitive.TIME,
+    "base64url": Primitive.BASE64URL,
 }
 _INTEGER_FORMATS = {
     None: Primitive.INTEGER,
@@ -53,7 +56,7 @@ _NUMBER_FORMATS = {
     None: Primitive.NUMBER,
     "float": Primitive.FLOAT,
     "double": Primitive.DOUBLE,
-    "decimal": Primitive.NUMBER,
+    "decimal": Primitive.DECIMAL,
     "int32": Primitive.INT32,
     "int64": Primitive.INT64,
 }

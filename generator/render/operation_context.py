@@ -17,6 +17,7 @@ from generator.ir import (
     BinaryBody,
     EnumRef,
     JsonBody,
+    MapType,
     ModelRef,
     MultipartBody,
     Operation,
@@ -49,9 +50,18 @@ _STREAM_TYPES = (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
 _FILE_INPUT = "_rt.FileInput"
 #: Initial statuses every long-running operation may answer with, declared or not.
 _LRO_INITIAL_STATUSES = frozenset({200, 201, 202, 204})
-_SERIALIZED = tuple(
-    PrimitiveType(p)
-    for p in (Primitive.DATE_TIME, Primitive.DATE, Primitive.DURATION, Primitive.BYTE)
+_WIRE_FORMATS = frozenset(
+    {
+        Primitive.DATE_TIME,
+        Primitive.DATE_TIME_RFC1123,
+        Primitive.UNIX_TIME,
+        Primitive.DATE,
+        Primitive.TIME,
+        Primitive.DURATION,
+        Primitive.BYTE,
+        Primitive.BASE64URL,
+        Primitive.DECIMAL,
+    }
 )
 
 
@@ -85,19 +95,43 @@ def _dict_literal(entries: list[tuple[str, str]]) -> str:
     return "{" + ", ".join(f"{py_string(k)}: {v}" for k, v in entries) + "}"
 
 
+def _format_of(tp: TypeRef) -> str | None:
+    """The Swagger format whose wire text the runtime must write for ``tp`` (None: plain)."""
+    if isinstance(tp, PrimitiveType) and tp.primitive in _WIRE_FORMATS:
+        return tp.primitive.value
+    return None
+
+
+def _json_body_expr(tp: TypeRef, name: str) -> str:
+    """A JSON body in its wire form: formatted scalars (and lists and maps of them) by format."""
+    fmt = _format_of(tp)
+    if fmt is not None:
+        return f"_rt.to_wire({py_string(fmt)}, {name})"
+    if isinstance(tp, ArrayType) and (fmt := _format_of(tp.items)) is not None:
+        return f"None if {name} is None else [_rt.to_wire({py_string(fmt)}, v) for v in {name}]"
+    if isinstance(tp, MapType) and (fmt := _format_of(tp.values)) is not None:
+        items = f"{{k: _rt.to_wire({py_string(fmt)}, v) for k, v in {name}.items()}}"
+        return f"None if {name} is None else {items}"
+    return name
+
+
 def _value_expr(param: Parameter, name: str) -> str:
     """The value sent for ``param`` in its wire form.
 
-    Arrays are joined for ``csv``-style formats; enums, dates, durations and bytes go through
-    the runtime's serializer; unix times become integer seconds.
+    Arrays are joined for ``csv``-style formats; a formatted value (dates, times, durations,
+    unix times, RFC 1123 dates, base64, decimals) is written by ``_rt.to_wire`` in its format's
+    text; enums are sent as their value.
     """
     if isinstance(param.type, ArrayType) and param.collection_format != "multi":
         sep = {"ssv": " ", "tsv": "\t", "pipes": "|"}.get(param.collection_format or "csv", ",")
-        items = f"str(_rt.serialize(v)) for v in {name}"
+        fmt = _format_of(param.type.items)
+        item = f"_rt.to_wire({py_string(fmt)}, v)" if fmt else "_rt.serialize(v)"
+        items = f"str({item}) for v in {name}"
         return f"None if {name} is None else {py_string(sep)}.join({items})"
-    if param.type == PrimitiveType(Primitive.UNIX_TIME):
-        return f"None if {name} is None else _rt.type_adapter(_rt.UnixTime).dump_python({name})"
-    if isinstance(param.type, EnumRef) or param.type in _SERIALIZED:
+    fmt = _format_of(param.type)
+    if fmt is not None:
+        return f"_rt.to_wire({py_string(fmt)}, {name})"
+    if isinstance(param.type, EnumRef):
         return f"_rt.serialize({name})"
     return name
 
@@ -224,7 +258,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         value = _value_expr(param, name)
         if param.location is ParameterLocation.PATH:
             positional.append(ParamView(name, annotation, None))
-            path_entries.append((param.wire_name, f"str({name})" if annotation != "str" else name))
+            path_entries.append((param.wire_name, value))
             if param.skip_url_encoding:
                 skip.append(param.wire_name)
             document("param", name, param.description, param.type, True)
@@ -254,7 +288,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             positional.append(ParamView(name, annotation, None))
         else:
             optional_kw.append(ParamView(name, optional(annotation), "None"))
-        body_args.append(f"json={name}")
+        body_args.append(f"json={_json_body_expr(body.type, name)}")
         document(
             "param" if body.required else "keyword",
             name,

@@ -44,6 +44,10 @@ _PRIMITIVES: dict[Primitive, str] = {
     Primitive.BINARY: "bytes",
     Primitive.FILE: "bytes",
     Primitive.DURATION: "_dt.timedelta",
+    Primitive.DATE_TIME_RFC1123: "_rt.Rfc1123",
+    Primitive.TIME: "_dt.time",
+    Primitive.BASE64URL: "_rt.Base64Url",
+    Primitive.DECIMAL: "_rt.Decimal",
 }
 
 _DOC_PRIMITIVES: dict[Primitive, str] = {
@@ -52,6 +56,10 @@ _DOC_PRIMITIVES: dict[Primitive, str] = {
     Primitive.DATE: "~datetime.date",
     Primitive.DURATION: "~datetime.timedelta",
     Primitive.BYTE: "bytes",
+    Primitive.DATE_TIME_RFC1123: "~datetime.datetime",
+    Primitive.TIME: "~datetime.time",
+    Primitive.BASE64URL: "bytes",
+    Primitive.DECIMAL: "~decimal.Decimal",
 }
 
 #: Builtin names annotations use, which a class member of the same name would hide (mypy

@@ -13,23 +13,26 @@ from .model import Model, PolymorphicModel
 from .multipart import FileInput, FilePart, file_part
 from .paging import async_cursor_paged, async_next_link_paged, cursor_paged, next_link_paged
 from .polling import async_begin_operation, begin_operation
-from .scalars import Base64, DateTime, Extensible, UnixTime
-from .serde import deserialize, serialize, type_adapter
+from .scalars import Base64, Base64Url, DateTime, Decimal, Extensible, Rfc1123, UnixTime
+from .serde import deserialize, serialize, to_wire, type_adapter
 from .sse import EventStreamDecoder, aiter_events, iter_events
 from .streaming import aiter_bytes, iter_bytes
 
 __all__ = [
     "AsyncClientCore",
     "Base64",
+    "Base64Url",
     "CaseInsensitiveEnumMeta",
     "ClientCore",
     "DateTime",
+    "Decimal",
     "EventStreamDecoder",
     "Extensible",
     "FileInput",
     "FilePart",
     "Model",
     "PolymorphicModel",
+    "Rfc1123",
     "ServiceConfig",
     "UnixTime",
     "aiter_bytes",
@@ -45,5 +48,6 @@ __all__ = [
     "iter_events",
     "next_link_paged",
     "serialize",
+    "to_wire",
     "type_adapter",
 ]

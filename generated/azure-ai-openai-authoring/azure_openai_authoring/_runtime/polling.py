@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from typing import Any, TypeAlias, TypeVar
+from urllib.parse import urljoin, urlsplit
 
 from azure.core.exceptions import (
     HttpResponseError,
@@ -157,12 +158,22 @@ class _OperationResource(_OriginalUriFinal, OperationResourcePolling[Any, Any]):
         options = {"final-state-via": final_via} if final_via else None
         super().__init__(header, lro_options=options)
         self._final_via = final_via
+        self._done_at_start = False
 
     def set_initial_status(self, pipeline_response: PipelineResponse[Any, Any]) -> str:
         self._remember(pipeline_response)
+        response = pipeline_response.http_response
+        state = _provisioning_state(response) if response.status_code == 200 else None
+        if state is not None and state.lower() in _SUCCEEDED | _FAILED:
+            # A 200 whose resource already says it is done: the monitor header is not needed.
+            self._request = response.request
+            self._done_at_start = True
+            return state
         return super().set_initial_status(pipeline_response)
 
     def get_final_get_url(self, pipeline_response: PipelineResponse[Any, Any]) -> str | None:
+        if self._done_at_start:
+            return None
         if self._final_via == "original-uri":
             return self._final_url(None)
         return super().get_final_get_url(pipeline_response)
@@ -266,6 +277,16 @@ def _unreachable_link(polling: Any, error: Exception) -> HttpResponseError:
     return failure
 
 
+def _absolute(polling: Any, link: str) -> str:
+    """A status link resolved against the initial request's URL (RFC 7231: a relative
+    reference is relative to the request it answers); absolute links as they are."""
+    if urlsplit(link).scheme:
+        return link
+    request = getattr(polling._initial_response.http_response, "request", None)
+    base = getattr(request, "url", None)
+    return urljoin(base, link) if base else str(polling._client.format_url(link))
+
+
 class _Polling(LROBasePolling[T, Any, Any]):
     """``LROBasePolling`` with typed errors and status links resolved against the client."""
 
@@ -290,7 +311,7 @@ class _Polling(LROBasePolling[T, Any, Any]):
             raise _unreachable_link(self, error) from error
 
     def request_status(self, status_link: str) -> PipelineResponse[Any, Any]:
-        return super().request_status(self._client.format_url(status_link))
+        return super().request_status(_absolute(self, status_link))
 
 
 class _AsyncPolling(AsyncLROBasePolling[T, Any, Any]):
@@ -317,7 +338,7 @@ class _AsyncPolling(AsyncLROBasePolling[T, Any, Any]):
             raise _unreachable_link(self, error) from error
 
     async def request_status(self, status_link: str) -> PipelineResponse[Any, Any]:
-        return await super().request_status(self._client.format_url(status_link))
+        return await super().request_status(_absolute(self, status_link))
 
 
 def _result_reader(

@@ -85,6 +85,8 @@ def deserialize_response(tp: Any, response: Any) -> Any:
     if tp is None:
         return None
     body = response.content
+    if body.strip() == b"null":
+        return None  # the service says "no value" (the result type admits None for this)
     try:
         return deserialize(tp, body)
     except (ValidationError, ValueError) as error:

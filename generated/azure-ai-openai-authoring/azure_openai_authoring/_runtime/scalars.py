@@ -11,6 +11,8 @@ from __future__ import annotations
 import base64
 import binascii
 import calendar
+import decimal
+import email.utils
 import functools
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -21,7 +23,16 @@ from azure.core import CaseInsensitiveEnumMeta
 from pydantic import BeforeValidator, GetCoreSchemaHandler, PlainSerializer
 from pydantic_core import core_schema
 
-__all__ = ["Base64", "CaseInsensitiveEnumMeta", "DateTime", "Extensible", "UnixTime"]
+__all__ = [
+    "Base64",
+    "Base64Url",
+    "CaseInsensitiveEnumMeta",
+    "DateTime",
+    "Decimal",
+    "Extensible",
+    "Rfc1123",
+    "UnixTime",
+]
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -31,14 +42,62 @@ def _as_utc(value: datetime) -> datetime:
     return value
 
 
-def _to_unix(value: datetime) -> int:
+def _to_unix(value: datetime) -> Any:
     # utctimetuple() converts an aware value to UTC and leaves a naive one as it is (UTC).
+    if not isinstance(value, datetime):
+        return value  # a caller's own value: the service judges it
     return calendar.timegm(value.utctimetuple())
 
 
-def _to_rfc3339(value: datetime) -> str:
+def _to_rfc3339(value: datetime) -> Any:
+    if not isinstance(value, datetime):
+        return value
     text = _as_utc(value).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _to_rfc1123(value: datetime) -> Any:
+    if not isinstance(value, datetime):
+        return value
+    return email.utils.format_datetime(_as_utc(value).astimezone(timezone.utc), usegmt=True)
+
+
+def _from_rfc1123(value: Any) -> Any:
+    if isinstance(value, str):
+        try:  # four-digit years as written (the email parser moves years < 100 to 19xx/20xx)
+            return datetime.strptime(value.strip(), "%a, %d %b %Y %H:%M:%S GMT").replace(
+                tzinfo=timezone.utc
+            )
+        except ValueError:
+            pass
+        try:
+            return _as_utc(email.utils.parsedate_to_datetime(value))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"not an RFC 1123 date: {value!r}") from error
+    return value
+
+
+def _from_base64url(value: Any) -> Any:
+    if isinstance(value, str):
+        padded = value + "=" * (-len(value) % 4)
+        try:
+            return base64.urlsafe_b64decode(padded)
+        except (binascii.Error, ValueError) as error:
+            raise ValueError(f"not valid base64url: {error}") from None
+    return value
+
+
+def _to_base64url(value: bytes) -> Any:
+    if not isinstance(value, (bytes, bytearray)):
+        return value
+    return base64.urlsafe_b64encode(bytes(value)).decode("ascii").rstrip("=")
+
+
+def _decimal_number(value: decimal.Decimal) -> Any:
+    """A decimal as a JSON number (an int when it is whole), not pydantic's string."""
+    if not isinstance(value, decimal.Decimal):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _from_base64(value: Any) -> Any:
@@ -53,8 +112,10 @@ def _from_base64(value: Any) -> Any:
     return value
 
 
-def _to_base64(value: bytes) -> str:
-    return base64.b64encode(value).decode("ascii")
+def _to_base64(value: bytes) -> Any:
+    if not isinstance(value, (bytes, bytearray)):
+        return value
+    return base64.b64encode(bytes(value)).decode("ascii")
 
 
 class _AwareDateTimeSchema:
@@ -100,6 +161,25 @@ Base64: TypeAlias = Annotated[
     PlainSerializer(_to_base64, return_type=str),
 ]
 """Base64 text on the wire (standard or URL-safe, padding optional); ``bytes`` in Python."""
+
+Rfc1123: TypeAlias = Annotated[
+    datetime,
+    BeforeValidator(_from_rfc1123),
+    PlainSerializer(_to_rfc1123, return_type=str),
+]
+"""HTTP-date text on the wire (``Mon, 01 Jan 2024 00:00:00 GMT``); an aware ``datetime``."""
+
+Base64Url: TypeAlias = Annotated[
+    bytes,
+    BeforeValidator(_from_base64url),
+    PlainSerializer(_to_base64url, return_type=str),
+]
+"""URL-safe base64 without padding on the wire; ``bytes`` in Python."""
+
+Decimal: TypeAlias = Annotated[
+    decimal.Decimal, PlainSerializer(_decimal_number, when_used="json-unless-none")
+]
+"""A JSON number read exactly as a ``decimal.Decimal`` (and written back as a number)."""
 
 
 _E = TypeVar("_E", bound=Enum)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter
 from ._gc import LARGE_BODY, cyclic_gc_paused
 from .model import _DUMP_FLAGS
 
-__all__ = ["deserialize", "serialize", "type_adapter"]
+__all__ = ["deserialize", "serialize", "to_wire", "type_adapter"]
 
 
 @functools.lru_cache(maxsize=512)
@@ -76,3 +76,35 @@ def serialize(value: Any) -> Any:
         return base64.b64encode(bytes(value)).decode("ascii")
     value_type: Any = type(value)
     return type_adapter(value_type).dump_python(value, mode="json", by_alias=True)
+
+
+def _wire_types() -> dict[str, Any]:
+    from .scalars import Base64, Base64Url, DateTime, Decimal, Rfc1123, UnixTime
+
+    return {
+        "date-time": DateTime,
+        "date-time-rfc1123": Rfc1123,
+        "unixtime": UnixTime,
+        "date": date,
+        "time": time,
+        "duration": timedelta,
+        "byte": Base64,
+        "base64url": Base64Url,
+        "decimal": Decimal,
+    }
+
+
+def to_wire(tp: Any, value: Any) -> Any:
+    """``value`` in the wire form of its declared type ``tp`` (None stays None).
+
+    ``tp`` is a type or a Swagger format name (``"unixtime"``, ``"date-time-rfc1123"``, ...).
+
+    Used for parameters and bodies whose format decides the text: a unix time is sent as
+    seconds, an RFC 1123 date as HTTP-date text, base64url without padding.  A value that is
+    not of the declared type is sent as the caller gave it (the service judges it).
+    """
+    if value is None:
+        return None
+    if isinstance(tp, str):
+        tp = _wire_types()[tp]
+    return type_adapter(tp).dump_python(value, mode="json", warnings=False)
