@@ -98,6 +98,8 @@ class TypeNamer:
     extensible_enums: frozenset[str]
     model_prefix: str = ""
     shadowed: frozenset[str] = frozenset()  # builtins hidden by a method or field of that name
+    # Boolean enums (``enum: [true]``): Python cannot subclass bool, so they are typed ``bool``.
+    boolean_enums: frozenset[str] = frozenset()
 
     @classmethod
     def for_spec(
@@ -107,7 +109,9 @@ class TypeNamer:
         names = {m.key: m.class_name for m in spec.models}
         names.update({e.key: e.class_name for e in spec.enums})
         extensible = frozenset(e.key for e in spec.enums if e.extensible)
-        return cls(names, extensible, model_prefix, frozenset(shadowing) & BUILTIN_TYPES)
+        booleans = frozenset(e.key for e in spec.enums if e.base is Primitive.BOOLEAN)
+        shadowed = frozenset(shadowing) & BUILTIN_TYPES
+        return cls(names, extensible, model_prefix, shadowed, booleans)
 
     def _builtin(self, name: str, needs: ImportNeeds) -> str:
         if name in self.shadowed:
@@ -144,6 +148,8 @@ class TypeNamer:
             return name
         if isinstance(tp, EnumRef):
             name = self.class_name(tp.key)
+            if tp.key in self.boolean_enums:
+                return self._builtin("bool", needs)
             return f"_rt.Extensible[{name}]" if tp.key in self.extensible_enums else name
         if isinstance(tp, UnionType):
             parts: list[str] = []

@@ -162,17 +162,13 @@ async def test_async_lro_success_and_failure(
 
 def test_lro_with_parameterized_endpoints(testserver: TestServer, testserver_client: Load) -> None:
     generated = testserver_client("lro-parameterized-endpoints")
-    constant = next(iter(generated.models.ConstantEnum))
     # "{accountName}{host}": "local" + "host:<port>" is the server; the spec names no scheme
     # (the client then assumes https), so the account name carries the test server's http.
     port = testserver.url.rsplit(":", 1)[1]
     account = "http://local"
     with generated.client(host=f"host:{port}") as client:
-        plain = client.lro_parameterized_endpoints.begin_poll_with_parameterized_endpoints(
+        plain = client.begin_poll_with_parameterized_endpoints(account, polling_interval=0)
+        with_constant = client.begin_poll_with_constant_parameterized_endpoints(
             account, polling_interval=0
-        )
-        group = client.lro_constant_parameterized_endpoints
-        with_constant = group.begin_poll_with_constant_parameterized_endpoints(
-            constant, account, polling_interval=0
         )
         assert (plain.result(), with_constant.result()) == ("success", "success")

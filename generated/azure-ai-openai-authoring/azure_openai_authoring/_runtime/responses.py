@@ -112,6 +112,9 @@ def response_headers(response: Any, headers: Mapping[str, Any]) -> dict[str, Any
         text = response.headers.get(name)
         if text is None:
             continue
+        if not text and tp is not str:
+            found[name] = None  # an empty value of a typed header: no value
+            continue
         try:
             found[name] = type_adapter(tp).validate_python(text)
         except (ValidationError, ValueError) as error:
