@@ -328,13 +328,17 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     elif isinstance(body, BinaryBody):
         name = _safe(body.py_name)
         needs.add("from typing import IO")
-        annotation = "bytes | IO[bytes]"
+        textual = bool(body.content_types) and all(
+            t.startswith("text/") for t in body.content_types
+        )
+        annotation = "str | bytes | IO[bytes]" if textual else "bytes | IO[bytes]"  # str: UTF-8
         if body.required:
             positional.append(ParamView(name, annotation, None))
         else:
             optional_kw.append(ParamView(name, optional(annotation), "None"))
         body_args.append(f"content={name}")
-        document("param", name, body.description, "bytes or IO[bytes]", body.required)
+        doc_type = "str or bytes or IO[bytes]" if textual else "bytes or IO[bytes]"
+        document("param", name, body.description, doc_type, body.required)
         concrete = tuple(t for t in body.content_types if "*" not in t)
         if concrete:
             _content_type(concrete, optional_kw, headers, keyword_docs)

@@ -167,3 +167,24 @@ def test_required_nullable_property_is_sent_as_null(tmp_path: Path) -> None:
         "{'name': 'a', 'note': None}",  # required and nullable: null is sent
         "{'name': 'a', 'note': 'x'}",  # optional and not set: left out
     ], done.stderr
+
+
+def test_text_body_takes_a_string(tmp_path: Path) -> None:
+    data = _spec("1")
+    data["paths"]["/notes"] = {
+        "put": {
+            "operationId": "Notes_Put",
+            "consumes": ["text/plain"],
+            "parameters": [
+                {"name": "note", "in": "body", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": {"204": {"description": "ok"}},
+        }
+    }
+    spec = _write(tmp_path, "notes.json", data)
+    code, _ = _run("generate", str(spec), "--out", str(tmp_path / "out"), "--type-check")
+    assert code == 0
+    package = tmp_path / "out" / "contoso-widget-service" / "contoso_widget_service"
+    operations = (package / "v1" / "_operations.py").read_text(encoding="utf-8")
+    assert "note: str | bytes | IO[bytes]" in operations
+    assert '"Content-Type": "text/plain"' in operations
