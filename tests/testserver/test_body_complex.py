@@ -49,3 +49,11 @@ def test_inheritance(client: Any) -> None:
     siamese = client.inheritance.get_valid()
     assert siamese.breed == "persian" and siamese.hates[1].food == "french fries"
     client.inheritance.put_valid(siamese)
+
+
+def test_polymorphic_reads(client: Any) -> None:
+    dot = client.polymorphism.get_dot_syntax()
+    assert type(dot).__name__ == "DotSalmon"
+    market = client.polymorphism.get_composed_with_discriminator()
+    assert type(market.sample_salmon).__name__ == "DotSalmon"
+    assert client.polymorphism.get_composed_without_discriminator() is not None
