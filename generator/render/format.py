@@ -5,21 +5,24 @@ Formatting is by far the slowest step of ``generate`` (about 3 s for the three v
 two cores), and its result depends only on black's version, the mode and the input text, so
 results are cached by a hash of those three in the user's cache folder
 (``$XDG_CACHE_HOME/azure-swagger-pygen/black``, or ``$AZPYGEN_CACHE/black``).  The cache is
-best-effort: an unreadable or unwritable cache only costs time.  The command line formats
-cache misses in parallel.
+best-effort: an unreadable or unwritable cache only costs time (and one warning per run).  The
+command line formats cache misses in parallel, in workers that die with the run
+(:mod:`generator.render.workers`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+from generator.render.cache_notice import cache_unwritable
 from generator.render.compile_check import compile_error
 from generator.render.docs import LINE_LENGTH
+from generator.render.workers import map_in_workers
 
 # black is imported only when something must be formatted: with a warm cache, ``generate``
 # does not pay for importing it.  The key names everything the mode below depends on.
@@ -72,15 +75,19 @@ def _read_cached(folder: Path, key: str) -> str | None:
         return None
 
 
-def _store(folder: Path, key: str, text: str) -> None:
+def _store(folder: Path, key: str, text: str) -> bool:
+    """Keep ``text`` under ``key``; False (after one warning per run) when that fails."""
+    temporary = folder / key[:2] / f"{key}.{os.getpid()}.tmp"
     try:
-        target = folder / key[:2] / key
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f"{key}.{os.getpid()}.tmp")
+        temporary.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
-    except OSError:
-        pass
+        temporary.replace(temporary.with_name(key))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        cache_unwritable(folder, error)
+        return False
+    return True
 
 
 def _format_pair(item: tuple[str, str]) -> str:
@@ -106,11 +113,11 @@ def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[s
             misses.append((name, source, key))
     if parallel and len(misses) > 2 and (os.cpu_count() or 1) > 1:
         items = [(name, source) for name, source, _ in misses]
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
-            formatted = list(pool.map(_format_pair, items, chunksize=1))
+        formatted = map_in_workers(_format_pair, items, min(os.cpu_count() or 1, 4))
     else:
         formatted = [format_python(source, name) for name, source, _ in misses]
+    writable = True
     for (name, _, key), text in zip(misses, formatted, strict=True):
         result[name] = text
-        _store(folder, key, text)
+        writable = writable and _store(folder, key, text)
     return {name: result[name] for name in sources}

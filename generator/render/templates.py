@@ -14,11 +14,13 @@ stops with :class:`UnescapedText` instead of writing it.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from generator.render import escape
+from generator.render.cache_notice import cache_unwritable
 from generator.render.format import cache_root
 from generator.resources import template_root
 
@@ -56,6 +58,26 @@ def _checked(context: jinja2.runtime.Context, value: object) -> object:
     return value
 
 
+class _BestEffortBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """jinja2's file cache, except that a failed read or write only costs time.
+
+    jinja2 lets an ``OSError`` from writing compiled code (a full disk, a read-only folder)
+    end the render; here it is one warning per run and the template still renders.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as error:
+            cache_unwritable(Path(self.directory), error)
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """The shared environment (built once per process).
@@ -67,8 +89,9 @@ def environment() -> jinja2.Environment:
     cache = cache_root() / "jinja-checked"  # compiled with the finalize hook
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache))
-    except OSError:
+        bytecode: jinja2.BytecodeCache | None = _BestEffortBytecodeCache(str(cache))
+    except OSError as error:
+        cache_unwritable(cache, error)
         bytecode = None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_ROOT)),
