@@ -75,7 +75,7 @@ _DISCRIMINATOR_FIELDS: dict[type[Any], str] = {}
 class Model(BaseModel):
     """Base of every generated model: typed fields, wire aliases, unknown fields preserved."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
         validate_by_name=True,
         validate_by_alias=True,

@@ -221,3 +221,10 @@ def test_a_list_envelope_is_one_page(sample_package: ModuleType, fake_service: F
     with _client(sample_package, fake_service) as client:
         assert [m.message for m in client.models.list()] == ["m1", "m2"]
     assert len(fake_service.requests) == 1
+
+
+def test_the_package_logs_under_its_own_name(sample_package: ModuleType) -> None:
+    pipeline = importlib.import_module(
+        sample_package.__name__.split(".")[0] + "._runtime._pipeline"
+    )
+    assert pipeline._LOGGER.name == sample_package.__name__.split(".")[0]

@@ -52,7 +52,9 @@ from .serde import deserialize, serialize
 __all__ = ["ServiceConfig"]
 
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-_LOGGER = logging.getLogger("azure.core.pipeline.policies.http_logging_policy")
+# The generated package's own logger (this module is ``<package>._runtime._pipeline`` there), so
+# that a user can turn one client's request tracing on or off by its package name.
+_LOGGER = logging.getLogger(__name__.split("._runtime", 1)[0])
 
 # Status codes with a dedicated azure-core error; everything else is HttpResponseError.
 _ERROR_TYPES: dict[int, type[HttpResponseError]] = {
