@@ -76,11 +76,11 @@ class AzureOpenAIAuthoringClient:
             api_version=api_version,
             **kwargs,
         )
-        self.files = FilesOperations(self._core)
-        self.fine_tunes = FineTunesOperations(self._core)
-        self.images = ImagesOperations(self._core)
-        self.models = ModelsOperations(self._core)
-        self.operations_images = OperationsImagesOperations(self._core)
+        self.files: FilesOperations = FilesOperations(self._core)
+        self.fine_tunes: FineTunesOperations = FineTunesOperations(self._core)
+        self.images: ImagesOperations = ImagesOperations(self._core)
+        self.models: ModelsOperations = ModelsOperations(self._core)
+        self.operations_images: OperationsImagesOperations = OperationsImagesOperations(self._core)
 
     async def send_request(
         self, request: HttpRequest, *, stream: bool = False, **kwargs: Any

@@ -93,14 +93,14 @@ class AzureOpenAIAuthoringClient:
             api_version=api_version,
             **kwargs,
         )
-        self.batch = BatchOperations(self._core)
-        self.files = FilesOperations(self._core)
-        self.fine_tuning = FineTuningOperations(self._core)
-        self.ingestion_job_runs = IngestionJobRunsOperations(self._core)
-        self.ingestion_jobs = IngestionJobsOperations(self._core)
-        self.models = ModelsOperations(self._core)
-        self.stored_completion = StoredCompletionOperations(self._core)
-        self.upload_file = UploadFileOperations(self._core)
+        self.batch: BatchOperations = BatchOperations(self._core)
+        self.files: FilesOperations = FilesOperations(self._core)
+        self.fine_tuning: FineTuningOperations = FineTuningOperations(self._core)
+        self.ingestion_job_runs: IngestionJobRunsOperations = IngestionJobRunsOperations(self._core)
+        self.ingestion_jobs: IngestionJobsOperations = IngestionJobsOperations(self._core)
+        self.models: ModelsOperations = ModelsOperations(self._core)
+        self.stored_completion: StoredCompletionOperations = StoredCompletionOperations(self._core)
+        self.upload_file: UploadFileOperations = UploadFileOperations(self._core)
 
     async def send_request(
         self, request: HttpRequest, *, stream: bool = False, **kwargs: Any
