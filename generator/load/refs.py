@@ -178,7 +178,10 @@ class RefChecker:
     # -- checking -------------------------------------------------------------------------
 
     def _check_site(self, site: _Site) -> None:
-        ref = _at(site.container, site.key)["$ref"]
+        item = _at(site.container, site.key)
+        if not is_ref_object(item):  # replaced already, through another path to this container
+            return
+        ref = item["$ref"]
         joined = self._joined.get((site.uri, ref))
         if joined is None:
             joined = self._joined[(site.uri, ref)] = urljoin(site.uri, ref)

@@ -253,3 +253,17 @@ def test_network_refs_share_one_deadline(
     }
     downloads = [d for d in errors(spec) if d.file != str(path)]
     assert len(downloads) == 3 and all("timed out" in d.message for d in downloads)
+
+
+def test_a_ref_object_shared_by_merged_enums_is_replaced_once(
+    write_spec: Callable[..., Path],
+) -> None:
+    """Found by the fuzzer: enum merging shares x-ms-enum entries between places."""
+    broken = {"value": {"$ref": "#/nowhere"}}
+    definitions = {
+        "A": {"type": "string", "enum": ["a"], "x-ms-enum": {"name": "P", "values": [broken]}},
+        "B": {"type": "string", "enum": ["b"], "x-ms-enum": {"name": "P", "values": []}},
+    }
+    spec, diagnostics = compile_spec(write_spec(minimal_spec(definitions=definitions)))
+    assert spec is not None
+    assert any(d.severity.value == "error" and "#/nowhere" in d.message for d in diagnostics)
