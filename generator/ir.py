@@ -484,7 +484,24 @@ class OAuth2Auth:
     description: str = ""
 
 
-AuthScheme: TypeAlias = ApiKeyAuth | OAuth2Auth | BasicAuth
+@dataclass(frozen=True, slots=True)
+class BearerAuth:
+    """An HTTP ``bearer`` scheme (OpenAPI 3): a token sent as ``Authorization: Bearer <token>``.
+
+    Its own type rather than an :class:`OAuth2Auth` without a flow: the two give the same client
+    (a ``TokenCredential``), but a bearer scheme declares no flow, URLs or scopes, so lowering it
+    to OAuth2 would invent a flow and let the diff report an OAuth2 scheme the spec never had.
+    The token scopes come from the ``credential_scopes`` setting or keyword instead.
+    """
+
+    KIND: ClassVar[str] = "bearer"
+    scheme_name: str
+    bearer_format: str = ""  # ``bearerFormat``, a hint such as "JWT"
+    description: str = ""
+
+
+AuthScheme: TypeAlias = ApiKeyAuth | OAuth2Auth | BasicAuth | BearerAuth
+TOKEN_SCHEMES = (OAuth2Auth, BearerAuth)  # the schemes a TokenCredential satisfies
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +574,7 @@ def _by_key(items: tuple[_Keyed, ...], key: str) -> _Keyed:
 
 __all__ = [
     "NO_CONSTRAINTS",
+    "TOKEN_SCHEMES",
     "Alias",
     "AnyType",
     "ApiKeyAuth",
@@ -564,6 +582,7 @@ __all__ = [
     "ArrayType",
     "AuthScheme",
     "BasicAuth",
+    "BearerAuth",
     "BinaryBody",
     "Client",
     "Constraints",

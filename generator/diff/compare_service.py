@@ -17,12 +17,21 @@ from generator.diff.context import DiffContext
 from generator.diff.index import SpecIndex, op_key
 from generator.diff.rules import rule
 from generator.diff.type_compare import describe
-from generator.ir import ApiKeyAuth, AuthScheme, BasicAuth, Client, HostTemplate, Operation
+from generator.ir import (
+    ApiKeyAuth,
+    AuthScheme,
+    BasicAuth,
+    BearerAuth,
+    Client,
+    HostTemplate,
+    Operation,
+)
 
 _CREDENTIAL = {
     "api_key": "AzureKeyCredential",
     "oauth2": "TokenCredential",
     "basic": "AzureNamedKeyCredential",
+    "bearer": "TokenCredential",
 }
 
 
@@ -243,6 +252,8 @@ def _signature(scheme: AuthScheme) -> str:
         return f"API key in {'query' if scheme.in_query else 'header'} {scheme.header}"
     if isinstance(scheme, BasicAuth):
         return "HTTP basic"
+    if isinstance(scheme, BearerAuth):
+        return "HTTP bearer"
     return f"OAuth2 ({scheme.flow or 'token'})"
 
 

@@ -17,6 +17,7 @@ from generator.ir import (
     ApiKeyAuth,
     AuthScheme,
     BasicAuth,
+    BearerAuth,
     Client,
     Default,
     EnumRef,
@@ -223,6 +224,13 @@ def _scheme(
             scopes=tuple(sorted(scopes | set(declared))),
             authorization_url=authorization_url if isinstance(authorization_url, str) else None,
             token_url=token_url if isinstance(token_url, str) else None,
+            description=description,
+        )
+    if kind == "http" and str(definition.get("scheme", "")).lower() == "bearer":
+        bearer_format = definition.get("bearerFormat")
+        return BearerAuth(
+            scheme_name=name,
+            bearer_format=bearer_format if isinstance(bearer_format, str) else "",
             description=description,
         )
     ctx.sink.warning(at, f"security scheme type {kind!r} is not supported", "ignored")

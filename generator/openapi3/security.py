@@ -1,8 +1,9 @@
 """``components/securitySchemes`` -> Swagger 2.0 ``securityDefinitions``.
 
 ``apiKey`` is the same in both.  ``http`` with ``scheme: basic`` is Swagger's ``basic``; ``http``
-``bearer`` has no Swagger spelling and keeps ``type: http`` (the builder says whether it can use
-it).  An ``oauth2`` scheme has one flow in Swagger and a map of flows in OpenAPI 3: the first of
+``bearer`` has no Swagger spelling and keeps ``type: http`` with its ``scheme``; the builder makes
+it a ``BearerAuth`` (other ``http`` schemes are reported as unsupported there).  An ``oauth2``
+scheme has one flow in Swagger and a map of flows in OpenAPI 3: the first of
 implicit, password, clientCredentials, authorizationCode names the flow and its URLs, and the
 scopes are those of every flow, since a token credential asks for scopes whatever the flow.
 """

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from generator.ir import (
+    TOKEN_SCHEMES,
     ApiKeyAuth,
     ApiSpec,
     BasicAuth,
@@ -72,11 +73,16 @@ def credential_kinds(spec: ApiSpec, aio: bool) -> list[str]:
     kinds: list[str] = []
     if any(isinstance(a, ApiKeyAuth) for a in auth):
         kinds.append("AzureKeyCredential")
-    if any(isinstance(a, OAuth2Auth) for a in auth):
+    if accepts_token(spec):
         kinds.append("AsyncTokenCredential" if aio else "TokenCredential")
     if any(isinstance(a, BasicAuth) for a in auth):
         kinds.append("AzureNamedKeyCredential")
     return kinds
+
+
+def accepts_token(spec: ApiSpec) -> bool:
+    """Whether a scheme of the spec takes a ``TokenCredential`` (OAuth2 or HTTP bearer)."""
+    return any(isinstance(a, TOKEN_SCHEMES) for a in spec.client.auth)
 
 
 def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...]) -> list[str]:
@@ -85,7 +91,7 @@ def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...
     query = next((k.header for k in keys if k.in_query), None)
     tokens = [a for a in spec.client.auth if isinstance(a, OAuth2Auth)]
     scopes = tuple(sorted({s for t in tokens for s in t.scopes})) if tokens else ()
-    if tokens and (default_scopes or not scopes):
+    if accepts_token(spec) and (default_scopes or not scopes):
         scopes = default_scopes or scopes
     host = spec.client.host
     raw = sorted(p.wire_name for p in host.parameters if p.skip_url_encoding)
@@ -103,6 +109,8 @@ def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...
         args.append(f"api_key_query={_lit(query)}")
     if any(isinstance(a, BasicAuth) for a in spec.client.auth):
         args.append("basic=True")
+    if accepts_token(spec) and not scopes:
+        args.append("token=True")  # no scopes known: the caller must give credential_scopes=
     secrets = secret_parameter_names(spec)
     if secrets:
         args.append("secret_names=(" + "".join(f"{_lit(s)}, " for s in secrets) + ")")
@@ -197,7 +205,7 @@ def client_view(
             )
         )
         keyword_fields.extend(docs.field_lines("paramtype", "api_version", "str", 4))
-    if any(isinstance(a, OAuth2Auth) for a in spec.client.auth):
+    if accepts_token(spec):
         keyword_fields.extend(
             docs.field_lines(
                 "keyword",
@@ -245,7 +253,7 @@ def client_view(
         parameters=tuple(parameters),
         core_args=tuple(core_args),
         credential_annotation=" | ".join(kinds),
-        accepts_token=any(isinstance(a, OAuth2Auth) for a in spec.client.auth),
+        accepts_token=accepts_token(spec),
         imports=tuple(sorted(needs.statements)),
     )
 

@@ -19,9 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.ir import ApiSpec, OAuth2Auth
+from generator.ir import ApiSpec
 from generator.render import model_context, operation_context
 from generator.render.client_context import (
+    accepts_token,
     client_imports,
     client_view,
     operations_imports,
@@ -149,7 +150,7 @@ def render_distribution(
             api_version=v.spec.client.api_version,
             package=v.package,
             groups=tuple(g.py_name for g in v.spec.groups if g.py_name),
-            accepts_token=any(isinstance(a, OAuth2Auth) for a in v.spec.client.auth),
+            accepts_token=accepts_token(v.spec),
         )
         for v in versions
     ]

@@ -90,6 +90,18 @@ class ServiceConfig:
     """Whether HTTP basic authentication is accepted (a ``(user, password)`` credential)."""
     secret_names: tuple[str, ...] = ()
     """Header and query parameters the spec marks ``x-ms-secret``: never logged."""
+    token: bool = False
+    """Whether a ``TokenCredential`` is accepted though no scopes are known (an HTTP bearer
+    scheme declares none): the caller then passes ``credential_scopes=``."""
+
+
+def require_scopes(config: ServiceConfig) -> None:
+    """ValueError when a token is to be sent but neither the spec nor the caller named scopes."""
+    if config.token and not config.scopes:
+        raise ValueError(
+            "this service declares no token scopes; pass credential_scopes=[...] "
+            "(e.g. ['https://<resource>/.default']) to the client"
+        )
 
 
 def with_scopes(config: ServiceConfig, scopes: Any) -> ServiceConfig:
@@ -122,7 +134,8 @@ def base_url(config: ServiceConfig, values: str | Mapping[str, str]) -> str:
 
 def accepts_credential(config: ServiceConfig) -> bool:
     """Whether the service declares any security scheme (else the client takes no credential)."""
-    return bool(config.api_key_header or config.api_key_query or config.scopes or config.basic)
+    keys = config.api_key_header or config.api_key_query
+    return bool(keys or config.scopes or config.basic or config.token)
 
 
 def accepted_credentials(config: ServiceConfig) -> str:
@@ -132,7 +145,7 @@ def accepted_credentials(config: ServiceConfig) -> str:
         kinds.append("azure.core.credentials.AzureKeyCredential")
     if config.basic:
         kinds.append("azure.core.credentials.AzureNamedKeyCredential (user name and password)")
-    if config.scopes:
+    if config.scopes or config.token:
         kinds.append("a TokenCredential (e.g. azure.identity.DefaultAzureCredential)")
     return " or ".join(kinds) or "no credential"
 

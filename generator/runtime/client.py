@@ -30,6 +30,7 @@ from ._pipeline import (
     key_or_basic_policy,
     make_request,
     reject_credential,
+    require_scopes,
     standard_policies,
     with_scopes,
 )
@@ -241,6 +242,7 @@ def _authentication_policy(
             reject_credential(
                 config, credential, " (an async credential; use it with the aio client)"
             )
+        require_scopes(config)
         if not config.scopes:
             reject_credential(config, credential, " (this service takes no bearer token)")
         return BearerTokenCredentialPolicy(credential, *config.scopes, **kwargs)  # type: ignore[arg-type]

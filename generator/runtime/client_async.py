@@ -28,6 +28,7 @@ from ._pipeline import (
     key_or_basic_policy,
     make_request,
     reject_credential,
+    require_scopes,
     standard_policies,
     with_scopes,
 )
@@ -206,6 +207,7 @@ def _authentication_policy(
         return policy
     get_token = getattr(credential, "get_token", None)
     if get_token is not None:
+        require_scopes(config)
         if not config.scopes:
             reject_credential(config, credential, " (this service takes no bearer token)")
         if not inspect.iscoroutinefunction(get_token):

@@ -12,6 +12,7 @@ from generator.ir import (
     ApiKeyAuth,
     ApiSpec,
     ArrayType,
+    BearerAuth,
     ModelRef,
     OAuth2Auth,
     Primitive,
@@ -19,6 +20,7 @@ from generator.ir import (
     UnionType,
 )
 from generator.pipeline import compile_spec
+from generator.render.client_context import credential_kinds
 
 REF = "#/components/schemas/"
 
@@ -126,6 +128,24 @@ def test_security_schemes_and_servers(tmp_path: Path) -> None:
     key, aad = sorted(spec.client.auth, key=lambda a: a.scheme_name, reverse=True)
     assert key == ApiKeyAuth("key", "x-key")
     assert isinstance(aad, OAuth2Auth) and aad.flow == "implicit" and aad.scopes == ("a", "b")
+
+
+def test_http_bearer_scheme_is_a_token_credential_without_scopes(tmp_path: Path) -> None:
+    document = _document(
+        {},
+        servers=[{"url": "https://api.example.com"}],
+        security=[{"token": []}],
+        components={
+            "securitySchemes": {
+                "token": {"type": "http", "scheme": "Bearer", "bearerFormat": "JWT"},
+            }
+        },
+    )
+    spec, diagnostics = _compile(tmp_path, document)
+    assert spec.client.auth == (BearerAuth("token", bearer_format="JWT"),)
+    assert not [d for d in diagnostics if "securitySchemes" in d.render()]
+    assert credential_kinds(spec, aio=False) == ["TokenCredential"]
+    assert credential_kinds(spec, aio=True) == ["AsyncTokenCredential"]
 
 
 def test_server_variable_placeholder_default_is_dropped(tmp_path: Path) -> None:
