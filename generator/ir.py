@@ -265,6 +265,8 @@ class Parameter:
     # x-ms-parameter-grouping: the group's name ("" when the spec leaves it to the generator)
     grouping: str | None = None
     secret: bool = False  # x-ms-secret: the value is never logged
+    # key of the parameter-group model this parameter is a member of ("" when not grouped)
+    group_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +280,8 @@ class JsonBody:
     required: bool
     content_types: tuple[str, ...]
     description: str = ""
+    # key of the parameter-group model the body is a member of ("" when not grouped)
+    group_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)

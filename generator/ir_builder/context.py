@@ -86,6 +86,8 @@ class BuildContext:
     # definitions found in other files: key -> (schema, pointer), and full URI -> key
     external: dict[str, tuple[Mapping[str, Any], str]] = field(default_factory=dict)
     external_keys: dict[str, str] = field(default_factory=dict)
+    # model keys registered for x-ms-parameter-grouping groups
+    parameter_groups: set[str] = field(default_factory=set)
 
     definitions: Mapping[str, Any] = field(init=False)
     """The ``definitions`` section (empty when missing or malformed)."""

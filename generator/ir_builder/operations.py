@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.ir import Operation, Parameter, Primitive, PrimitiveType, Response, ResponseHeader
 from generator.ir_builder.context import BuildContext, as_mapping, child, text
+from generator.ir_builder.groups import apply_groups
 from generator.ir_builder.parameters import (
     build_body,
     build_parameter,
@@ -151,6 +152,8 @@ def _operation(
         if parameter is not None:
             parameters.append(parameter)
     _check_path_parameters(ctx, path, parameters, at)
+    body = build_body(ctx, raws, consumes, context, at)
+    parameters, body = apply_groups(ctx, raws, parameters, body, context, at)
     return Operation(
         operation_id=operation_id,
         group_key=group_key(operation_id, tags, path),
@@ -160,7 +163,7 @@ def _operation(
         summary=text(raw.get("summary")),
         description=text(raw.get("description")),
         parameters=tuple(parameters),
-        body=build_body(ctx, raws, consumes, context, at),
+        body=body,
         consumes=consumes,
         produces=produces,
         responses=_responses(ctx, raw.get("responses"), child(at, "responses"), context),

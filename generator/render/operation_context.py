@@ -29,6 +29,7 @@ from generator.ir import (
     TypeRef,
 )
 from generator.ir_builder.parameters import is_api_version
+from generator.naming.words import snake
 from generator.render import docs
 from generator.render.client_context import api_version_parameter
 from generator.render.escape import py_string, py_value
@@ -202,6 +203,40 @@ def _client_value(
         headers.append((param.wire_name, value))
 
 
+@dataclass(frozen=True)
+class _Group:
+    """A parameter group (x-ms-parameter-grouping) as one argument of a method."""
+
+    key: str
+    arg: str  # the argument's name
+    required: bool  # a member this operation sends is required
+    attrs: dict[str, str]  # member wire name -> attribute on the group model
+
+    def value(self, wire_name: str) -> str:
+        """The expression reading one member from the argument."""
+        read = f"{self.arg}.{self.attrs[wire_name]}"
+        return read if self.required else f"(None if {self.arg} is None else {read})"
+
+
+def _groups(spec: ApiSpec, op: Operation) -> dict[str, _Group]:
+    """The operation's parameter groups by model key, in the order their members appear."""
+    members: list[tuple[str, bool]] = [
+        (p.group_key, p.required) for p in op.parameters if p.group_key and not p.client_level
+    ]
+    if isinstance(op.body, JsonBody) and op.body.group_key:
+        members.append((op.body.group_key, op.body.required))
+    groups: dict[str, _Group] = {}
+    for key, required in members:
+        if key in groups:
+            if required and not groups[key].required:
+                groups[key] = _Group(key, groups[key].arg, True, groups[key].attrs)
+            continue
+        model = spec.model(key)
+        attrs = {p.wire_name: p.py_name for p in model.properties}
+        groups[key] = _Group(key, _safe(snake(model.class_name)), required, attrs)
+    return groups
+
+
 def _accept(types: tuple[str, ...]) -> str:
     return ", ".join(types) if types else "application/json"
 
@@ -232,6 +267,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         target.extend(docs.field_lines(type_role, name, type_text, 8))
 
     host_names = {p.wire_name for p in builder.spec.client.host.parameters if p.client_level}
+    groups = _groups(builder.spec, op)
     sends_version = False
     for param in op.parameters:
         if param.client_level:
@@ -249,6 +285,19 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
                 path_entries.append(fixed)
             else:
                 (query if param.location is ParameterLocation.QUERY else headers).append(fixed)
+            continue
+        if param.group_key:
+            value = _value_expr(param, groups[param.group_key].value(param.wire_name))
+            if param.location is ParameterLocation.PATH:
+                path_entries.append((param.wire_name, value))
+                if param.skip_url_encoding:
+                    skip.append(param.wire_name)
+            else:
+                (query if param.location is ParameterLocation.QUERY else headers).append(
+                    (param.wire_name, value)
+                )
+                if param.skip_url_encoding and param.location is ParameterLocation.QUERY:
+                    skip.append(param.wire_name)
             continue
         name = _safe(param.py_name)
         if param.location is ParameterLocation.QUERY and param.wire_name == cursor_wire:
@@ -279,9 +328,25 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             text = f"{text} When omitted, the service uses {shown}.".strip()
         document("keyword", name, text, param.type, param.required)
 
+    for group in groups.values():
+        model = builder.spec.model(group.key)
+        annotation = namer.annotation(ModelRef(group.key), needs)
+        if group.required:
+            positional.append(ParamView(group.arg, annotation, None))
+        else:
+            optional_kw.append(ParamView(group.arg, optional(annotation), "None"))
+        role = "param" if group.required else "keyword"
+        document(role, group.arg, model.description, ModelRef(group.key), group.required)
+
     body_args: list[str] = []
     body = op.body
-    if isinstance(body, JsonBody):
+    if isinstance(body, JsonBody) and body.group_key:
+        value = groups[body.group_key].value(body.wire_name)
+        body_args.append(f"json={_json_body_expr(body.type, value)}")
+        concrete = tuple(t for t in body.content_types if "*" not in t)
+        if concrete and "application/json" not in concrete:
+            _content_type(concrete, optional_kw, headers, keyword_docs)
+    elif isinstance(body, JsonBody):
         name = _safe(body.py_name)
         annotation = namer.annotation(body.type, needs, accept_dict=True)
         if body.required:

@@ -19,8 +19,12 @@ REQUEST_ID = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0"
 
 
 @pytest.fixture
-def client(testserver: TestServer, testserver_client: Callable[[str], Generated]) -> Iterator[Any]:
-    generated = testserver_client("azure-special-properties")
+def generated(testserver_client: Callable[[str], Generated]) -> Generated:
+    return testserver_client("azure-special-properties")
+
+
+@pytest.fixture
+def client(testserver: TestServer, generated: Generated) -> Iterator[Any]:
     with generated.client(SUBSCRIPTION, endpoint=testserver.url) as created:
         yield created
 
@@ -80,7 +84,9 @@ def test_client_request_id(
         without_id.x_ms_client_request_id.get()
 
 
-def test_custom_named_request_id(client: Any) -> None:
+def test_custom_named_request_id(client: Any, generated: Generated) -> None:
     client.header.custom_named_request_id(foo_client_request_id=REQUEST_ID)
-    client.header.custom_named_request_id_param_grouping(foo_client_request_id=REQUEST_ID)
+    # x-ms-parameter-grouping: the header is a member of the operation's parameter group
+    group = generated.models.HeaderCustomNamedRequestIdParamGroupingParameters
+    client.header.custom_named_request_id_param_grouping(group(foo_client_request_id=REQUEST_ID))
     assert client.header.custom_named_request_id_head(foo_client_request_id=REQUEST_ID) is True
