@@ -70,7 +70,10 @@ def validate(specs: tuple[Path, ...], allow_network: bool) -> None:
 @click.argument("specs", nargs=-1, required=True, type=_spec_file)
 @click.option("--allow-network", is_flag=True, help="Allow $ref to http(s) URLs.")
 @click.option(
-    "--validate", "with_validation", is_flag=True, help="Also run openapi-spec-validator."
+    "--validate/--no-validate",
+    "with_validation",
+    default=True,
+    help="Run openapi-spec-validator (default, as every command does; cached by content).",
 )
 @click.option(
     "-o",

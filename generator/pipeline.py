@@ -21,9 +21,14 @@ from generator.load.provenance import Provenance
 
 
 def compile_spec(
-    path: Path, *, allow_network: bool = False, validate: bool = False
+    path: Path, *, allow_network: bool = False, validate: bool = True
 ) -> tuple[ApiSpec | None, tuple[Diagnostic, ...]]:
-    """Load, build and name the spec at ``path``; None when the file is unusable as a whole."""
+    """Load, build and name the spec at ``path``; None when the file is unusable as a whole.
+
+    Every command validates (``validate=True``), so one spec gets one verdict whichever command
+    reads it; the validator's findings are cached by content
+    (:mod:`generator.load.validation_cache`), so this costs nothing once a file has been seen.
+    """
     from generator.ir_builder import build_ir
     from generator.load import load_spec
     from generator.naming import assign_names

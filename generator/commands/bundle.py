@@ -19,7 +19,7 @@ def run_bundle(spec: Path, output: Path, *, paths_with_base: bool = False) -> in
     """
     from generator.load import load_spec
 
-    loaded = load_spec(spec)
+    loaded = load_spec(spec, validate=True)
     _print(d for d in loaded.diagnostics if "/x-ms-examples" not in d.pointer)
     if not loaded.ok or not loaded.raw:
         if loaded.ok:

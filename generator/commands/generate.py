@@ -56,7 +56,7 @@ def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 def _compile(
-    entries: Sequence[tuple[str, str, Path]],
+    entries: Sequence[tuple[str, str, Path]], *, validate: bool = True
 ) -> list[VersionInput]:
     """Compile each (package, shown path, file) to a :class:`VersionInput`; SpecErrors on errors."""
     from generator.pipeline import compile_spec
@@ -66,7 +66,7 @@ def _compile(
     failed = False
     warnings = 0
     for package, shown, path in entries:
-        spec, diagnostics = compile_spec(path)
+        spec, diagnostics = compile_spec(path, validate=validate)
         errors = _errors(diagnostics)
         warnings += len(diagnostics) - len(errors)
         if errors or spec is None:
@@ -111,9 +111,12 @@ def _package_files(
 
 
 def render_all(
-    manifest_path: Path, *, mirror: Path | None, parallel: bool = False
+    manifest_path: Path, *, mirror: Path | None, parallel: bool = False, validate: bool = True
 ) -> dict[str, str]:
     """Every file ``generate`` produces, relative to the output folder, in memory.
+
+    ``validate=False`` leaves openapi-spec-validator out (for tests of later stages only: the
+    command always validates, so that it gives the same verdict as ``validate``).
 
     Raises SpecErrors (after printing the errors) when a spec cannot be compiled cleanly, and
     GenerateError when the manifest or the spec copy is unusable.
@@ -132,7 +135,9 @@ def render_all(
     if problems:
         _print([d.render() for d in problems])
         raise GenerateError(f"{len(problems)} spec file(s) could not be made available")
-    versions = _compile([(e.package, e.spec, manifest.spec_path(e)) for e in manifest.versions])
+    versions = _compile(
+        [(e.package, e.spec, manifest.spec_path(e)) for e in manifest.versions], validate=validate
+    )
     options = AdHocOptions(
         package_name=manifest.distribution,
         namespace=manifest.namespace,

@@ -89,9 +89,7 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         from generator.openapi3 import lower_document
 
         if validate:
-            from generator.load.validate import validate_openapi3
-
-            sink.extend(validate_openapi3(data, label, path.resolve().as_uri(), family))
+            sink.extend(_validated_openapi3(data, path, label, family))
         data, provenance = lower_document(data, sink, v31=family is SpecFamily.OPENAPI_31)
     later = DiagnosticSink(label)  # stages that see the Swagger shape
     fetch: Callable[[str, DiagnosticSink], Any] | None = None
@@ -118,19 +116,73 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         sink.extend(_relocated(later.items, provenance, label))
         return LoadedSpec(path, {}, {}, tuple(sink.items), loaded_format, provenance)
     later.extend(checker.diagnostics)
-    if validate and provenance is None:
-        from generator.load.validate import validate_document
-
-        later.extend(validate_document(resolvable, label, checker.main_uri))
-    sink.extend(_relocated(later.items, provenance, label))
     files = tuple(
         Path(url2pathname(urlsplit(uri).path))
         for uri in checker.documents
         if urlsplit(uri).scheme == "file"
     )
+    if validate and provenance is None:
+        later.extend(_validated_swagger(resolvable, label, checker.main_uri, files, checker))
+    sink.extend(_relocated(later.items, provenance, label))
     return LoadedSpec(
         path, data, document, tuple(sink.items), loaded_format, provenance, files=files
     )
+
+
+def _validated_swagger(
+    document: Mapping[str, Any],
+    label: str,
+    main_uri: str,
+    files: tuple[Path, ...],
+    checker: RefChecker,
+) -> list[Diagnostic]:
+    """The validator's findings on a Swagger 2.0 document, cached by the files' content."""
+    from generator.load.validate import validate_document
+    from generator.load.validation_cache import cached_findings
+
+    def run() -> list[Diagnostic]:
+        return validate_document(document, label, main_uri)
+
+    if len(files) != len(checker.documents):  # a remote part: validated every time
+        return run()
+    return cached_findings("Swagger 2.0", files, label, run)
+
+
+def _validated_openapi3(
+    document: Mapping[str, Any], path: Path, label: str, family: SpecFamily
+) -> list[Diagnostic]:
+    """The validator's findings on an OpenAPI 3 document as written, cached by its content.
+
+    Only a document without references to other files is cached: the validator follows those
+    itself, and the loader has not read them yet at this point.
+    """
+    from generator.load.validate import validate_openapi3
+    from generator.load.validation_cache import cached_findings
+
+    def run() -> list[Diagnostic]:
+        return validate_openapi3(document, label, path.resolve().as_uri(), family)
+
+    if _refers_elsewhere(document):
+        return run()
+    return cached_findings(family.name, (path.resolve(),), label, run)
+
+
+def _refers_elsewhere(node: Any) -> bool:
+    """Whether any ``$ref`` under ``node`` leaves the document (iterative: depth is untrusted).
+
+    ``x-ms-examples`` are metadata the validator does not follow, so their files do not count.
+    """
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return True
+            stack.extend(value for key, value in item.items() if key != "x-ms-examples")
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _relocated(

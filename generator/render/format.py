@@ -12,14 +12,13 @@ command line formats cache misses in parallel, in workers that die with the run
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.render.cache_notice import cache_unwritable
+from generator.cache import cache_root, read_entry, store_entry
 from generator.render.compile_check import compile_error
 from generator.render.docs import LINE_LENGTH
 from generator.render.workers import map_in_workers
@@ -50,15 +49,6 @@ def format_python(source: str, name: str) -> str:
         raise FormatError(f"{name}: generated code does not parse: {error}") from None
 
 
-def cache_root() -> Path:
-    """The generator's cache folder: ``AZPYGEN_CACHE``, else under ``$XDG_CACHE_HOME``."""
-    explicit = os.environ.get("AZPYGEN_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "azure-swagger-pygen"
-
-
 def cache_folder() -> Path:
     """Where formatted results are kept between runs."""
     return cache_root() / "black"
@@ -66,28 +56,6 @@ def cache_folder() -> Path:
 
 def _key(source: str) -> str:
     return hashlib.sha256(_KEY_PREFIX + source.encode("utf-8")).hexdigest()
-
-
-def _read_cached(folder: Path, key: str) -> str | None:
-    try:
-        return (folder / key[:2] / key).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _store(folder: Path, key: str, text: str) -> bool:
-    """Keep ``text`` under ``key``; False (after one warning per run) when that fails."""
-    temporary = folder / key[:2] / f"{key}.{os.getpid()}.tmp"
-    try:
-        temporary.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(temporary.with_name(key))
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        cache_unwritable(folder, error)
-        return False
-    return True
 
 
 def _format_pair(item: tuple[str, str]) -> str:
@@ -106,7 +74,7 @@ def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[s
     misses: list[tuple[str, str, str]] = []
     for name, source in sources.items():
         key = _key(source)
-        cached = _read_cached(folder, key)
+        cached = read_entry(folder, key)
         if cached is not None:
             result[name] = cached
         else:
@@ -119,5 +87,5 @@ def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[s
     writable = True
     for (name, _, key), text in zip(misses, formatted, strict=True):
         result[name] = text
-        writable = writable and _store(folder, key, text)
+        writable = writable and store_entry(folder, key, text)
     return {name: result[name] for name in sources}

@@ -19,9 +19,8 @@ from typing import Any
 
 import jinja2
 
+from generator.cache import cache_root, cache_unwritable
 from generator.render import escape
-from generator.render.cache_notice import cache_unwritable
-from generator.render.format import cache_root
 from generator.resources import template_root
 
 #: The template folder (``templates/`` of the checkout, or the copy inside an installed wheel).
@@ -83,7 +82,7 @@ def environment() -> jinja2.Environment:
     """The shared environment (built once per process).
 
     Compiled templates are kept in the format cache's folder (see
-    :func:`generator.render.format.cache_root`); jinja2 checks each template's modification
+    :func:`generator.cache.cache_root`); jinja2 checks each template's modification
     time, so an edited template is recompiled.
     """
     cache = cache_root() / "jinja-checked"  # compiled with the finalize hook

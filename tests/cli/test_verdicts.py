@@ -23,6 +23,12 @@ SPECS = {
     "syntax-error": ('{"swagger": "2.0", "info": {"title": "x", "version": "1"}, "paths": {', 1),
     "no-paths": (json.dumps({k: v for k, v in GOOD.items() if k != "paths"}), 1),
     "not-swagger": ('{"hello": "world"}', 1),
+    # Only openapi-spec-validator objects to this one (an OpenAPI 3 keyword in a Swagger 2.0
+    # schema); every command runs it, so none builds from what `validate` calls not usable.
+    "validator-only-error": (
+        json.dumps({**GOOD, "definitions": {"Odd": {"type": "object", "nullable": True}}}),
+        1,
+    ),
 }
 COMMANDS = ("validate", "ir", "bundle", "generate", "diff")
 

@@ -138,7 +138,8 @@ def test_status_codes_must_be_three_ascii_digits(
 ) -> None:
     responses = {"200": {"description": "ok"}, status: {"description": "odd"}}
     paths = {"/t": {"get": {"operationId": "T_Get", "responses": responses}}}
-    spec, diagnostics = compile_spec(write_spec(minimal_spec(paths=paths)))
+    # The builder's own check (the validator, left out here, reports these codes too).
+    spec, diagnostics = compile_spec(write_spec(minimal_spec(paths=paths)), validate=False)
     assert spec is not None
     (error,) = [d for d in diagnostics if d.severity.value == "error"]
     assert error.pointer == f"/paths/~1t/get/responses/{status}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2.bccache
 import pytest
 
-import generator.render.cache_notice as cache_notice
+import generator.cache as cache_notice
 from generator.render import format as formatting
 from generator.render import templates
 

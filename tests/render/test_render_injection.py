@@ -61,7 +61,9 @@ def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     older = Version("v1", f"old/{name}.json", _spec(payload, payload))
     newer = Version("v2", "new/spec.json", _spec(f"2.0{payload}", f"id{payload}"))
     manifest = write_manifest(root / "specs", [older, newer])
-    files = render_all(manifest, mirror=root / "no-mirror")
+    # The validator refuses some of these specs (a newline in a path parameter's name); the
+    # escaping must hold without it, so it is left out here.
+    files = render_all(manifest, mirror=root / "no-mirror", validate=False)
     write_tree(root / "out", files)
     return root / "out"
 
