@@ -376,6 +376,15 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
                     entry = f"None if {name} is None else {entry}"
                 files.append((part.wire_name, entry))
                 doc_type = "str or ~os.PathLike or bytes or IO[bytes] or tuple"
+            elif isinstance(part.type, ArrayType) and part.type.items in _STREAM_TYPES:
+                # One part per file, all under the field's name.
+                annotation = f"list[{_FILE_INPUT}]"
+                each = f"_rt.file_part(v, field={py_string(part.wire_name)})"
+                entry = f"[{each} for v in {name}]"
+                if not part.required:
+                    entry = f"None if {name} is None else {entry}"
+                files.append((part.wire_name, entry))
+                doc_type = "list[str or ~os.PathLike or bytes or IO[bytes] or tuple]"
             else:
                 annotation = namer.annotation(part.type, needs)
                 data.append((part.wire_name, f"_rt.serialize({name})"))

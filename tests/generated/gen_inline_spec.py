@@ -73,6 +73,12 @@ def inline_spec() -> dict[str, Any]:
                         _VERSION,
                         {"in": "formData", "name": "purpose", "required": True, "type": "string"},
                         {"in": "formData", "name": "file", "required": True, "type": "file"},
+                        {
+                            "in": "formData",
+                            "name": "attachments",
+                            "type": "array",
+                            "items": {"type": "file"},
+                        },
                     ],
                     "responses": {
                         "201": {"description": "OK", "schema": {"$ref": "#/definitions/File"}},

@@ -179,6 +179,18 @@ def test_upload_sends_a_named_typed_file_part(
     assert b"Content-Type: application/octet-stream" in from_bytes.body
 
 
+def test_array_of_files_is_one_part_per_file(
+    sample_package: ModuleType, fake_service: FakeService
+) -> None:
+    fake_service.json("POST", "/sample/files", 201, {"id": "f1", "filename": "a"})
+    with _client(sample_package, fake_service) as client:
+        client.files.upload(purpose="p", file=b"main", attachments=[b"first", ("b.txt", b"x", "")])
+    body = fake_service.requests[0].body
+    assert body.count(b'form-data; name="attachments"') == 2
+    assert b'filename="attachments"' in body and b'filename="b.txt"' in body
+    assert b"first" in body
+
+
 def test_get_content_streams_bytes(sample_package: ModuleType, fake_service: FakeService) -> None:
     payload = bytes(range(256)) * 64
     fake_service.route(
