@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import sys
@@ -150,3 +151,38 @@ def test_bearer_packages_pass_mypy_strict(
     unscoped: tuple[ModuleType, Path], scoped: tuple[ModuleType, Path], tmp_path: Path
 ) -> None:
     assert check_packages([unscoped[1], scoped[1]], tmp_path / "cache") == []
+
+
+class FakeAsyncToken:
+    """An ``AsyncTokenCredential`` that records the scopes it was asked for."""
+
+    def __init__(self) -> None:
+        self.scopes: list[tuple[str, ...]] = []
+
+    async def get_token(self, *scopes: str, **kwargs: object) -> AccessToken:
+        self.scopes.append(scopes)
+        return AccessToken("fake-async-token", 2**31)
+
+    async def close(self) -> None:
+        """Nothing to release."""
+
+
+def test_async_client_sends_the_bearer_token(
+    unscoped: tuple[ModuleType, Path], fake_service: FakeService
+) -> None:
+    _item(fake_service)
+    aio = importlib.import_module(f"{unscoped[0].__name__}.aio")
+    token = FakeAsyncToken()
+
+    async def call() -> None:
+        client = aio.WidgetsClient(
+            fake_service.url, token, credential_scopes=["api://w/.default"], retry_total=0
+        )
+        async with client:
+            await client.items.get("a", enforce_https=False)
+
+    asyncio.run(call())
+    assert fake_service.requests[-1].headers["Authorization"] == "Bearer fake-async-token"
+    assert token.scopes == [("api://w/.default",)]
+    with pytest.raises(ValueError, match="credential_scopes"):
+        aio.WidgetsClient("https://w.example", FakeAsyncToken())
