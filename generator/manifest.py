@@ -8,6 +8,7 @@ git-ignored local copy (``specs/.cache/``) that
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -123,7 +124,7 @@ def parse_manifest(text: str, path: Path) -> Manifest:
             raise ManifestError(f"{where}:/versions: {field_name} {repeated[0]!r} is listed twice")
     ordered = tuple(sorted(versions, key=lambda entry: entry.api_version))
     client_name = _optional_text(body.get("client_name"), f"{where}:/client_name")
-    if client_name is not None and not _CLASS.fullmatch(client_name):
+    if client_name is not None and not is_class_name(client_name):
         raise ManifestError(f"{where}:/client_name: {client_name!r} is not a Python class name")
     scopes = body.get("credential_scopes")
     return Manifest(
@@ -143,6 +144,21 @@ def parse_manifest(text: str, path: Path) -> Manifest:
             )
         ),
     )
+
+
+def is_distribution_name(text: str) -> bool:
+    """Whether ``text`` is a valid distribution (PEP 508) name."""
+    return _DISTRIBUTION.fullmatch(text) is not None
+
+
+def is_package_name(text: str) -> bool:
+    """Whether ``text`` is a lower-case Python identifier (an import package's name)."""
+    return _PACKAGE.fullmatch(text) is not None
+
+
+def is_class_name(text: str) -> bool:
+    """Whether ``text`` can name a Python class (an identifier, not a keyword)."""
+    return _CLASS.fullmatch(text) is not None and not keyword.iskeyword(text)
 
 
 def _version(data: Any, where: str) -> ApiVersionEntry:

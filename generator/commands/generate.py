@@ -17,8 +17,6 @@ writable, a template bug).
 
 from __future__ import annotations
 
-import keyword
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -182,20 +180,15 @@ def _settings(versions: Sequence[VersionInput], options: AdHocOptions) -> Packag
     )
 
 
-_DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
-_NAMESPACE = re.compile(r"[a-z_][a-z0-9_]*")
-_CLASS = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
 def check_names(options: AdHocOptions) -> str | None:
     """Why the names given on the command line cannot be used, or None when they can."""
-    if options.package_name is not None and not _DISTRIBUTION.fullmatch(options.package_name):
+    from generator.manifest import is_class_name, is_distribution_name, is_package_name
+
+    if options.package_name is not None and not is_distribution_name(options.package_name):
         return f"--package-name {options.package_name!r} is not a valid distribution name"
-    if options.namespace is not None and not _NAMESPACE.fullmatch(options.namespace):
+    if options.namespace is not None and not is_package_name(options.namespace):
         return f"--namespace {options.namespace!r} is not a lower-case Python identifier"
-    if options.client_name is not None and (
-        not _CLASS.fullmatch(options.client_name) or keyword.iskeyword(options.client_name)
-    ):
+    if options.client_name is not None and not is_class_name(options.client_name):
         return f"--client-name {options.client_name!r} is not a Python class name"
     return None
 

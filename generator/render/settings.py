@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.ir import ApiSpec
+from generator.manifest import DEFAULT_VERSION
 from generator.naming.words import KEYWORDS, pascal, snake, words
 
-DEFAULT_PACKAGE_VERSION = "0.1.0"
 _VERSION_CHARS = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -27,7 +27,7 @@ class PackageSettings:
     namespace: str  # "contoso_widgets"
     client_class: str
     title: str
-    package_version: str = DEFAULT_PACKAGE_VERSION
+    package_version: str = DEFAULT_VERSION
     credential_scopes: tuple[str, ...] = ()  # default token scopes when the spec names none
 
     @property
@@ -80,6 +80,6 @@ def package_settings(
         namespace=namespace or default_namespace(shown),
         client_class=client_class or default_client_class(shown),
         title=shown,
-        package_version=package_version or DEFAULT_PACKAGE_VERSION,
+        package_version=package_version or DEFAULT_VERSION,
         credential_scopes=tuple(credential_scopes),
     )
