@@ -1,8 +1,16 @@
-"""Failure status codes and HEAD results: the httpInfrastructure spec.
+"""Success, redirect, retry and failure status codes: the httpInfrastructure spec.
 
-Every client- and server-failure operation must raise ``HttpResponseError`` with its status;
-a ``HEAD`` declaring 404 answers False.  (The success, redirect, retry and multiple-responses
-groups are not covered yet.)
+* every declared success status answers with the declared result (``True`` from ``get200``,
+  whether the resource exists from a ``HEAD``, None where no body is declared);
+* a redirect azure-core follows (300, 303, 307, and 301/302 for GET and HEAD) ends in the
+  target's answer; a PUT/PATCH 301/302, which must not be followed, is returned to the caller
+  with its declared ``Location`` header;
+* a retryable status (408, 500, 502, 503, 504) is retried until the server answers 200 (the
+  server remembers the first attempt in a cookie);
+* every client- and server-failure operation raises ``HttpResponseError`` with its status.
+
+Each call records the statuses it saw through ``raw_response_hook`` (called once per attempt and
+per redirect hop), so the tests see the redirects and retries happen, not only the result.
 """
 
 from __future__ import annotations
@@ -11,17 +19,39 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+import aiohttp
 import pytest
 from azure.core.exceptions import HttpResponseError
+from azure.core.pipeline.transport import AioHttpTransport
 from testserver_clients import Generated
 from testserver_process import TestServer
 
 Load = Callable[[str], Generated]
+#: Retries without waiting: the server fails the first attempt only.
+FAST_RETRY: dict[str, Any] = {"retry_backoff_factor": 0.001, "retry_backoff_max": 0.01}
 
 
-def _call(method: Any) -> Any:
+class Statuses:
+    """The status of every response the pipeline received for one call (a raw_response_hook)."""
+
+    def __init__(self) -> None:
+        self.seen: list[int] = []
+
+    def __call__(self, response: Any) -> None:
+        self.seen.append(response.http_response.status_code)
+
+    def __eq__(self, other: object) -> bool:
+        return self.seen == other
+
+    def __repr__(self) -> str:
+        return repr(self.seen)
+
+
+def _call(method: Any, **kwargs: Any) -> Any:
     accepts = inspect.signature(method).parameters
-    return method(boolean_value=True) if "boolean_value" in accepts else method()
+    if "boolean_value" in accepts:
+        kwargs["boolean_value"] = True
+    return method(**kwargs)
 
 
 def _methods(group: Any) -> list[tuple[str, Any]]:
@@ -43,9 +73,158 @@ def test_failure_scenarios_raise(testserver: TestServer, testserver_client: Load
                 assert caught.value.status_code is not None and caught.value.status_code >= 400
 
 
-async def test_async_head_and_failure(testserver: TestServer, testserver_client: Load) -> None:
+#: success operation -> (its result, the one status it answers with)
+SUCCESS: dict[str, tuple[Any, int]] = {
+    "get200": (True, 200),
+    "head200": (True, 200),
+    "put200": (None, 200),
+    "post200": (None, 200),
+    "patch200": (None, 200),
+    "delete200": (None, 200),
+    "put201": (None, 201),
+    "post201": (None, 201),
+    "put202": (None, 202),
+    "post202": (None, 202),
+    "patch202": (None, 202),
+    "delete202": (None, 202),
+    "head204": (True, 204),
+    "put204": (None, 204),
+    "post204": (None, 204),
+    "patch204": (None, 204),
+    "delete204": (None, 204),
+    "head404": (False, 404),
+}
+
+
+def test_success_statuses(testserver: TestServer, testserver_client: Load) -> None:
     generated = testserver_client("httpInfrastructure")
-    async with generated.aio_client(endpoint=testserver.url, retry_total=0) as client:
+    with generated.client(endpoint=testserver.url, retry_total=0) as client:
+        for name, (result, status) in SUCCESS.items():
+            seen = Statuses()
+            assert _call(getattr(client.http_success, name), raw_response_hook=seen) == result
+            assert seen == [status], name
+
+
+#: redirect operation -> the statuses the call sees (a followed redirect ends in 200)
+FOLLOWED: dict[str, list[int]] = {
+    "head300": [300, 200],
+    "get300": [300, 200],
+    "head301": [301, 200],
+    "get301": [301, 200],
+    "head302": [302, 200],
+    "get302": [302, 200],
+    "post303": [303, 200],
+    "head307": [307, 200],
+    "get307": [307, 200],
+    "options307": [307, 200],
+    "put307": [307, 200],
+    "post307": [307, 200],
+    "patch307": [307, 200],
+    "delete307": [307, 200],
+}
+
+
+def test_redirects_are_followed(testserver: TestServer, testserver_client: Load) -> None:
+    generated = testserver_client("httpInfrastructure")
+    with generated.client(endpoint=testserver.url, retry_total=0) as client:
+        for name, statuses in FOLLOWED.items():
+            seen = Statuses()
+            result = _call(getattr(client.http_redirects, name), raw_response_hook=seen)
+            assert seen == statuses, name
+            if name.startswith("head"):
+                assert result is True
+            elif name == "get300":
+                assert result is None  # the 200 it ends in declares no body
+            else:
+                assert result == {}  # no header declared for the final 200
+
+
+def test_redirects_not_followed_return_location(
+    testserver: TestServer, testserver_client: Load
+) -> None:
+    generated = testserver_client("httpInfrastructure")
+    models = generated.models
+    with generated.client(endpoint=testserver.url, retry_total=0) as client:
+        seen = Statuses()
+        headers = client.http_redirects.put301(boolean_value=True, raw_response_hook=seen)
+        assert seen == [301]
+        assert headers == {"Location": models.HttpRedirectsPut301Location.HTTP_FAILURE_500}
+        seen = Statuses()
+        headers = client.http_redirects.patch302(boolean_value=True, raw_response_hook=seen)
+        assert seen == [302]
+        assert headers["Location"] == "/http/failure/500"
+
+
+def test_redirect_disabled_gives_the_declared_300_body(
+    testserver: TestServer, testserver_client: Load
+) -> None:
+    generated = testserver_client("httpInfrastructure")
+    with generated.client(endpoint=testserver.url, permit_redirects=False) as client:
+        assert client.http_redirects.get300() == ["/http/success/get/200"]
+
+
+#: retry operation -> the status of its first attempt
+RETRIED: dict[str, int] = {
+    "head408": 408,
+    "put500": 500,
+    "patch500": 500,
+    "get502": 502,
+    "options502": 502,
+    "post503": 503,
+    "delete503": 503,
+    "put504": 504,
+    "patch504": 504,
+}
+
+
+def test_retries(testserver: TestServer, testserver_client: Load) -> None:
+    generated = testserver_client("httpInfrastructure")
+    with generated.client(endpoint=testserver.url, **FAST_RETRY) as client:
+        for name, status in RETRIED.items():
+            seen = Statuses()
+            result = _call(getattr(client.http_retry, name), raw_response_hook=seen)
+            assert seen == [status, 200], name
+            if name == "head408":
+                assert result is True
+
+
+def test_retry_disabled_raises_the_first_status(
+    testserver: TestServer, testserver_client: Load
+) -> None:
+    generated = testserver_client("httpInfrastructure")
+    with generated.client(endpoint=testserver.url, retry_total=0) as client:
+        with pytest.raises(HttpResponseError) as caught:
+            client.http_retry.put500(boolean_value=True)
+        assert caught.value.status_code == 500
+        client.http_retry.put500(boolean_value=True)  # the server let the cookie's retry pass
+
+
+def _cookie_transport() -> AioHttpTransport:
+    # The server tells a retry by a cookie; aiohttp keeps no cookie of an IP address by default.
+    session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    return AioHttpTransport(session=session, session_owner=True)
+
+
+async def test_async_success_redirect_retry(
+    testserver: TestServer, testserver_client: Load
+) -> None:
+    generated = testserver_client("httpInfrastructure")
+    client = generated.aio_client(
+        endpoint=testserver.url, transport=_cookie_transport(), **FAST_RETRY
+    )
+    async with client:
+        assert await client.http_success.get200() is True
         assert await client.http_success.head404() is False
-        with pytest.raises(HttpResponseError):
-            await client.http_client_failure.get400()
+        assert await client.http_success.put201(boolean_value=True) is None
+        seen = Statuses()
+        assert await client.http_redirects.get307(raw_response_hook=seen) == {}
+        assert seen == [307, 200]
+        seen = Statuses()
+        headers = await client.http_redirects.put301(boolean_value=True, raw_response_hook=seen)
+        assert seen == [301] and headers["Location"] == "/http/failure/500"
+        seen = Statuses()
+        await client.http_retry.post503(boolean_value=True, raw_response_hook=seen)
+        assert seen == [503, 200]
+        with pytest.raises(HttpResponseError) as caught:
+            await client.http_client_failure.get400(retry_total=0)
+        assert caught.value.status_code == 400
