@@ -11,7 +11,13 @@ from .client import ClientCore
 from .client_async import AsyncClientCore
 from .model import Model, PolymorphicModel
 from .multipart import FileInput, FilePart, file_part
-from .paging import async_cursor_paged, async_next_link_paged, cursor_paged, next_link_paged
+from .paging import (
+    async_cursor_paged,
+    async_next_link_paged,
+    cursor_paged,
+    next_link_paged,
+    page_options,
+)
 from .polling import async_begin_operation, begin_operation
 from .scalars import Base64, Base64Url, DateTime, Decimal, Extensible, Rfc1123, UnixTime
 from .serde import deserialize, serialize, to_wire, type_adapter
@@ -47,6 +53,7 @@ __all__ = [
     "iter_bytes",
     "iter_events",
     "next_link_paged",
+    "page_options",
     "serialize",
     "to_wire",
     "type_adapter",

@@ -9,7 +9,7 @@ credential, logging and tracing behaviour lives here, once, on azure-core's pipe
 from __future__ import annotations
 
 import inspect
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from azure.core import PipelineClient
@@ -35,7 +35,9 @@ from ._pipeline import (
     with_scopes,
 )
 from .anonymous import SkipWhenAnonymous, mark_anonymous
-from .responses import call_options, raise_for_status, read_result
+from .responses import call_options, error_model_for, raise_for_status, read_result, with_hook
+from .sse import iter_events
+from .streaming import iter_bytes
 
 __all__ = ["ClientCore", "ServiceConfig"]
 
@@ -148,6 +150,10 @@ class ClientCore:
             ``client_request_id``, ``raw_response_hook``, ``cls``, ``logging_enable``, ...).
         """
         hook = call_options(kwargs)
+        if kwargs.pop("stream", False):
+            return self._streamed(
+                request, responses, errors, response_headers, hook, iter_bytes, kwargs
+            )
         pipeline_response = self._run(request, stream=False, **kwargs)
         response = pipeline_response.http_response
         if response.status_code not in responses:
@@ -159,6 +165,67 @@ class ClientCore:
             cls=hook,
             head=head,
         )
+
+    def download(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int],
+        errors: Mapping[Any, Any] = _NO_VALUES,
+        response_headers: Mapping[str, Any] = _NO_VALUES,
+        **kwargs: Any,
+    ) -> Any:
+        """Runs a request whose success body is a byte stream: its chunks, unread.
+
+        ``cls`` receives ``(pipeline_response, chunks, response_headers)``; ``stream`` is
+        accepted and ignored (a download always streams).
+        """
+        hook = call_options(kwargs)
+        kwargs.pop("stream", None)
+        return self._streamed(request, expected, errors, response_headers, hook, iter_bytes, kwargs)
+
+    def events(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int],
+        parse: Callable[[str], Any],
+        terminator: str,
+        errors: Mapping[Any, Any] = _NO_VALUES,
+        response_headers: Mapping[str, Any] = _NO_VALUES,
+        **kwargs: Any,
+    ) -> Any:
+        """Runs a request answered with server-sent events: ``parse(data)`` of each event.
+
+        ``cls`` receives ``(pipeline_response, events, response_headers)``; an ``event: error``
+        frame raises with the error model ``errors`` declares for the response's status.
+        """
+        hook = call_options(kwargs)
+        kwargs.pop("stream", None)
+
+        def wrap(response: HttpResponse) -> Any:
+            model = error_model_for(errors, response.status_code)
+            return iter_events(response, parse, terminator=terminator, error_model=model)
+
+        return self._streamed(request, expected, errors, response_headers, hook, wrap, kwargs)
+
+    def _streamed(
+        self,
+        request: HttpRequest,
+        expected: Collection[int],
+        errors: Mapping[Any, Any],
+        headers: Mapping[str, Any],
+        hook: Any,
+        wrap: Callable[[HttpResponse], Any],
+        kwargs: dict[str, Any],
+    ) -> Any:
+        """The success body of ``request`` as ``wrap(response)``, unread; errors read and raised."""
+        pipeline_response = self._run(request, stream=True, **kwargs)
+        response = pipeline_response.http_response
+        if response.status_code not in expected:
+            response.read()
+            raise_for_status(response, errors)
+        return with_hook(hook, pipeline_response, wrap(response), headers)
 
     def send(
         self,

@@ -6,7 +6,7 @@ Same names and behaviour as :class:`.client.ClientCore`, on ``AsyncPipelineClien
 from __future__ import annotations
 
 import inspect
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from azure.core import AsyncPipelineClient
@@ -33,7 +33,9 @@ from ._pipeline import (
     with_scopes,
 )
 from .anonymous import AsyncSkipWhenAnonymous, mark_anonymous
-from .responses import call_options, raise_for_status, read_result
+from .responses import call_options, error_model_for, raise_for_status, read_result, with_hook
+from .sse import aiter_events
+from .streaming import aiter_bytes
 
 __all__ = ["AsyncClientCore"]
 
@@ -127,6 +129,10 @@ class AsyncClientCore:
     ) -> Any:
         """Same as :meth:`.client.ClientCore.call`, awaited."""
         hook = call_options(kwargs)
+        if kwargs.pop("stream", False):
+            return await self._streamed(
+                request, responses, errors, response_headers, hook, aiter_bytes, kwargs
+            )
         pipeline_response = await self._run(request, stream=False, **kwargs)
         response = pipeline_response.http_response
         if response.status_code not in responses:
@@ -138,6 +144,61 @@ class AsyncClientCore:
             cls=hook,
             head=head,
         )
+
+    async def download(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int],
+        errors: Mapping[Any, Any] = _NO_VALUES,
+        response_headers: Mapping[str, Any] = _NO_VALUES,
+        **kwargs: Any,
+    ) -> Any:
+        """Same as :meth:`.client.ClientCore.download`, awaited."""
+        hook = call_options(kwargs)
+        kwargs.pop("stream", None)
+        return await self._streamed(
+            request, expected, errors, response_headers, hook, aiter_bytes, kwargs
+        )
+
+    async def events(
+        self,
+        request: HttpRequest,
+        *,
+        expected: Collection[int],
+        parse: Callable[[str], Any],
+        terminator: str,
+        errors: Mapping[Any, Any] = _NO_VALUES,
+        response_headers: Mapping[str, Any] = _NO_VALUES,
+        **kwargs: Any,
+    ) -> Any:
+        """Same as :meth:`.client.ClientCore.events`, awaited."""
+        hook = call_options(kwargs)
+        kwargs.pop("stream", None)
+
+        def wrap(response: AsyncHttpResponse) -> Any:
+            model = error_model_for(errors, response.status_code)
+            return aiter_events(response, parse, terminator=terminator, error_model=model)
+
+        return await self._streamed(request, expected, errors, response_headers, hook, wrap, kwargs)
+
+    async def _streamed(
+        self,
+        request: HttpRequest,
+        expected: Collection[int],
+        errors: Mapping[Any, Any],
+        headers: Mapping[str, Any],
+        hook: Any,
+        wrap: Callable[[AsyncHttpResponse], Any],
+        kwargs: dict[str, Any],
+    ) -> Any:
+        """Same as :meth:`.client.ClientCore._streamed`, awaited."""
+        pipeline_response = await self._run(request, stream=True, **kwargs)
+        response = pipeline_response.http_response
+        if response.status_code not in expected:
+            await response.read()
+            raise_for_status(response, errors)
+        return with_hook(hook, pipeline_response, wrap(response), headers)
 
     async def send(
         self,

@@ -57,7 +57,7 @@ from .responses import (
     call_options,
     deserialize_response,
     error_model_for,
-    response_headers,
+    with_hook,
 )
 
 __all__ = ["BodyStatusPolling", "async_begin_operation", "begin_operation"]
@@ -347,11 +347,8 @@ def _result_reader(
     """The poller's deserialization callback: the final body as ``result_type``, then ``cls``."""
 
     def read(pipeline_response: PipelineResponse[Any, Any]) -> Any:
-        response = pipeline_response.http_response
-        result = deserialize_response(result_type, response)
-        if hook is None:
-            return result
-        return hook(pipeline_response, result, response_headers(response, headers))
+        result = deserialize_response(result_type, pipeline_response.http_response)
+        return with_hook(hook, pipeline_response, result, headers)
 
     return read
 

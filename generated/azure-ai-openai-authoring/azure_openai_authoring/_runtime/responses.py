@@ -14,7 +14,14 @@ and the async client:
 * a ``HEAD`` operation without a body answers whether the resource exists (404 -> False when the
   spec declares it);
 * ``cls`` -- Azure's per-call result hook -- receives
-  ``(pipeline_response, deserialized, response_headers)`` and its return value is the result.
+  ``(pipeline_response, deserialized, response_headers)`` and its return value is the result;
+  for a download or an event stream ``deserialized`` is the iterator the call returns, and a
+  paged operation calls ``cls(items_of_one_page)`` for each page, as Azure's generated code does;
+* ``stream=True`` on an operation with a JSON body returns the body unread, as an iterator of
+  bytes (the status is still checked);
+* keywords that belong to another kind of operation (``polling_interval`` on a call that does
+  not poll, ``continuation_token`` on one that neither pages nor polls) raise ``TypeError``
+  instead of reaching the transport, which would fail with a less helpful message.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ __all__ = [
     "raise_for_status",
     "read_result",
     "response_headers",
+    "with_hook",
 ]
 
 #: Marks a declared success status that carries no body (``responses={204: NO_BODY}``).
@@ -47,16 +55,42 @@ ResponseHook = Callable[[PipelineResponse[Any, Any], Any, dict[str, Any]], Any]
 """``cls(pipeline_response, deserialized, response_headers)``: Azure's per-call result hook."""
 
 
+#: Per-call keywords of long-running and paged operations, which the caller takes out first.
+_OTHER_KINDS = {
+    "polling": "long-running (begin_*) operations",
+    "polling_interval": "long-running (begin_*) operations",
+    "continuation_token": "paged and long-running (begin_*) operations",
+}
+
+
 def call_options(kwargs: dict[str, Any]) -> ResponseHook | None:
     """Takes the per-call keywords the pipeline does not know out of ``kwargs``.
 
     ``cls`` is returned (the caller applies it to the result); ``client_request_id`` -- the
-    Azure guidelines' name -- becomes azure-core's ``request_id``.
+    Azure guidelines' name -- becomes azure-core's ``request_id``.  A keyword of another kind
+    of operation (see ``_OTHER_KINDS``) raises ``TypeError``.
     """
+    for name, kinds in _OTHER_KINDS.items():
+        if name in kwargs:
+            raise TypeError(f"{name}= applies only to {kinds}")
     hook: ResponseHook | None = kwargs.pop("cls", None)
     if "client_request_id" in kwargs:
         kwargs.setdefault("request_id", kwargs.pop("client_request_id"))
     return hook
+
+
+def with_hook(
+    hook: ResponseHook | None,
+    pipeline_response: PipelineResponse[Any, Any],
+    result: Any,
+    headers: Mapping[str, Any],
+) -> Any:
+    """``result``, or what ``cls`` makes of it with the declared response headers."""
+    if hook is None:
+        return result
+    return hook(
+        pipeline_response, result, response_headers(pipeline_response.http_response, headers)
+    )
 
 
 def error_model_for(errors: Mapping[Any, Any] | Any, status: int) -> Any:

@@ -49,6 +49,7 @@ class FilesOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_06_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -66,6 +67,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -195,14 +197,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = self._core.send(
+        _chunks: Iterator[bytes] = self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.iter_bytes(_response)
+        return _chunks
 
 
 class FineTunesOperations:
@@ -228,6 +229,7 @@ class FineTunesOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_06_01_preview.models.FineTune]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuneList:
             _request = self._core.build_request(
@@ -245,6 +247,7 @@ class FineTunesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -395,23 +398,21 @@ class FineTunesOperations:
             headers={"Accept": "text/event-stream" if stream else "application/json"},
         )
         if stream:
-            _stream = self._core.send(
+            _events: Iterator[_models.Event] = self._core.events(
                 _request,
                 expected=(200,),
-                error_model={"default": _models.ErrorResponse},
-                stream=True,
+                parse=lambda data: _rt.deserialize(_models.Event, data),
+                terminator="[DONE]",
+                errors={"default": _models.ErrorResponse},
                 **kwargs,
             )
-            return _rt.iter_events(
-                _stream,
-                lambda data: _rt.deserialize(_models.Event, data),
-                terminator="[DONE]",
-                error_model={"default": _models.ErrorResponse},
-            )
-        _response = self._core.send(
-            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
+            return _events
+        _result: _models.EventList = self._core.call(
+            _request,
+            responses={200: _models.EventList},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
 
 
@@ -513,6 +514,7 @@ class ModelsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_06_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -530,6 +532,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace

@@ -51,6 +51,7 @@ class FilesOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -68,6 +69,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -197,14 +199,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = self._core.send(
+        _chunks: Iterator[bytes] = self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.iter_bytes(_response)
+        return _chunks
 
 
 class FineTunesOperations:
@@ -230,6 +231,7 @@ class FineTunesOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTune]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuneList:
             _request = self._core.build_request(
@@ -247,6 +249,7 @@ class FineTunesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -397,23 +400,21 @@ class FineTunesOperations:
             headers={"Accept": "text/event-stream" if stream else "application/json"},
         )
         if stream:
-            _stream = self._core.send(
+            _events: Iterator[_models.Event] = self._core.events(
                 _request,
                 expected=(200,),
-                error_model={"default": _models.ErrorResponse},
-                stream=True,
+                parse=lambda data: _rt.deserialize(_models.Event, data),
+                terminator="[DONE]",
+                errors={"default": _models.ErrorResponse},
                 **kwargs,
             )
-            return _rt.iter_events(
-                _stream,
-                lambda data: _rt.deserialize(_models.Event, data),
-                terminator="[DONE]",
-                error_model={"default": _models.ErrorResponse},
-            )
-        _response = self._core.send(
-            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
+            return _events
+        _result: _models.EventList = self._core.call(
+            _request,
+            responses={200: _models.EventList},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
 
 
@@ -443,6 +444,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobList:
             _request = self._core.build_request(
@@ -464,6 +466,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -593,6 +596,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobEventList:
             _request = self._core.build_request(
@@ -615,6 +619,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 
@@ -711,6 +716,7 @@ class IngestionJobsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             _request = self._core.build_request(
@@ -730,6 +736,7 @@ class IngestionJobsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -857,6 +864,7 @@ class ModelsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -874,6 +882,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace

@@ -62,6 +62,7 @@ class BatchOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.Batch]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.BatchesList:
             _request = self._core.build_request(
@@ -81,6 +82,7 @@ class BatchOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -192,6 +194,7 @@ class FilesOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -210,6 +213,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -340,14 +344,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = self._core.send(
+        _chunks: Iterator[bytes] = self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.iter_bytes(_response)
+        return _chunks
 
 
 class FineTuningOperations:
@@ -376,6 +379,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobList:
             _request = self._core.build_request(
@@ -397,6 +401,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -525,6 +530,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobCheckpointList:
             _request = self._core.build_request(
@@ -547,6 +553,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -568,6 +575,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobEventList:
             _request = self._core.build_request(
@@ -590,6 +598,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 
@@ -620,6 +629,7 @@ class IngestionJobRunsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobRunList:
             if _cursor is not None:
@@ -647,6 +657,7 @@ class IngestionJobRunsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace
@@ -706,6 +717,7 @@ class IngestionJobsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             if _cursor is not None:
@@ -732,6 +744,7 @@ class IngestionJobsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace
@@ -826,6 +839,7 @@ class ModelsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -843,6 +857,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -909,6 +924,7 @@ class StoredCompletionOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.StoredCompletion]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.StoredCompletionList:
             _request = self._core.build_request(
@@ -936,6 +952,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -1045,6 +1062,7 @@ class StoredCompletionOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.InputMessage]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.StoredCompletionMessages:
             _request = self._core.build_request(
@@ -1067,6 +1085,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 

@@ -63,6 +63,7 @@ class BatchOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.Batch]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.BatchesList:
             _request = self._core.build_request(
@@ -82,6 +83,7 @@ class BatchOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -203,6 +205,7 @@ class EvaluationOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.Eval]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.EvalList:
             _request = self._core.build_request(
@@ -225,6 +228,7 @@ class EvaluationOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -355,6 +359,7 @@ class EvaluationOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.EvalRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.EvalRunList:
             _request = self._core.build_request(
@@ -378,6 +383,7 @@ class EvaluationOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -519,6 +525,7 @@ class EvaluationOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.EvalRunOutputItem]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.EvalRunOutputItemList:
             _request = self._core.build_request(
@@ -544,6 +551,7 @@ class EvaluationOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -621,6 +629,7 @@ class FilesOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -644,6 +653,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -789,14 +799,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = self._core.send(
+        _chunks: Iterator[bytes] = self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.iter_bytes(_response)
+        return _chunks
 
 
 class FineTuningOperations:
@@ -825,6 +834,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobList:
             _request = self._core.build_request(
@@ -846,6 +856,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -973,6 +984,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJobCheckpoint]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobCheckpointList:
             _request = self._core.build_request(
@@ -995,6 +1007,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -1016,6 +1029,7 @@ class FineTuningOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.FineTuningJobEventList:
             _request = self._core.build_request(
@@ -1038,6 +1052,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -1116,6 +1131,7 @@ class IngestionJobRunsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.IngestionJobRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobRunList:
             if _cursor is not None:
@@ -1143,6 +1159,7 @@ class IngestionJobRunsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace
@@ -1202,6 +1219,7 @@ class IngestionJobsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             if _cursor is not None:
@@ -1228,6 +1246,7 @@ class IngestionJobsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace
@@ -1322,6 +1341,7 @@ class ModelsOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -1339,6 +1359,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace
@@ -1405,6 +1426,7 @@ class StoredCompletionOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.StoredCompletion]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.StoredCompletionList:
             _request = self._core.build_request(
@@ -1432,6 +1454,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -1539,6 +1562,7 @@ class StoredCompletionOperations:
             ~azure.core.paging.ItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.InputMessage]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         def _fetch(_cursor: str | None) -> _models.StoredCompletionMessages:
             _request = self._core.build_request(
@@ -1561,6 +1585,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 

@@ -50,6 +50,7 @@ class FilesOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_06_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -67,6 +68,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -196,14 +198,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = await self._core.send(
+        _chunks: AsyncIterator[bytes] = await self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.aiter_bytes(_response)
+        return _chunks
 
 
 class FineTunesOperations:
@@ -229,6 +230,7 @@ class FineTunesOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_06_01_preview.models.FineTune]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuneList:
             _request = self._core.build_request(
@@ -246,6 +248,7 @@ class FineTunesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -396,23 +399,21 @@ class FineTunesOperations:
             headers={"Accept": "text/event-stream" if stream else "application/json"},
         )
         if stream:
-            _stream = await self._core.send(
+            _events: AsyncIterator[_models.Event] = await self._core.events(
                 _request,
                 expected=(200,),
-                error_model={"default": _models.ErrorResponse},
-                stream=True,
+                parse=lambda data: _rt.deserialize(_models.Event, data),
+                terminator="[DONE]",
+                errors={"default": _models.ErrorResponse},
                 **kwargs,
             )
-            return _rt.aiter_events(
-                _stream,
-                lambda data: _rt.deserialize(_models.Event, data),
-                terminator="[DONE]",
-                error_model={"default": _models.ErrorResponse},
-            )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
+            return _events
+        _result: _models.EventList = await self._core.call(
+            _request,
+            responses={200: _models.EventList},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
 
 
@@ -514,6 +515,7 @@ class ModelsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_06_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -531,6 +533,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async

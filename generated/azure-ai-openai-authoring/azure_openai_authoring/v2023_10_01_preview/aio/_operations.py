@@ -52,6 +52,7 @@ class FilesOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -69,6 +70,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -198,14 +200,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = await self._core.send(
+        _chunks: AsyncIterator[bytes] = await self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.aiter_bytes(_response)
+        return _chunks
 
 
 class FineTunesOperations:
@@ -231,6 +232,7 @@ class FineTunesOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTune]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuneList:
             _request = self._core.build_request(
@@ -248,6 +250,7 @@ class FineTunesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -398,23 +401,21 @@ class FineTunesOperations:
             headers={"Accept": "text/event-stream" if stream else "application/json"},
         )
         if stream:
-            _stream = await self._core.send(
+            _events: AsyncIterator[_models.Event] = await self._core.events(
                 _request,
                 expected=(200,),
-                error_model={"default": _models.ErrorResponse},
-                stream=True,
+                parse=lambda data: _rt.deserialize(_models.Event, data),
+                terminator="[DONE]",
+                errors={"default": _models.ErrorResponse},
                 **kwargs,
             )
-            return _rt.aiter_events(
-                _stream,
-                lambda data: _rt.deserialize(_models.Event, data),
-                terminator="[DONE]",
-                error_model={"default": _models.ErrorResponse},
-            )
-        _response = await self._core.send(
-            _request, expected=(200,), error_model={"default": _models.ErrorResponse}, **kwargs
+            return _events
+        _result: _models.EventList = await self._core.call(
+            _request,
+            responses={200: _models.EventList},
+            errors={"default": _models.ErrorResponse},
+            **kwargs,
         )
-        _result: _models.EventList = _rt.deserialize(_models.EventList, _response.content)
         return _result
 
 
@@ -446,6 +447,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobList:
             _request = self._core.build_request(
@@ -467,6 +469,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -596,6 +599,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobEventList:
             _request = self._core.build_request(
@@ -618,6 +622,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 
@@ -714,6 +719,7 @@ class IngestionJobsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             _request = self._core.build_request(
@@ -733,6 +739,7 @@ class IngestionJobsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -860,6 +867,7 @@ class ModelsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2023_10_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -877,6 +885,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async

@@ -63,6 +63,7 @@ class BatchOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.Batch]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.BatchesList:
             _request = self._core.build_request(
@@ -82,6 +83,7 @@ class BatchOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -193,6 +195,7 @@ class FilesOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -211,6 +214,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -341,14 +345,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = await self._core.send(
+        _chunks: AsyncIterator[bytes] = await self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.aiter_bytes(_response)
+        return _chunks
 
 
 class FineTuningOperations:
@@ -379,6 +382,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobList:
             _request = self._core.build_request(
@@ -400,6 +404,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -528,6 +533,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobCheckpointList:
             _request = self._core.build_request(
@@ -550,6 +556,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -571,6 +578,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobEventList:
             _request = self._core.build_request(
@@ -593,6 +601,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 
@@ -623,6 +632,7 @@ class IngestionJobRunsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.IngestionJobRunList:
             if _cursor is not None:
@@ -650,6 +660,7 @@ class IngestionJobRunsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -709,6 +720,7 @@ class IngestionJobsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             if _cursor is not None:
@@ -735,6 +747,7 @@ class IngestionJobsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -829,6 +842,7 @@ class ModelsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -846,6 +860,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -912,6 +927,7 @@ class StoredCompletionOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.StoredCompletion]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.StoredCompletionList:
             _request = self._core.build_request(
@@ -939,6 +955,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -1052,6 +1069,7 @@ class StoredCompletionOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_02_01_preview.models.InputMessage]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.StoredCompletionMessages:
             _request = self._core.build_request(
@@ -1074,6 +1092,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 

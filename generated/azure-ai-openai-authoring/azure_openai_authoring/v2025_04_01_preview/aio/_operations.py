@@ -64,6 +64,7 @@ class BatchOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.Batch]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.BatchesList:
             _request = self._core.build_request(
@@ -83,6 +84,7 @@ class BatchOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -204,6 +206,7 @@ class EvaluationOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.Eval]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.EvalList:
             _request = self._core.build_request(
@@ -226,6 +229,7 @@ class EvaluationOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -358,6 +362,7 @@ class EvaluationOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.EvalRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.EvalRunList:
             _request = self._core.build_request(
@@ -381,6 +386,7 @@ class EvaluationOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -522,6 +528,7 @@ class EvaluationOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.EvalRunOutputItem]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.EvalRunOutputItemList:
             _request = self._core.build_request(
@@ -547,6 +554,7 @@ class EvaluationOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -624,6 +632,7 @@ class FilesOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.File]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FileList:
             _request = self._core.build_request(
@@ -647,6 +656,7 @@ class FilesOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -794,14 +804,13 @@ class FilesOperations:
             path_params={"file-id": file_id},
             headers={"Accept": "application/octet-stream, application/json"},
         )
-        _response = await self._core.send(
+        _chunks: AsyncIterator[bytes] = await self._core.download(
             _request,
             expected=(200,),
-            error_model={"default": _models.ErrorResponse},
-            stream=True,
+            errors={"default": _models.ErrorResponse},
             **kwargs,
         )
-        return _rt.aiter_bytes(_response)
+        return _chunks
 
 
 class FineTuningOperations:
@@ -832,6 +841,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobList:
             _request = self._core.build_request(
@@ -853,6 +863,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -980,6 +991,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJobCheckpoint]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobCheckpointList:
             _request = self._core.build_request(
@@ -1002,6 +1014,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace
@@ -1023,6 +1036,7 @@ class FineTuningOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJobEvent]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.FineTuningJobEventList:
             _request = self._core.build_request(
@@ -1045,6 +1059,7 @@ class FineTuningOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -1123,6 +1138,7 @@ class IngestionJobRunsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.IngestionJobRun]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.IngestionJobRunList:
             if _cursor is not None:
@@ -1150,6 +1166,7 @@ class IngestionJobRunsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -1209,6 +1226,7 @@ class IngestionJobsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.IngestionJob]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.IngestionJobList:
             if _cursor is not None:
@@ -1235,6 +1253,7 @@ class IngestionJobsOperations:
             _fetch,
             items=lambda page: page.value,
             next_link=lambda page: page.next_link,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -1329,6 +1348,7 @@ class ModelsOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.Model]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.ModelList:
             _request = self._core.build_request(
@@ -1346,6 +1366,7 @@ class ModelsOperations:
             _fetch,
             items=lambda page: page.data,
             next_link=lambda page: None,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -1412,6 +1433,7 @@ class StoredCompletionOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.StoredCompletion]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.StoredCompletionList:
             _request = self._core.build_request(
@@ -1439,6 +1461,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
     @distributed_trace_async
@@ -1550,6 +1573,7 @@ class StoredCompletionOperations:
             ~azure.core.async_paging.AsyncItemPaged[~azure_openai_authoring.v2025_04_01_preview.models.InputMessage]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
+        _options = _rt.page_options(kwargs)
 
         async def _fetch(_cursor: str | None) -> _models.StoredCompletionMessages:
             _request = self._core.build_request(
@@ -1572,6 +1596,7 @@ class StoredCompletionOperations:
             items=lambda page: page.data,
             has_more=lambda page: page.has_more,
             cursor=lambda item: item.id,
+            options=_options,
         )
 
 
