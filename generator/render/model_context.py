@@ -54,6 +54,10 @@ class ModelView:
     fields: tuple[FieldView, ...]
     init_params: tuple[InitParam, ...]
     init_args: tuple[tuple[str, str], ...]  # (keyword, expression) passed to super().__init__
+    # (quoted keyword, expression): discriminator values this subtype fixes, given to
+    # super().__init__ through ``kwargs.setdefault`` so that a subtype of this subtype, which
+    # passes its own value first, keeps it.
+    fixed_args: tuple[tuple[str, str], ...] = ()
     nullable_required: str | None = None  # frozenset literal of required x-nullable fields
 
 
@@ -243,10 +247,11 @@ def model_view(
     fixed = _discriminator_values(spec, model, namer)
     params: list[InitParam] = []
     args: list[tuple[str, str]] = []
+    fixed_args: list[tuple[str, str]] = []
     props = all_properties(spec, model)
     for prop in sorted(props, key=lambda p: not p.required):
         if prop.wire_name in fixed:
-            args.append((prop.py_name, fixed[prop.wire_name]))
+            fixed_args.append((literal(prop.py_name), fixed[prop.wire_name]))
             continue
         if prop.read_only:
             continue
@@ -280,6 +285,7 @@ def model_view(
         fields=own,
         init_params=tuple(params),
         init_args=tuple(args),
+        fixed_args=tuple(fixed_args),
         nullable_required=nullable_required,
     )
 

@@ -49,6 +49,19 @@ _OTHER_KIND = "\x00other"
 
 _FOLDED_KIND = "\x00folded:"
 
+# Suffix of the schema reference under which a dispatching class keeps its plain model (its
+# own reference names the tagged union).
+_OWN_REF = ":own-model"
+
+
+def _plain_ref(handler: GetCoreSchemaHandler, subtype: type[PolymorphicModel]) -> str:
+    """The schema reference of ``subtype``'s plain model, its schema built if need be."""
+    built = handler.generate_schema(subtype)
+    ref = built.get("schema_ref") or built.get("ref")
+    if not isinstance(ref, str):
+        raise TypeError(f"no schema reference for {subtype.__name__}")
+    return ref + _OWN_REF if subtype._own_subtypes() else ref
+
 
 def _with_kind(key: str, value: str, data: Any) -> Any:
     """``data`` with its discriminator spelled ``value`` (input matched case-insensitively)."""
@@ -210,19 +223,29 @@ class PolymorphicModel(Model):
     ) -> core_schema.CoreSchema:
         schema = handler(source)
         subtypes = cls._own_subtypes() if source is cls else {}
-        if not subtypes or schema.get("type") != "model":
+        if not subtypes or schema.get("type") != "model" or "ref" not in schema:
             return schema  # a leaf class, or the union was already built for this class
+        # The union takes the class's own reference, so every occurrence of the class --
+        # including recursive ones inside its own or its subtypes' fields (``siblings:
+        # list[Fish]``) -- dispatches; the class's plain model moves to a reference of its own
+        # and validates unknown or missing kinds.  Subtypes are reached by reference too, which
+        # lets a subtype that is being built further up the stack (a field typed as a middle
+        # class of the hierarchy) be named before it is finished.
+        ref = schema["ref"]
+        own = {**schema, "ref": ref + _OWN_REF}
         key = cls.__discriminator__
         choices: dict[Hashable, core_schema.CoreSchema] = {}
         folded: dict[str, str] = {}
         for value, subtype in subtypes.items():
-            choices[value] = handler(subtype)
+            target = core_schema.definition_reference_schema(_plain_ref(handler, subtype))
+            choices[value] = target
             if folded.setdefault(value.lower(), value) == value:
                 # Reached only for a value in another letter case: rewrite it, then validate.
                 choices[_FOLDED_KIND + value] = core_schema.no_info_before_validator_function(
-                    functools.partial(_with_kind, key, value), handler(subtype)
+                    functools.partial(_with_kind, key, value), target
                 )
-        choices[_OTHER_KIND] = schema
+        choices[_OTHER_KIND] = core_schema.definition_reference_schema(own["ref"])
+        by_class = {subtype: value for value, subtype in subtypes.items()}
 
         def tag(data: Any) -> str:
             if isinstance(data, dict):
@@ -234,12 +257,11 @@ class PolymorphicModel(Model):
                 if isinstance(value, str) and value.lower() in folded:
                     return _FOLDED_KIND + folded[value.lower()]
                 return _OTHER_KIND
-            value = getattr(type(data), "__discriminator_value__", None)
-            return (
-                str(value) if value in subtypes and type(data) is subtypes[value] else _OTHER_KIND
-            )
+            kind: str = by_class.get(type(data), _OTHER_KIND)
+            return kind
 
-        return core_schema.tagged_union_schema(choices, discriminator=tag)
+        union = core_schema.tagged_union_schema(choices, discriminator=tag, ref=ref)
+        return core_schema.definitions_schema(union, [own])
 
     def _init_polymorphic(self, data: dict[str, Any]) -> None:
         """Construction of a polymorphic model (from :meth:`Model.__init__`).

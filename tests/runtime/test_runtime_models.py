@@ -338,3 +338,80 @@ def test_assignment_is_validated_on_roots_and_subclasses() -> None:
     assert leaf.as_dict() == {"kind": "UserCompute", "workers": 3}
     with pytest.raises(ValidationError):
         leaf.workers = "many"  # type: ignore[assignment]
+
+
+class Node(PolymorphicModel):
+    """A recursive hierarchy three levels deep: Node -> Branch -> Forked, and Node -> Leaf."""
+
+    __discriminator__: ClassVar[str] = "type"
+    type: str = Field(default=None, alias="type")
+    children: list[Node] | None = Field(default=None, alias="children")
+    by_name: dict[str, Node] | None = Field(default=None, alias="byName")
+
+
+class Branch(Node):
+    parent: Node | None = Field(default=None, alias="parent")
+
+
+class Forked(Branch):
+    ways: int | None = Field(default=None, alias="ways")
+
+
+class Leaf(Node):
+    weight: float | None = Field(default=None, alias="weight")
+
+
+class Tree(Model):
+    branch: Branch | None = Field(default=None, alias="branch")
+    nodes: list[Node] | None = Field(default=None, alias="nodes")
+
+
+Node.register_subtypes({"branch": Branch, "forked": Forked, "leaf": Leaf})
+
+
+def test_dispatch_at_every_depth_of_a_recursive_hierarchy() -> None:
+    wire = {
+        "type": "branch",
+        "children": [
+            {"type": "forked", "ways": 3, "children": [{"type": "leaf", "weight": 1.5}]},
+            {"type": "leaf", "byName": {"x": {"type": "forked", "parent": {"type": "leaf"}}}},
+            {"type": "sapling", "height": 2},
+        ],
+    }
+    # A middle class as the target type dispatches to its own subtypes.
+    for target in (Node, Branch):
+        root = deserialize(target, json.dumps(wire))
+        assert type(root) is Branch
+        assert root.children is not None
+        assert [type(child) for child in root.children] == [Forked, Leaf, Node]
+        forked, leaf, unknown = root.children
+        assert isinstance(forked, Forked) and forked.children is not None
+        assert type(forked.children[0]) is Leaf
+        assert leaf.by_name is not None
+        deep = leaf.by_name["x"]
+        assert isinstance(deep, Forked) and type(deep.parent) is Leaf
+        # An unknown kind is the root class with every field kept, written back unchanged.
+        assert unknown.as_dict() == {"type": "sapling", "height": 2}
+        assert root.as_dict() == wire
+        assert serialize(root) == wire
+    assert type(deserialize(Branch, b'{"type": "forked"}')) is Forked
+    tree = deserialize(Tree, b'{"branch": {"type": "forked"}, "nodes": [{"type": "branch"}]}')
+    assert type(tree.branch) is Forked and type((tree.nodes or [])[0]) is Branch
+
+
+def test_subtypes_built_by_hand_are_sent_whole_at_every_depth() -> None:
+    tree = Tree(
+        branch=Forked(ways=2, children=[Leaf(weight=0.5), Branch(parent=Leaf())]),
+        nodes=[Node(type="leaf", weight=2.0)],
+    )
+    assert tree.as_dict() == {
+        "branch": {
+            "type": "forked",
+            "ways": 2,
+            "children": [
+                {"type": "leaf", "weight": 0.5},
+                {"type": "branch", "parent": {"type": "leaf"}},
+            ],
+        },
+        "nodes": [{"type": "leaf", "weight": 2.0}],
+    }

@@ -189,7 +189,8 @@ class AzureAISearchIndex(TargetIndex):
         connection_id: str,
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=TargetType.AZURE_AI_SEARCH, connection_id=connection_id, **kwargs)
+        kwargs.setdefault("kind", TargetType.AZURE_AI_SEARCH)
+        super().__init__(connection_id=connection_id, **kwargs)
 
 
 class BaseConnection(_rt.PolymorphicModel):
@@ -611,9 +612,8 @@ class ConnectionStringConnection(BaseConnection):
         connection_string: str,
         **kwargs: Any,
     ) -> None:
-        super().__init__(
-            kind=ConnectionType.CONNECTION_STRING, connection_string=connection_string, **kwargs
-        )
+        kwargs.setdefault("kind", ConnectionType.CONNECTION_STRING)
+        super().__init__(connection_string=connection_string, **kwargs)
 
 
 class CosmosDBIndex(TargetIndex):
@@ -641,8 +641,8 @@ class CosmosDBIndex(TargetIndex):
         database_name: str | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", TargetType.COSMOS_DB)
         super().__init__(
-            kind=TargetType.COSMOS_DB,
             connection_id=connection_id,
             collection_name=collection_name,
             database_name=database_name,
@@ -733,7 +733,8 @@ class CustomCompute(JobCompute):
         compute_id: str,
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=ComputeType.CUSTOM_COMPUTE, compute_id=compute_id, **kwargs)
+        kwargs.setdefault("kind", ComputeType.CUSTOM_COMPUTE)
+        super().__init__(compute_id=compute_id, **kwargs)
 
 
 class DeploymentConnection(BaseConnection):
@@ -747,7 +748,8 @@ class DeploymentConnection(BaseConnection):
         self,
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=ConnectionType.RELATIVE_CONNECTION, **kwargs)
+        kwargs.setdefault("kind", ConnectionType.RELATIVE_CONNECTION)
+        super().__init__(**kwargs)
 
 
 class Deprecation(_rt.Model):
@@ -863,7 +865,8 @@ class DpoMethod(FineTuneMethod):
         dpo: DpoMethodConfigRequest | dict[str, Any],
         **kwargs: Any,
     ) -> None:
-        super().__init__(type=FineTuningMethodType.DPO, dpo=dpo, **kwargs)
+        kwargs.setdefault("type", FineTuningMethodType.DPO)
+        super().__init__(dpo=dpo, **kwargs)
 
 
 class DpoMethodConfigRequest(_rt.Model):
@@ -924,7 +927,8 @@ class DpoMethodRequest(FineTuneMethodRequest):
         dpo: DpoMethodConfigRequest | dict[str, Any],
         **kwargs: Any,
     ) -> None:
-        super().__init__(type=FineTuningMethodType.DPO, dpo=dpo, **kwargs)
+        kwargs.setdefault("type", FineTuningMethodType.DPO)
+        super().__init__(dpo=dpo, **kwargs)
 
 
 class EndpointKeyConnection(BaseConnection):
@@ -948,9 +952,8 @@ class EndpointKeyConnection(BaseConnection):
         key: str,
         **kwargs: Any,
     ) -> None:
-        super().__init__(
-            kind=ConnectionType.ENDPOINT_WITH_KEY, endpoint=endpoint, key=key, **kwargs
-        )
+        kwargs.setdefault("kind", ConnectionType.ENDPOINT_WITH_KEY)
+        super().__init__(endpoint=endpoint, key=key, **kwargs)
 
 
 class EndpointMIConnection(BaseConnection):
@@ -974,12 +977,8 @@ class EndpointMIConnection(BaseConnection):
         resource_id: str | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(
-            kind=ConnectionType.ENDPOINT_WITH_MANAGED_IDENTITY,
-            endpoint=endpoint,
-            resource_id=resource_id,
-            **kwargs,
-        )
+        kwargs.setdefault("kind", ConnectionType.ENDPOINT_WITH_MANAGED_IDENTITY)
+        super().__init__(endpoint=endpoint, resource_id=resource_id, **kwargs)
 
 
 class Error(_rt.Model):
@@ -1982,8 +1981,8 @@ class IngestionJobSystemCompute(IngestionJob):
         data_refresh_interval_in_hours: int | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", IngestionJobType.SYSTEM_COMPUTE)
         super().__init__(
-            kind=IngestionJobType.SYSTEM_COMPUTE,
             job_id=job_id,
             search_service_connection=search_service_connection,
             datasource=datasource,
@@ -2031,8 +2030,8 @@ class IngestionJobUserCompute(IngestionJob):
         data_refresh_interval_in_hours: int | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", IngestionJobType.USER_COMPUTE)
         super().__init__(
-            kind=IngestionJobType.USER_COMPUTE,
             workspace_id=workspace_id,
             job_id=job_id,
             compute=compute,
@@ -2226,7 +2225,8 @@ class PineconeIndex(TargetIndex):
         connection_id: str,
         **kwargs: Any,
     ) -> None:
-        super().__init__(kind=TargetType.PINECONE, connection_id=connection_id, **kwargs)
+        kwargs.setdefault("kind", TargetType.PINECONE)
+        super().__init__(connection_id=connection_id, **kwargs)
 
 
 class ServerlessCompute(JobCompute):
@@ -2250,9 +2250,8 @@ class ServerlessCompute(JobCompute):
         instance_count: int | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(
-            kind=ComputeType.SERVERLESS_COMPUTE, sku=sku, instance_count=instance_count, **kwargs
-        )
+        kwargs.setdefault("kind", ComputeType.SERVERLESS_COMPUTE)
+        super().__init__(sku=sku, instance_count=instance_count, **kwargs)
 
 
 class StoredCompletion(_rt.Model):
@@ -2627,7 +2626,8 @@ class SupervisedMethod(FineTuneMethod):
         self,
         **kwargs: Any,
     ) -> None:
-        super().__init__(type=FineTuningMethodType.SUPERVISED, **kwargs)
+        kwargs.setdefault("type", FineTuningMethodType.SUPERVISED)
+        super().__init__(**kwargs)
 
 
 class SupervisedMethodRequest(FineTuneMethodRequest):
@@ -2643,7 +2643,8 @@ class SupervisedMethodRequest(FineTuneMethodRequest):
         self,
         **kwargs: Any,
     ) -> None:
-        super().__init__(type=FineTuningMethodType.SUPERVISED, **kwargs)
+        kwargs.setdefault("type", FineTuningMethodType.SUPERVISED)
+        super().__init__(**kwargs)
 
 
 class SystemComputeDatasource(_rt.PolymorphicModel):
@@ -2698,8 +2699,8 @@ class SystemComputeStorage(SystemComputeDatasource):
         chunking: ChunkingSettings | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", SystemComputeDatasourceType.STORAGE)
         super().__init__(
-            kind=SystemComputeDatasourceType.STORAGE,
             connection=connection,
             container_name=container_name,
             embeddings=embeddings,
@@ -2747,8 +2748,8 @@ class SystemComputeUrl(SystemComputeDatasource):
         chunking: ChunkingSettings | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", SystemComputeDatasourceType.URLS)
         super().__init__(
-            kind=SystemComputeDatasourceType.URLS,
             urls=urls,
             connection=connection,
             container_name=container_name,
@@ -3044,8 +3045,8 @@ class UserComputeDataset(UserComputeDatasource):
         embeddings: list[WorkspaceConnectionEmbeddingSettings | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", UserComputeDatasourceType.DATASET)
         super().__init__(
-            kind=UserComputeDatasourceType.DATASET,
             dataset_id=dataset_id,
             dataset_type=dataset_type,
             chunking=chunking,
@@ -3085,13 +3086,9 @@ class UserComputeUrl(UserComputeDatasource):
         chunking: ChunkingSettings | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("kind", UserComputeDatasourceType.URLS)
         super().__init__(
-            kind=UserComputeDatasourceType.URLS,
-            urls=urls,
-            embeddings=embeddings,
-            crawling=crawling,
-            chunking=chunking,
-            **kwargs,
+            urls=urls, embeddings=embeddings, crawling=crawling, chunking=chunking, **kwargs
         )
 
 
@@ -3161,9 +3158,8 @@ class WorkspaceConnection(BaseConnection):
         connection_id: str,
         **kwargs: Any,
     ) -> None:
-        super().__init__(
-            kind=ConnectionType.WORKSPACE_CONNECTION, connection_id=connection_id, **kwargs
-        )
+        kwargs.setdefault("kind", ConnectionType.WORKSPACE_CONNECTION)
+        super().__init__(connection_id=connection_id, **kwargs)
 
 
 class WorkspaceConnectionEmbeddingSettings(_rt.Model):
