@@ -4,7 +4,11 @@ A fixed URL (``https://example.com/v1``) becomes ``host``, ``schemes`` and ``bas
 one (``/v1``) only ``basePath``.  A URL with variables (``{endpoint}/openai``) becomes Azure's
 ``x-ms-parameterized-host`` with one required ``in: path`` parameter per variable -- the client's
 host parameters -- carrying the variable's description, ``enum``, default and the extension
-keys emitters put beside them (``format``, ``x-ms-skip-url-encoding``, ...).
+keys emitters put beside them (``format``, ``x-ms-skip-url-encoding``, ...).  A server variable
+is a property of the service, not of one request, so each is marked
+``x-ms-parameter-location: client`` (a constructor argument, as Azure's generators make it)
+unless the variable itself says otherwise; an inline host parameter without it would belong to
+every operation.
 
 OpenAPI 3 makes every variable's ``default`` mandatory, so emitters write placeholders
 (TypeSpec writes ``"none"`` for an account endpoint).  A default is kept only when the URL it
@@ -87,6 +91,7 @@ def _parameter(name: str, value: Mapping[str, Any], usable: set[str]) -> dict[st
     if name in usable and "default" in value:
         parameter["default"] = value["default"]
     parameter.update(extensions(value))
+    parameter.setdefault("x-ms-parameter-location", "client")
     return parameter
 
 

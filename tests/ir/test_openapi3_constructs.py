@@ -157,6 +157,25 @@ def test_server_variable_placeholder_default_is_dropped(tmp_path: Path) -> None:
     assert [d.pointer for d in diagnostics] == ["/servers/0/variables/endpoint/default"]
 
 
+def test_server_variables_are_client_parameters(tmp_path: Path) -> None:
+    servers = [
+        {
+            "url": "{endpoint}/{region}/api",
+            "variables": {
+                "endpoint": {"default": "https://example.com"},
+                "region": {"default": "west", "x-ms-parameter-location": "method"},
+            },
+        }
+    ]
+    operation = {"operationId": "Things_Get", "responses": {"204": {"description": "ok"}}}
+    document = _document({}, servers=servers, paths={"/things": {"get": operation}})
+    spec, _ = _compile(tmp_path, document)
+    levels = {p.wire_name: p.client_level for p in spec.client.host.parameters}
+    assert levels == {"endpoint": True, "region": False}  # the variable's own say is kept
+    (op,) = spec.operations
+    assert [p.wire_name for p in op.parameters] == ["region"]
+
+
 def test_builder_diagnostics_point_into_the_openapi_document(tmp_path: Path) -> None:
     operation = {
         "operationId": "Things_Get",
