@@ -19,7 +19,10 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass
-from typing import ClassVar, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias, TypeVar
+
+if TYPE_CHECKING:
+    from generator.ir_flatten import FlatProperty
 
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
@@ -189,6 +192,8 @@ class Model:
     inline: bool = False  # True when the schema had no definitions key of its own
     source_pointer: str = ""  # JSON pointer of the schema in the spec
     read_only: bool = False  # readOnly: true on the whole definition (sent by the service only)
+    # what Python sees of the own x-ms-client-flatten containers (generator.ir_flatten)
+    flattened: tuple[FlatProperty, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +287,9 @@ class JsonBody:
     description: str = ""
     # key of the parameter-group model the body is a member of ("" when not grouped)
     group_key: str = ""
+    client_flatten: bool = False  # x-ms-client-flatten on the body parameter
+    # the body model's properties as keyword arguments, when flattened (generator.ir_flatten)
+    flattened: tuple[FlatProperty, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,7 +113,8 @@ def _compare_model(ctx: DiffContext, old: Model, new: Model) -> list[ChangeDraft
                 )
             )
         elif a is not None and b is not None:
-            drafts.extend(_changed_property(ctx, new, a, b, where, directions, reach))
+            lifted = (_lifted(ctx.old, a_owner, name), _lifted(ctx.new, b_owner, name))
+            drafts.extend(_changed_property(ctx, new, a, b, where, directions, reach, lifted))
     drafts.extend(_compare_polymorphism(old, new, directions, reach))
     drafts.extend(_compare_shape(ctx, old, new, reach))
     return drafts
@@ -222,6 +223,13 @@ def _removed_property(
     )
 
 
+def _lifted(index: SpecIndex, owner: str | None, wire: str) -> bool:
+    """Whether the generated class of ``owner`` lifts the container ``wire`` (x-ms-client-flatten
+    honoured: its properties are attributes of the class)."""
+    model = index.models.get(owner) if owner is not None else None
+    return model is not None and any(entry.path[0] == wire for entry in model.flattened)
+
+
 def _changed_property(
     ctx: DiffContext,
     model: Model,
@@ -230,6 +238,7 @@ def _changed_property(
     where: str,
     directions: frozenset[str],
     reach: Reach,
+    lifted: tuple[bool, bool] = (False, False),
 ) -> list[ChangeDraft]:
     drafts: list[ChangeDraft] = []
     sent = REQUEST in directions
@@ -350,12 +359,15 @@ def _changed_property(
         required=b.required,
         field=f"{model.class_name}.{b.py_name}",
     )
-    drafts += _compare_extensions(place, model, a, b)
+    drafts += _compare_extensions(place, model, a, b, lifted)
     return drafts
 
 
-def _compare_extensions(place: Place, model: Model, a: Property, b: Property) -> list[ChangeDraft]:
-    """``x-ms-mutability`` and ``x-ms-client-flatten`` of a property."""
+def _compare_extensions(
+    place: Place, model: Model, a: Property, b: Property, lifted: tuple[bool, bool]
+) -> list[ChangeDraft]:
+    """``x-ms-mutability`` and ``x-ms-client-flatten`` of a property (``lifted``: whether the
+    old and the new generated class lift the container's properties)."""
     drafts: list[ChangeDraft] = []
     if a.mutability != b.mutability:
         was = set(a.mutability or _ALL_MUTABILITY)
@@ -378,14 +390,30 @@ def _compare_extensions(place: Place, model: Model, a: Property, b: Property) ->
             )
         )
     if a.client_flatten != b.client_flatten:
+        moved = lifted[0] != lifted[1]
+        if not moved:
+            effect = f"`{model.class_name}` keeps its shape (the flag cannot be honoured here)."
+        elif lifted[1]:
+            effect = f"its properties become attributes of `{model.class_name}`."
+        else:
+            effect = f"its properties are no longer attributes of `{model.class_name}`."
         drafts.append(
             place.draft(
                 "ClientFlattenChanged",
                 f"{place.label} is "
                 + ("now" if b.client_flatten else "no longer")
-                + f" marked x-ms-client-flatten; this generator keeps `{model.class_name}` "
-                "unflattened either way.",
+                + f" marked x-ms-client-flatten; {effect}",
                 wire=False,
+                client=moved,
+                migration=(
+                    f"read and set the container's properties on `{model.class_name}` itself"
+                    if moved and lifted[1]
+                    else (
+                        f"reach the container's properties through `{model.class_name}.{b.py_name}`"
+                        if moved
+                        else ""
+                    )
+                ),
                 old=str(a.client_flatten).lower(),
                 new=str(b.client_flatten).lower(),
             )

@@ -415,7 +415,8 @@ _TABLE: tuple[Rule, ...] = (
         "ClientFlattenChanged",
         "x-ms-client-flatten changed",
         _NEVER,
-        "never (this generator does not flatten: the generated class keeps its shape)",
+        "when it changes whether the container's properties are attributes of the generated"
+        " class (they move; a polymorphic or open container is never lifted)",
     ),
     Rule(
         9019,

@@ -4,7 +4,8 @@ loader lowers OpenAPI 3 documents into it, see :mod:`generator.openapi3`).
 Stages, in order: every definition (enums first, then models and aliases), every operation with
 its parameters, bodies and responses (registering inline objects and enums met on the way under a
 context path), the inheritance/discriminator links, the behaviours (paging, long-running, event
-streams), then the client facts.  Names are left empty for :mod:`generator.naming`.
+streams), what ``x-ms-client-flatten`` lifts, then the client facts.  Names are left empty for
+:mod:`generator.naming`.
 Anything not understood is reported to the sink and skipped or typed as any.
 """
 
@@ -21,6 +22,7 @@ from generator.ir_builder.behaviours import add_behaviours
 from generator.ir_builder.client import build_client
 from generator.ir_builder.context import BuildContext
 from generator.ir_builder.definitions import build_definitions
+from generator.ir_builder.flatten import flatten
 from generator.ir_builder.models import link_hierarchy
 from generator.ir_builder.operations import build_operations
 from generator.ir_builder.overrides import keep_inherited_enums
@@ -37,6 +39,7 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     link_hierarchy(ctx)
     keep_inherited_enums(ctx)
     operations = add_behaviours(ctx, operations)
+    operations = flatten(ctx, operations)
     client = build_client(ctx, operations)
     # Host parameters that belong to the operations are filled per request, like path ones.
     per_operation = tuple(p for p in client.host.parameters if not p.client_level)

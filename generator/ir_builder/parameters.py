@@ -176,7 +176,15 @@ def _body(
     stream = isinstance(schema, Mapping) and schema.get("format") in ("file", "binary")
     if stream or body_type in _BINARY_TYPES or (consumes and not json_like):
         return BinaryBody(name, "", required, consumes, description)
-    return JsonBody(name, "", body_type, required, tuple(json_like) or consumes, description)
+    return JsonBody(
+        name,
+        "",
+        body_type,
+        required,
+        tuple(json_like) or consumes,
+        description,
+        client_flatten=value.get("x-ms-client-flatten") is True,
+    )
 
 
 def _form_field(ctx: BuildContext, raw: RawParameter, context: str) -> FormField:

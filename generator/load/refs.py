@@ -164,7 +164,9 @@ class RefChecker:
         return _at(container, key)
 
     def _warn_siblings(self, label: str, at: str, item: dict[str, Any]) -> None:
-        siblings = sorted(k for k in item if k != "$ref")
+        # Extensions beside a $ref (x-ms-client-flatten, x-ms-client-name, ...) are how Azure
+        # specs annotate a use of a shared schema; the builder reads them, so they are no defect.
+        siblings = sorted(k for k in item if k != "$ref" and not str(k).startswith("x-"))
         if siblings:
             names = ", ".join(repr(k) for k in siblings)
             sink = DiagnosticSink(label)

@@ -42,6 +42,11 @@ Reserved names and padding (a trailing ``_`` as PEP 8 suggests, unless said othe
   the generated modules import (``Any``, ``Field``, ``Enum``, ...); padded with the kind
   (``ExceptionModel``, ``FieldEnum``).
 
+Flattening (``x-ms-client-flatten``): a property lifted out of a container is named in its outer
+model's namespace after the model's own properties (inherited names taken), falling back to
+the containers' names in front (``properties_type``); the argument of a flattened body the same,
+in its method's namespace (``props_type``, else ``..._body``).
+
 Collision cascade: names are chosen per namespace (a model with its inherited fields, one
 method's parameters, one group's methods, the client's groups, the models module's classes, one
 enum's members).  Candidates are ordered deterministically: fields and parameters whose spec
@@ -69,7 +74,7 @@ from generator.naming.words import pascal, resolve, snake, upper, words
 def assign_names(spec: ApiSpec, sink: DiagnosticSink) -> ApiSpec:
     """A copy of ``spec`` with every ``py_name``/``class_name`` filled in."""
     classes = class_names(spec)
-    properties = property_names(spec)
+    properties, lifted = property_names(spec)
     client, client_names = named_client(spec.client)
     _report_renames(spec, classes, sink)
     return replace(
@@ -77,7 +82,12 @@ def assign_names(spec: ApiSpec, sink: DiagnosticSink) -> ApiSpec:
         client=client,
         groups=named_groups(spec.groups, client_names),
         models=tuple(
-            replace(m, class_name=classes[("model", m.key)], properties=properties[m.key])
+            replace(
+                m,
+                class_name=classes[("model", m.key)],
+                properties=properties[m.key],
+                flattened=lifted[m.key],
+            )
             for m in spec.models
         ),
         enums=tuple(

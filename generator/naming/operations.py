@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 from dataclasses import replace
 
 from generator.ir import (
@@ -143,7 +144,19 @@ def _named_parameters(
                 )
             )
     body = operation.body
-    if isinstance(body, JsonBody | BinaryBody):
+    # Arguments of a flattened body lifted out of containers fall back to the name with the
+    # containers' names in front (``props_type``), as the model's attribute is named.
+    prefixed: dict[str, str] = {}
+    if isinstance(body, JsonBody) and body.flattened:
+        # A flattened body: one keyword per property of its model, keyed by the property's path.
+        for index, arg in enumerate(body.flattened):
+            path = _path_key(arg.path)
+            src = arg.property.client_name or arg.property.wire_name
+            slots.append(((3, index, path), "body", path, src))
+            if len(arg.path) > 1:
+                joined = "_".join((*arg.path[:-1], src))
+                prefixed[path] = pad(snake(joined, "param"), PARAMETER_RESERVED)
+    elif isinstance(body, JsonBody | BinaryBody):
         slots.append(((3, 0, body.wire_name), "body", body.wire_name, body.wire_name))
     elif isinstance(body, MultipartBody):
         for index, f in enumerate(body.fields):
@@ -152,9 +165,12 @@ def _named_parameters(
     wanted = [
         (
             pad(snake(src, "param"), PARAMETER_RESERVED),
-            [pad(f"{snake(src, 'param')}_{loc}", PARAMETER_RESERVED)],
+            [
+                *([prefixed[wire]] if loc == "body" and wire in prefixed else []),
+                pad(f"{snake(src, 'param')}_{loc}", PARAMETER_RESERVED),
+            ],
         )
-        for _, loc, _, src in ordered
+        for _, loc, wire, src in ordered
     ]
     names = resolve(wanted, PARAMETER_RESERVED | KEYWORDS)
     chosen = {(loc, wire): name for (_, loc, wire, _), name in zip(ordered, names, strict=True)}
@@ -166,12 +182,23 @@ def _named_parameters(
         )
         for p in operation.parameters
     )
-    if isinstance(body, JsonBody | BinaryBody):
+    if isinstance(body, JsonBody) and body.flattened:
+        arguments = tuple(
+            replace(a, property=replace(a.property, py_name=chosen[("body", _path_key(a.path))]))
+            for a in body.flattened
+        )
+        body = replace(body, py_name=snake(body.wire_name, "body"), flattened=arguments)
+    elif isinstance(body, JsonBody | BinaryBody):
         body = replace(body, py_name=chosen[("body", body.wire_name)])
     elif isinstance(body, MultipartBody):
         fields = tuple(replace(f, py_name=chosen[("form", f.wire_name)]) for f in body.fields)
         body = replace(body, fields=fields)
     return parameters, body
+
+
+def _path_key(path: tuple[str, ...]) -> str:
+    """One string per property path (JSON text: two paths never give one key)."""
+    return json.dumps(list(path))
 
 
 def _named_responses(responses: tuple[Response, ...]) -> tuple[Response, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.ir import ApiSpec, Enum, EnumValue, Property
+from generator.ir_flatten import FlatProperty
 from generator.naming.words import (
     ANNOTATION_NAMES,
     CLASS_RESERVED,
@@ -69,17 +70,28 @@ def enum_members(item: Enum) -> tuple[EnumValue, ...]:
 PROPERTY_RESERVED = ANNOTATION_NAMES | MODEL_MEMBERS
 
 
-def property_names(spec: ApiSpec) -> dict[str, tuple[Property, ...]]:
-    """Model key -> its properties with names, parents named before children."""
+def property_names(
+    spec: ApiSpec,
+) -> tuple[dict[str, tuple[Property, ...]], dict[str, tuple[FlatProperty, ...]]]:
+    """Model key -> its properties with names, parents named before children; and model key ->
+    its lifted (x-ms-client-flatten) properties with names.
+
+    A model's own properties are named first; lifted ones then take what is left of the model's
+    namespace (inherited names included), falling back to the container's name in front
+    (``properties_type`` beside an inherited ``type``).  A lifted container is no attribute, so
+    its name does not count against them.
+    """
     by_key = {m.key: m for m in spec.models}
     done: dict[str, tuple[Property, ...]] = {}
-    inherited: dict[str, dict[str, str]] = {}  # model key -> wire name -> py name (all fields)
+    lifted: dict[str, tuple[FlatProperty, ...]] = {}
+    # model key -> wire name (a lifted property: its path) -> py name, every field
+    inherited: dict[str, dict[str | tuple[str, ...], str]] = {}
 
     def visit(key: str, trail: frozenset[str]) -> None:
         if key in done or key not in by_key or key in trail:
             return
         model = by_key[key]
-        fields: dict[str, str] = {}
+        fields: dict[str | tuple[str, ...], str] = {}
         for parent in model.parents:
             visit(parent, trail | {key})
             for wire, py in inherited.get(parent, {}).items():
@@ -96,8 +108,31 @@ def property_names(spec: ApiSpec) -> dict[str, tuple[Property, ...]]:
         )
         names.update({w: fields[w] for w in (p.wire_name for p in model.properties) if w in fields})
         done[key] = tuple(replace(p, py_name=names[p.wire_name]) for p in model.properties)
-        inherited[key] = {**fields, **{p.wire_name: names[p.wire_name] for p in model.properties}}
+        containers = {entry.path[0] for entry in model.flattened}
+        taken = set(fields.values()) | {
+            names[p.wire_name] for p in model.properties if p.wire_name not in containers
+        }
+        lifted[key] = _lifted_names(model.flattened, taken)
+        inherited[key] = {
+            **fields,
+            **{p.wire_name: names[p.wire_name] for p in model.properties},
+            **{entry.path: entry.property.py_name for entry in lifted[key]},
+        }
 
     for key in sorted(by_key):
         visit(key, frozenset())
-    return done
+    return done, lifted
+
+
+def _lifted_names(entries: tuple[FlatProperty, ...], taken: set[str]) -> tuple[FlatProperty, ...]:
+    """``entries`` named: the property's own name, else prefixed by its containers' names."""
+    wanted: Wanted = []
+    for entry in entries:
+        base = snake(entry.property.client_name or entry.property.wire_name)
+        prefixed = snake("_".join((*entry.path[:-1], base)))
+        wanted.append((pad(base, PROPERTY_RESERVED), [pad(prefixed, PROPERTY_RESERVED)]))
+    names = resolve(wanted, taken)
+    return tuple(
+        replace(e, property=replace(e.property, py_name=n))
+        for e, n in zip(entries, names, strict=True)
+    )

@@ -59,6 +59,7 @@ class ModelView:
     # passes its own value first, keeps it.
     fixed_args: tuple[tuple[str, str], ...] = ()
     nullable_required: str | None = None  # frozenset literal of required x-nullable fields
+    flatten: str | None = None  # dict literal of ``__flatten__`` (alias -> wire path)
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,21 @@ def ordered_models(spec: ApiSpec) -> list[Model]:
     return result
 
 
-def all_properties(spec: ApiSpec, model: Model) -> list[Property]:
+def own_properties(model: Model) -> list[Property]:
+    """The properties Python sees declared on ``model`` itself: its own wire properties, with
+    each lifted ``x-ms-client-flatten`` container replaced by the properties lifted from it."""
+    if not model.flattened:
+        return list(model.properties)
+    containers = {entry.path[0] for entry in model.flattened}
+    kept = [p for p in model.properties if p.wire_name not in containers]
+    return kept + [entry.property for entry in model.flattened]
+
+
+def all_properties(spec: ApiSpec, model: Model, *, python: bool = False) -> list[Property]:
     """Own and inherited properties, ancestors first; a redefinition replaces the inherited one.
 
-    Each ancestor is merged once (memoized), so a lattice of ``allOf`` parents costs time in
+    The wire properties, or with ``python`` what Python sees (:func:`own_properties`).  Each
+    ancestor is merged once (memoized), so a lattice of ``allOf`` parents costs time in
     proportion to its size, not to the number of paths through it.
     """
     merged: dict[str, list[Property]] = {}
@@ -144,13 +156,79 @@ def all_properties(spec: ApiSpec, model: Model) -> list[Property]:
             for prop in of(spec.model(parent)):
                 seen.pop(prop.py_name, None)
                 seen[prop.py_name] = prop
-        for prop in current.properties:
+        for prop in own_properties(current) if python else current.properties:
             seen.pop(prop.py_name, None)
             seen[prop.py_name] = prop
         merged[current.key] = result = list(seen.values())
         return result
 
     return of(model)
+
+
+def _ancestors(spec: ApiSpec, model: Model) -> list[Model]:
+    """Every ancestor of ``model`` once, nearest first."""
+    seen: set[str] = set()
+    found: list[Model] = []
+    pending = list(model.parents)
+    while pending:
+        key = pending.pop(0)
+        if key in seen:
+            continue
+        seen.add(key)
+        parent = spec.model(key)
+        found.append(parent)
+        pending.extend(parent.parents)
+    return found
+
+
+def flatten_aliases(spec: ApiSpec, model: Model) -> dict[tuple[str, ...], str]:
+    """Wire path -> field alias of each property lifted by ``model`` itself.
+
+    The alias is the path joined with dots (``properties.provisioningState``), made unique
+    against the model's wire names and the other aliases by ``#`` suffixes: it must never be
+    read as a real field of the payload.
+    """
+    taken = {p.wire_name for p in all_properties(spec, model)}
+    aliases: dict[tuple[str, ...], str] = {}
+    for entry in model.flattened:
+        alias = ".".join(entry.path)
+        while alias in taken:
+            alias += "#"
+        taken.add(alias)
+        aliases[entry.path] = alias
+    return aliases
+
+
+def _flatten_map(spec: ApiSpec, model: Model) -> str | None:
+    """The ``__flatten__`` literal of ``model`` (its ancestors' entries too), or None when it
+    lifts nothing itself (it then inherits its parent's map)."""
+    if not model.flattened:
+        return None
+    entries: dict[str, tuple[str, ...]] = {}
+    for current in [*reversed(_ancestors(spec, model)), model]:
+        for path, alias in flatten_aliases(spec, current).items():
+            entries[alias] = path
+    items = ", ".join(
+        f"{literal(alias)}: ({', '.join(literal(part) for part in path)})"
+        for alias, path in entries.items()
+    )
+    return f"{{{items}}}"
+
+
+def _init_name(py_name: str) -> str:
+    """The ``__init__`` argument that sets the field ``py_name``."""
+    return f"{py_name}_" if py_name in _INIT_NAMES else py_name
+
+
+def init_names(spec: ApiSpec, model: Model) -> dict[tuple[str, ...], str]:
+    """Wire path -> ``__init__`` argument, for every property Python sees on ``model``."""
+    found: dict[tuple[str, ...], str] = {}
+    for current in [*reversed(_ancestors(spec, model)), model]:
+        lifted = {entry.property.py_name: entry.path for entry in current.flattened}
+        for prop in own_properties(current):
+            path = lifted.get(prop.py_name, (prop.wire_name,))
+            found[path] = _init_name(prop.py_name)
+    return found
 
 
 def _discriminator_values(spec: ApiSpec, model: Model, namer: TypeNamer) -> dict[str, str]:
@@ -185,22 +263,24 @@ def _value_expression(spec: ApiSpec, root: Model, wire: str, value: str, namer: 
     return literal(value)
 
 
-def _field(prop: Property, namer: TypeNamer, needs: ImportNeeds) -> FieldView:
+def _field(
+    prop: Property, namer: TypeNamer, needs: ImportNeeds, alias: str | None = None
+) -> FieldView:
+    """A field declaration; ``alias`` replaces the wire name (lifted properties)."""
     annotation = namer.annotation(prop.type, needs)
     if not prop.required or prop.nullable:
         annotation = optional(annotation)
     default = "None" if annotation.endswith("| None") else ABSENT
-    if prop.wire_name == prop.py_name:
+    wire = prop.wire_name if alias is None else alias
+    if wire == prop.py_name:
         return FieldView(prop.py_name, annotation, default)
     needs.add("from pydantic import Field")
-    return FieldView(
-        prop.py_name, annotation, f"Field(default={default}, alias={literal(prop.wire_name)})"
-    )
+    return FieldView(prop.py_name, annotation, f"Field(default={default}, alias={literal(wire)})")
 
 
 def _class_doc(spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str) -> str:
     fields: list[str] = []
-    for prop in all_properties(spec, model):
+    for prop in all_properties(spec, model, python=True):
         text = prop.description
         if prop.read_only:
             text = f"{text} Read-only; set by the service.".strip()
@@ -244,11 +324,14 @@ def model_view(
         bases = "_rt.PolymorphicModel"
     else:
         bases = "_rt.Model"
+    flatten = _flatten_map(spec, model)
+    if flatten is not None and not any(a.flattened for a in _ancestors(spec, model)):
+        bases = "_rt.FlattenedModel" if bases == "_rt.Model" else bases + ", _rt.FlattenedModel"
     fixed = _discriminator_values(spec, model, namer)
     params: list[InitParam] = []
     args: list[tuple[str, str]] = []
     fixed_args: list[tuple[str, str]] = []
-    props = all_properties(spec, model)
+    props = all_properties(spec, model, python=True)
     for prop in sorted(props, key=lambda p: not p.required):
         if prop.wire_name in fixed:
             fixed_args.append((literal(prop.py_name), fixed[prop.wire_name]))
@@ -256,7 +339,7 @@ def model_view(
         if prop.read_only:
             continue
         annotation = namer.annotation(prop.type, needs, accept_dict=True)
-        name = f"{prop.py_name}_" if prop.py_name in _INIT_NAMES else prop.py_name
+        name = _init_name(prop.py_name)
         if prop.required:
             if prop.nullable:
                 annotation = optional(annotation)
@@ -264,14 +347,15 @@ def model_view(
         else:
             params.append(InitParam(name, optional(annotation), "None"))
         args.append((prop.py_name, name))
-    own = tuple(_field(p, namer, needs) for p in model.properties)
+    aliases = flatten_aliases(spec, model)
+    lifted = {entry.property.py_name: aliases[entry.path] for entry in model.flattened}
+    declared = own_properties(model)
+    own = tuple(_field(p, namer, needs, lifted.get(p.py_name)) for p in declared)
     discriminator = model.discriminator.property_wire_name if model.discriminator else None
-    if discriminator is not None:
+    if discriminator is not None or flatten is not None:
         needs.add("from typing import Any, ClassVar")
-    keep_null = sorted(p.py_name for p in model.properties if p.required and p.nullable)
-    inherited = sorted(
-        p.py_name for p in props if p.required and p.nullable and p not in model.properties
-    )
+    keep_null = sorted(p.py_name for p in declared if p.required and p.nullable)
+    inherited = sorted(p.py_name for p in props if p.required and p.nullable and p not in declared)
     nullable_required = None
     if keep_null:
         needs.add("from typing import Any, ClassVar")
@@ -287,6 +371,7 @@ def model_view(
         init_args=tuple(args),
         fixed_args=tuple(fixed_args),
         nullable_required=nullable_required,
+        flatten=flatten,
     )
 
 

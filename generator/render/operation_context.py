@@ -26,6 +26,7 @@ from generator.ir import (
     ParameterLocation,
     Primitive,
     PrimitiveType,
+    Property,
     TypeRef,
 )
 from generator.ir_builder.parameters import is_api_version
@@ -33,7 +34,7 @@ from generator.naming.words import snake
 from generator.render import docs
 from generator.render.client_context import api_version_parameter
 from generator.render.escape import py_string, py_value
-from generator.render.model_context import all_properties
+from generator.render.model_context import all_properties, init_names
 from generator.render.operation_docs import operation_docstring, success_type
 from generator.render.operation_views import (
     GroupView,
@@ -173,15 +174,27 @@ def _spec_headers_win(op: Operation, headers: list[tuple[str, str]]) -> list[tup
     return kept
 
 
-def _constant(spec: ApiSpec, param: Parameter) -> str | int | float | bool | None:
+def _constant(spec: ApiSpec, param: Parameter | Property) -> str | int | float | bool | None:
     """The value of a constant parameter (a required enum of one value), else None.
 
-    Such a parameter is not an argument: the only value the spec allows is always sent.
+    Such a parameter is not an argument: the only value the spec allows is always sent.  The
+    same holds for a property of a flattened body.
     """
     if not param.required or not isinstance(param.type, EnumRef):
         return None
     values = spec.enum(param.type.key).values
     return values[0].value if len(values) == 1 else None
+
+
+def _constant_expr(builder: _Builder, prop: Property, value: str | int | float | bool) -> str:
+    """The constant ``value`` of enum-typed ``prop`` as an expression its type accepts."""
+    assert isinstance(prop.type, EnumRef)
+    annotation = builder.namer.annotation(prop.type, builder.needs)
+    cls = builder.namer.class_name(prop.type.key)
+    if annotation not in (cls, f"_rt.Extensible[{cls}]"):
+        return py_value(value)  # an enum typed as its value (booleans)
+    member = builder.spec.enum(prop.type.key).values[0]
+    return f"{cls}.{member.py_name}"
 
 
 def _client_value(
@@ -328,39 +341,46 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             text = f"{text} When omitted, the service uses {shown}.".strip()
         document("keyword", name, text, param.type, param.required)
 
+    def argument(name: str, annotation: str, required: bool, text: str, tp: TypeRef) -> None:
+        """A required argument goes first, positional; an optional one is a keyword."""
+        if required:
+            positional.append(ParamView(name, annotation, None))
+        else:
+            optional_kw.append(ParamView(name, optional(annotation), "None"))
+        document("param" if required else "keyword", name, text, tp, required)
+
     for group in groups.values():
         model = builder.spec.model(group.key)
         annotation = namer.annotation(ModelRef(group.key), needs)
-        if group.required:
-            positional.append(ParamView(group.arg, annotation, None))
-        else:
-            optional_kw.append(ParamView(group.arg, optional(annotation), "None"))
-        role = "param" if group.required else "keyword"
-        document(role, group.arg, model.description, ModelRef(group.key), group.required)
+        argument(group.arg, annotation, group.required, model.description, ModelRef(group.key))
 
     body_args: list[str] = []
     body = op.body
     if isinstance(body, JsonBody) and body.group_key:
         value = groups[body.group_key].value(body.wire_name)
         body_args.append(f"json={_json_body_expr(body.type, value)}")
-        concrete = tuple(t for t in body.content_types if "*" not in t)
-        if concrete and "application/json" not in concrete:
-            _content_type(concrete, optional_kw, headers, keyword_docs)
+    elif isinstance(body, JsonBody) and body.flattened and isinstance(body.type, ModelRef):
+        # x-ms-client-flatten: the body model is built from one argument per property.
+        targets = init_names(builder.spec, builder.spec.model(body.type.key))
+        values: list[str] = []
+        for arg in body.flattened:
+            prop = arg.property
+            constant = _constant(builder.spec, prop)
+            if constant is not None:
+                values.append(f"{targets[arg.path]}={_constant_expr(builder, prop, constant)}")
+                continue
+            name = _safe(prop.py_name)
+            annotation = namer.annotation(prop.type, needs, accept_dict=True)
+            argument(name, annotation, prop.required, prop.description, prop.type)
+            values.append(f"{targets[arg.path]}={name}")
+        model_class = namer.annotation(body.type, needs)
+        body_args.append(f"json={model_class}({', '.join(values)})")
     elif isinstance(body, JsonBody):
         name = _safe(body.py_name)
         annotation = namer.annotation(body.type, needs, accept_dict=True)
-        if body.required:
-            positional.append(ParamView(name, annotation, None))
-        else:
-            optional_kw.append(ParamView(name, optional(annotation), "None"))
+        argument(name, annotation, body.required, body.description, body.type)
         body_args.append(f"json={_json_body_expr(body.type, name)}")
-        document(
-            "param" if body.required else "keyword",
-            name,
-            body.description,
-            body.type,
-            body.required,
-        )
+    if isinstance(body, JsonBody):
         concrete = tuple(t for t in body.content_types if "*" not in t)
         if concrete and "application/json" not in concrete:
             _content_type(concrete, optional_kw, headers, keyword_docs)

@@ -9,6 +9,7 @@ from azure.core import CaseInsensitiveEnumMeta
 from ._pipeline import ServiceConfig
 from .client import ClientCore
 from .client_async import AsyncClientCore
+from .flatten import FlattenedModel
 from .model import Model, PolymorphicModel
 from .multipart import FileInput, FilePart, file_part
 from .paging import (
@@ -36,6 +37,7 @@ __all__ = [
     "Extensible",
     "FileInput",
     "FilePart",
+    "FlattenedModel",
     "Model",
     "PolymorphicModel",
     "Rfc1123",

@@ -981,10 +981,10 @@ CASES += [
             Extra=obj({"a": {"type": "string"}}),
         ),
         "model Order.extra",
-        "info",
+        "breaking",
         False,
-        False,
-        back=("ClientFlattenChanged", "info", False, False),
+        True,
+        back=("ClientFlattenChanged", "breaking", False, True),
     ),
     Case(
         "ParameterGroupingChanged",

@@ -105,7 +105,8 @@ def test_every_lro_scenario(testserver: TestServer, testserver_client: Load) -> 
                 outcomes[name] = "error"
                 continue
             outcomes[name] = "ok"
-            state = getattr(getattr(result, "properties", None), "provisioning_state", None)
+            # Product flattens its `properties` (x-ms-client-flatten): the state is an attribute
+            state = getattr(result, "provisioning_state", None)
             if name.startswith("lr_os.begin_put") and state is not None:
                 assert state == "Succeeded", name
     assert {name for name, outcome in outcomes.items() if outcome == "error"} == FAILING
@@ -139,7 +140,7 @@ def test_continuation_token_resumes_a_poller(
         resumed = client.lr_os.begin_put201_creating_succeeded200(
             continuation_token=token, polling_interval=0
         )
-        assert resumed.result().properties.provisioning_state == "Succeeded"
+        assert resumed.result().provisioning_state == "Succeeded"
 
 
 async def test_async_lro_success_and_failure(
@@ -152,7 +153,7 @@ async def test_async_lro_success_and_failure(
         poller = await client.lr_os.begin_put201_creating_succeeded200(
             product=models.Product(location="West US"), polling_interval=0
         )
-        assert (await poller.result()).properties.provisioning_state == "Succeeded"
+        assert (await poller.result()).provisioning_state == "Succeeded"
         with pytest.raises(HttpResponseError):
             failing = await client.lrosa_ds.begin_put_non_retry400(
                 product=models.Product(location="West US"), polling_interval=0

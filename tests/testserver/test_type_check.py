@@ -26,6 +26,7 @@ SPECS = (
     "header",
     "httpInfrastructure",
     "lro",
+    "model-flattening",
 )
 
 
