@@ -445,7 +445,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
     stream_view: StreamView | None = None
     polling_header = ""
 
-    table = response_view(op, namer, needs, None)
+    table = response_view(builder.spec, op, namer, needs, None)
     if success in _STREAM_TYPES:
         kind = "download"
         return_annotation = "@Iterator[bytes]"

@@ -5,7 +5,9 @@ literals, each declared success status with its body type, the declared response
 theirs, and the error model of each failure status.  The method's return annotation follows from
 the same tables: the union of the success bodies (``| None`` when one success has none); the
 headers (``dict[str, Any]``) when no success has a body but some declare headers; ``bool`` for a
-``HEAD`` without a body (a declared 404 answers False).
+``HEAD`` without a body (a declared 404 answers False).  A body fixed to one value (an enum of one
+member that admits no other) is handed over as ``_rt.Constant(type, value)``: the runtime answers
+with the value, whatever body comes with it.
 
 Long-running operations also get the terminal values of their status enum here: azure-core
 knows only ``succeeded``/``failed``/``canceled``, a spec may end an operation with others.
@@ -15,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir import ApiSpec, EnumRef, ModelRef, Operation, TypeRef
-from generator.render.escape import py_string
+from generator.ir import ApiSpec, EnumRef, EnumValue, ModelRef, Operation, TypeRef
+from generator.render.escape import py_string, py_value
 from generator.render.model_context import all_properties
 from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer
 
@@ -86,8 +88,20 @@ def errors_literal(op: Operation, namer: TypeNamer, needs: ImportNeeds) -> str:
     return "{" + ", ".join(entries) + "}"
 
 
+def constant_value(spec: ApiSpec, tp: TypeRef | None) -> EnumValue | None:
+    """The one value a body of type ``tp`` can have, when the spec fixes it (else None)."""
+    if not isinstance(tp, EnumRef):
+        return None
+    enum = spec.enum(tp.key)
+    return enum.values[0] if len(enum.values) == 1 and not enum.extensible else None
+
+
 def response_view(
-    op: Operation, namer: TypeNamer, needs: ImportNeeds, body_annotation: str | None
+    spec: ApiSpec,
+    op: Operation,
+    namer: TypeNamer,
+    needs: ImportNeeds,
+    body_annotation: str | None,
 ) -> ResponseView:
     """The tables of ``op``; ``body_annotation`` overrides the annotation of every success body
     (None: each body's own type)."""
@@ -102,7 +116,12 @@ def response_view(
             without_body = True
             continue
         annotation = body_annotation or namer.annotation(response.body, needs)
-        entries.append(f"{response.status}: {annotation}")
+        constant = constant_value(spec, response.body)
+        if constant is None:
+            entries.append(f"{response.status}: {annotation}")
+        else:
+            value = py_value(constant.value)
+            entries.append(f"{response.status}: _rt.Constant({annotation}, {value})")
         bodies.append(annotation)
     headers = _headers_literal(op, namer, needs)
     head = op.method == "head"

@@ -20,6 +20,7 @@ from .paging import (
     page_options,
 )
 from .polling import async_begin_operation, begin_operation
+from .responses import Constant
 from .scalars import Base64, Base64Url, DateTime, Decimal, Extensible, Rfc1123, UnixTime
 from .serde import deserialize, serialize, to_wire, type_adapter
 from .sse import EventStreamDecoder, aiter_events, iter_events
@@ -31,6 +32,7 @@ __all__ = [
     "Base64Url",
     "CaseInsensitiveEnumMeta",
     "ClientCore",
+    "Constant",
     "DateTime",
     "Decimal",
     "EventStreamDecoder",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any
 
 import pytest
@@ -10,7 +11,14 @@ from azure.core.credentials import AzureKeyCredential
 from azure.core.exceptions import DecodeError, HttpResponseError, ResourceNotFoundError
 from runtime_scripted_server import ScriptedServer, reply
 
-from generator.runtime import AsyncClientCore, ClientCore, DateTime, Model, ServiceConfig
+from generator.runtime import (
+    AsyncClientCore,
+    ClientCore,
+    Constant,
+    DateTime,
+    Model,
+    ServiceConfig,
+)
 
 CONFIG = ServiceConfig("{endpoint}", "api-key", (), "responses-test/1.0", None)
 
@@ -132,6 +140,26 @@ def test_a_body_of_the_wrong_shape_is_a_decode_error_with_the_response(
         _call(scripted, "GET", "/bad", responses={200: Pet})
     assert isinstance(caught.value, HttpResponseError)
     assert caught.value.response is not None and caught.value.response.status_code == 200
+
+
+class Kind(str, Enum):
+    ONLY = "only"
+
+
+def test_a_constant_body_is_answered_by_the_status(scripted: ScriptedServer) -> None:
+    # no body, a framework's plain-text answer, the constant itself: the spec fixed the value
+    scripted.script(
+        "OPTIONS",
+        "/k",
+        reply(200),
+        reply(200, b"GET,HEAD", Content_Type="text/html"),
+        reply(200, True),
+    )
+    for _ in range(3):
+        assert _call(scripted, "OPTIONS", "/k", responses={200: Constant(bool, True)}) is True
+    scripted.script("GET", "/kind", reply(201))
+    kind = _call(scripted, "GET", "/kind", responses={201: Constant(Kind, "only")})
+    assert kind is Kind.ONLY
 
 
 def test_unknown_fields_never_fail_and_are_kept(scripted: ScriptedServer) -> None:

@@ -9,6 +9,7 @@ and the async client:
 * the body is validated as the type declared for the status it came with; a body that cannot
   be read as that type raises ``DecodeError`` (an ``HttpResponseError``) with the response
   attached, while unknown fields are kept on the model and never fail a call;
+* a status whose body the spec fixes to one value (:class:`Constant`) answers with that value;
 * declared response headers are converted to their types (``response_headers``, keyed by the
   header's wire name), returned as the result of an operation that has no body;
 * a ``HEAD`` operation without a body answers whether the resource exists (404 -> False when the
@@ -27,6 +28,7 @@ and the async client:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from azure.core.exceptions import DecodeError
@@ -38,6 +40,7 @@ from .serde import deserialize, type_adapter
 
 __all__ = [
     "NO_BODY",
+    "Constant",
     "ResponseHook",
     "call_options",
     "deserialize_response",
@@ -50,6 +53,24 @@ __all__ = [
 
 #: Marks a declared success status that carries no body (``responses={204: NO_BODY}``).
 NO_BODY: Any = None
+
+
+@dataclass(frozen=True)
+class Constant:
+    """A response body the spec fixes to one value: an enum of one member that admits no other.
+
+    The status alone carries the answer, so the result is ``value`` read as ``type`` and the body
+    is not read: servers often send none, or their framework's default text (as for an
+    ``OPTIONS`` request), and parsing it could only fail a call whose result is already known.
+    """
+
+    type: Any
+    value: Any
+
+    def result(self) -> Any:
+        """The constant as its declared type (an enum member, a bool, ...)."""
+        return type_adapter(self.type).validate_python(self.value)
+
 
 ResponseHook = Callable[[PipelineResponse[Any, Any], Any, dict[str, Any]], Any]
 """``cls(pipeline_response, deserialized, response_headers)``: Azure's per-call result hook."""
@@ -118,6 +139,8 @@ def deserialize_response(tp: Any, response: Any) -> Any:
     """
     if tp is None:
         return None
+    if isinstance(tp, Constant):
+        return tp.result()
     body = response.content
     if body.strip() == b"null":
         return None  # the service says "no value" (the result type admits None for this)
