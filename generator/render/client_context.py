@@ -309,6 +309,8 @@ def operations_imports(groups: tuple[GroupView, ...], extra: set[str], aio: bool
         lines.add("from azure.core.pipeline import PipelineResponse")
     if "sse" in kinds:
         lines.add("from typing import Literal, overload")
+    if any(op.resume_required for op in ops):
+        lines.add("from typing import overload")
     lines.add(f"from {'...' if aio else '..'} import _runtime as _rt")
     if "_models." in repr(groups):
         lines.add(f"from {'..' if aio else '.'} import models as _models")

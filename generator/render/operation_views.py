@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from generator.render.escape import py_string
 from generator.render.response_context import ResponseView
+from generator.render.types import optional
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,33 @@ class OperationView:
             parts.extend(p.declaration() for p in self.keyword)
         parts.append("**kwargs: Any")
         return ", ".join(parts)
+
+    @property
+    def resume_required(self) -> tuple[tuple[str, str], ...]:
+        """``(name, TypeError message literal)`` of each required parameter of a long-running
+        operation: a call resuming from ``continuation_token=`` goes without them, so the
+        method takes them as optional and checks them only when it starts the operation."""
+        if self.kind != "lro":
+            return ()
+        return tuple(
+            (p.name, py_string(f"{self.name}() missing required argument: {p.name!r}"))
+            for p in (*self.positional, *self.keyword)
+            if p.default is None
+        )
+
+    @property
+    def resumable_signature(self) -> str:
+        """The signature with every required parameter optional (see :attr:`resume_required`)."""
+
+        def relaxed(params: tuple[ParamView, ...]) -> tuple[ParamView, ...]:
+            return tuple(
+                ParamView(p.name, optional(p.annotation), "None") if p.default is None else p
+                for p in params
+            )
+
+        return replace(
+            self, positional=relaxed(self.positional), keyword=relaxed(self.keyword)
+        ).signature
 
     def signature_with(self, flag: str, annotation: str, default: str | None) -> str:
         """The signature with the stream flag's annotation replaced (for overloads)."""

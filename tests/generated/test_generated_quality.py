@@ -8,6 +8,7 @@ import inspect
 import os
 import subprocess
 import sys
+import typing
 from pathlib import Path
 from types import ModuleType
 
@@ -121,11 +122,14 @@ def test_operations_are_documented_and_take_standard_kwargs(
         doc = inspect.getdoc(method) or ""
         assert ":raises ~azure.core.exceptions.HttpResponseError:" in doc, name
         assert ":rtype:" in doc, name
-        parameters = inspect.signature(method).parameters  # type: ignore[arg-type]
-        assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()), name
-        for param in parameters.values():
-            if param.default is not inspect.Parameter.empty:
-                assert param.kind is inspect.Parameter.KEYWORD_ONLY, f"{name}({param.name})"
+        # The public signatures: the overloads where there are (a long-running operation's
+        # implementation takes its required arguments as optional, for resuming without them).
+        for public in typing.get_overloads(method) or [method]:
+            parameters = inspect.signature(public).parameters
+            assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()), name
+            for param in parameters.values():
+                if param.default is not inspect.Parameter.empty:
+                    assert param.kind is inspect.Parameter.KEYWORD_ONLY, f"{name}({param.name})"
 
 
 def test_notable_operations_have_their_azure_shape(committed_distribution: Path) -> None:

@@ -633,10 +633,24 @@ class ImagesOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @overload
     def begin_generate(
         self,
         body: _models.GenerateImagesCreation | dict[str, Any],
+        *,
+        operation_id: str | None = None,
+        **kwargs: Any,
+    ) -> LROPoller[_models.OperationResponse]: ...
+
+    @overload
+    def begin_generate(
+        self, *, continuation_token: str, **kwargs: Any
+    ) -> LROPoller[_models.OperationResponse]: ...
+
+    @distributed_trace
+    def begin_generate(
+        self,
+        body: _models.GenerateImagesCreation | dict[str, Any] | None = None,
         *,
         operation_id: str | None = None,
         **kwargs: Any,
@@ -667,6 +681,8 @@ class ImagesOperations:
         }
 
         def _initial() -> PipelineResponse[Any, Any]:
+            if body is None:
+                raise TypeError("begin_generate() missing required argument: 'body'")
             _request = self._core.build_request(
                 "POST",
                 "/images/generations:submit",

@@ -636,10 +636,24 @@ class ImagesOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace_async
+    @overload
     async def begin_generate(
         self,
         body: _models.GenerateImagesCreation | dict[str, Any],
+        *,
+        operation_id: str | None = None,
+        **kwargs: Any,
+    ) -> AsyncLROPoller[_models.OperationResponse]: ...
+
+    @overload
+    async def begin_generate(
+        self, *, continuation_token: str, **kwargs: Any
+    ) -> AsyncLROPoller[_models.OperationResponse]: ...
+
+    @distributed_trace_async
+    async def begin_generate(
+        self,
+        body: _models.GenerateImagesCreation | dict[str, Any] | None = None,
         *,
         operation_id: str | None = None,
         **kwargs: Any,
@@ -670,6 +684,8 @@ class ImagesOperations:
         }
 
         async def _initial() -> PipelineResponse[Any, Any]:
+            if body is None:
+                raise TypeError("begin_generate() missing required argument: 'body'")
             _request = self._core.build_request(
                 "POST",
                 "/images/generations:submit",
