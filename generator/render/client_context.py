@@ -85,7 +85,9 @@ def accepts_token(spec: ApiSpec) -> bool:
     return any(isinstance(a, TOKEN_SCHEMES) for a in spec.client.auth)
 
 
-def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...]) -> list[str]:
+def _config_args(
+    spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...], library: tuple[str, str]
+) -> list[str]:
     keys = [a for a in spec.client.auth if isinstance(a, ApiKeyAuth)]
     header = next((k.header for k in keys if not k.in_query), None)
     query = next((k.header for k in keys if k.in_query), None)
@@ -114,6 +116,11 @@ def _config_args(spec: ApiSpec, sdk_moniker: str, default_scopes: tuple[str, ...
     secrets = secret_parameter_names(spec)
     if secrets:
         args.append("secret_names=(" + "".join(f"{_lit(s)}, " for s in secrets) + ")")
+    name, version = library
+    if name:
+        args.append(f"library_name={_lit(name)}")
+    if version:
+        args.append(f"library_version={_lit(version)}")
     return args
 
 
@@ -137,6 +144,7 @@ def client_view(
     version_path: str,
     aio: bool,
     default_scopes: tuple[str, ...] = (),
+    library: tuple[str, str] = ("", ""),
 ) -> ClientView:
     """The client context for ``spec`` (``aio`` picks the async credential type).
 
@@ -249,7 +257,7 @@ def client_view(
         summary=escape.docstring(head),
         docstring=docs.render(docs.docstring(head, description, fields + keyword_fields, 4), 4),
         host_template_text=escape.docstring(spec.client.host.template),
-        config_args=tuple(_config_args(spec, sdk_moniker, default_scopes)),
+        config_args=tuple(_config_args(spec, sdk_moniker, default_scopes, library)),
         parameters=tuple(parameters),
         core_args=tuple(core_args),
         credential_annotation=" | ".join(kinds),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.ir import (
     ApiSpec,
@@ -73,6 +73,7 @@ class _Builder:
     namer: TypeNamer
     models_path: str
     needs: ImportNeeds = field(default_factory=ImportNeeds)
+    package: str = ""  # the import package, first part of every span name
 
 
 def _safe(name: str) -> str:
@@ -605,6 +606,13 @@ def _paging_view(builder: _Builder, op: Operation, page: TypeRef) -> PagingView 
     return PagingView("cursor", page_type, item_type, items_attr, has_more, cursor, "")
 
 
+def _span_name(builder: _Builder, group: OperationGroup, op: Operation) -> str:
+    """``<package>/<group attribute>.<method>`` (``<package>/<method>`` on the client itself):
+    the tracing span of one public method, named as the caller writes the call."""
+    method = f"{group.py_name}.{op.py_name}" if group.py_name else op.py_name
+    return py_string(f"{builder.package}/{method}" if builder.package else method)
+
+
 def group_view(builder: _Builder, group: OperationGroup) -> GroupView:
     """The view of one operation group."""
     if group.py_name:
@@ -621,13 +629,22 @@ def group_view(builder: _Builder, group: OperationGroup) -> GroupView:
         attribute=group.py_name,
         class_name=group.class_name,
         docstring=doc,
-        operations=tuple(build_operation(builder, op) for op in group.operations),
+        operations=tuple(
+            replace(build_operation(builder, op), span_name=_span_name(builder, group, op))
+            for op in group.operations
+        ),
     )
 
 
-def operation_groups(spec: ApiSpec, models_path: str) -> tuple[tuple[GroupView, ...], ImportNeeds]:
-    """Views of every group, with the imports their annotations need."""
+def operation_groups(
+    spec: ApiSpec, models_path: str, package: str = ""
+) -> tuple[tuple[GroupView, ...], ImportNeeds]:
+    """Views of every group, with the imports their annotations need.
+
+    ``package`` (the import package) starts each method's tracing span name.
+    """
     methods = [op.py_name for op in spec.operations]
-    builder = _Builder(spec, TypeNamer.for_spec(spec, "_models.", methods), models_path)
+    namer = TypeNamer.for_spec(spec, "_models.", methods)
+    builder = _Builder(spec, namer, models_path, package=package)
     groups = tuple(group_view(builder, g) for g in spec.groups)
     return groups, builder.needs

@@ -90,6 +90,7 @@ class OperationView:
     next_request_args: tuple[str, ...] = ()  # build_request arguments for a next-link page
     responses: ResponseView | None = None
     lro: LroView | None = None
+    span_name: str = '""'  # Python literal: the tracing span's name, ``<package>/<method>``
 
     @property
     def signature(self) -> str:

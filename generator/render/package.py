@@ -80,7 +80,7 @@ def _version_files(settings: PackageSettings, version: VersionInput) -> dict[str
     }
     models = model_context.models_module(spec, models_path)
     enums = model_context.enums_module(spec)
-    groups, needs = operation_context.operation_groups(spec, models_path)
+    groups, needs = operation_context.operation_groups(spec, models_path, settings.namespace)
     files = {
         "__init__.py": render("client/version_init.py.j2", **common),
         "models.py": render(
@@ -108,6 +108,7 @@ def _version_files(settings: PackageSettings, version: VersionInput) -> dict[str
             version_path,
             aio,
             settings.credential_scopes,
+            (settings.distribution, settings.package_version),
         )
         files[prefix + "_client.py"] = render(
             "client/client.py.j2",

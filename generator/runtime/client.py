@@ -86,6 +86,11 @@ class ClientCore:
         )
 
     @property
+    def instrumentation_config(self) -> dict[str, str]:
+        """The library name and version azure-core's tracing gives the spans it starts."""
+        return self.config.instrumentation_config
+
+    @property
     def pipeline_client(self) -> PipelineClient[HttpRequest, HttpResponse]:
         """The underlying azure-core client (what LRO pollers poll with)."""
         return self._client

@@ -93,6 +93,17 @@ class ServiceConfig:
     token: bool = False
     """Whether a ``TokenCredential`` is accepted though no scopes are known (an HTTP bearer
     scheme declares none): the caller then passes ``credential_scopes=``."""
+    library_name: str = ""
+    """The distribution's name, the instrumentation scope of its tracing spans."""
+    library_version: str = ""
+    """The distribution's version, recorded with the instrumentation scope."""
+
+    @property
+    def instrumentation_config(self) -> dict[str, str]:
+        """What azure-core's tracing (``distributed_trace`` and ``DistributedTracingPolicy``)
+        reads to name the instrumentation scope of the spans this client makes."""
+        config = {"library_name": self.library_name, "library_version": self.library_version}
+        return {key: value for key, value in config.items() if value}
 
 
 def require_scopes(config: ServiceConfig) -> None:
@@ -287,7 +298,7 @@ def standard_policies(
         kwargs.get("authentication_policy") or authentication,
         kwargs.get("custom_hook_policy") or CustomHookPolicy(**kwargs),
         kwargs.get("logging_policy") or RedactingNetworkTraceLoggingPolicy(secret, **kwargs),
-        DistributedTracingPolicy(**kwargs),
+        DistributedTracingPolicy(instrumentation_config=config.instrumentation_config, **kwargs),
         SensitiveHeaderCleanupPolicy(blocked_redirect_headers=secret, **kwargs),
         kwargs.get("http_logging_policy") or HttpLoggingPolicy(**kwargs),
     ]

@@ -78,6 +78,11 @@ class AsyncClientCore:
         )
 
     @property
+    def instrumentation_config(self) -> dict[str, str]:
+        """The library name and version azure-core's tracing gives the spans it starts."""
+        return self.config.instrumentation_config
+
+    @property
     def pipeline_client(self) -> AsyncPipelineClient[HttpRequest, AsyncHttpResponse]:
         """The underlying azure-core client (what LRO pollers poll with)."""
         return self._client

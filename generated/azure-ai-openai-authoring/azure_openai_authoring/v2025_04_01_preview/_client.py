@@ -34,6 +34,8 @@ _CONFIG = _rt.ServiceConfig(
     sdk_moniker="ai-openai-authoring/0.2.0",
     api_version_parameter="api-version",
     raw_host_parameters=("endpoint",),
+    library_name="azure-ai-openai-authoring",
+    library_version="0.2.0",
 )
 
 

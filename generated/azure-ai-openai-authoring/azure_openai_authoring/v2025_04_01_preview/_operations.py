@@ -38,7 +38,12 @@ class BatchOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/batch.list")
     def list(
         self,
         *,
@@ -86,7 +91,7 @@ class BatchOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/batch.create")
     def create(
         self, body: _models.BatchCreateRequest | dict[str, Any], **kwargs: Any
     ) -> _models.Batch:
@@ -118,7 +123,7 @@ class BatchOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/batch.get")
     def get(self, batch_id: str, **kwargs: Any) -> _models.Batch:
         """Gets details for a single batch specified by the given batch-id.
 
@@ -142,7 +147,7 @@ class BatchOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/batch.cancel")
     def cancel(self, batch_id: str, **kwargs: Any) -> _models.Batch:
         """Cancels the processing of the batch specified by the given batch-id.
 
@@ -177,7 +182,12 @@ class EvaluationOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.list_list")
     def list_list(
         self,
         *,
@@ -231,7 +241,7 @@ class EvaluationOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.create")
     def create(self, **kwargs: Any) -> _models.Eval:
         """Create the structure of an evaluation that can be used to test a model's performance. An
         evaluation is a set of testing criteria and a datasource. After creating an evaluation, you
@@ -255,7 +265,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.delete")
     def delete(self, eval_id: str, **kwargs: Any) -> _models.EvaluationDelete200 | _models.Error:
         """Delete an evaluation.
 
@@ -279,7 +289,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.get")
     def get(self, eval_id: str, **kwargs: Any) -> _models.Eval:
         """Get an evaluation by ID.
 
@@ -303,7 +313,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.update")
     def update(self, eval_id: str, **kwargs: Any) -> _models.Eval:
         """Update certain properties of an evaluation.
 
@@ -327,7 +337,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.list_run_list")
     def list_run_list(
         self,
         eval_id: str,
@@ -386,7 +396,7 @@ class EvaluationOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.create_run")
     def create_run(self, eval_id: str, **kwargs: Any) -> _models.EvalRun | _models.Error:
         """Create a new evaluation run. This is the endpoint that will kick off grading.
 
@@ -410,7 +420,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.delete_run")
     def delete_run(
         self, eval_id: str, run_id: str, **kwargs: Any
     ) -> _models.EvaluationDeleteRun200 | _models.Error:
@@ -438,7 +448,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.get_run")
     def get_run(self, eval_id: str, run_id: str, **kwargs: Any) -> _models.EvalRun:
         """Get an evaluation run by ID.
 
@@ -464,7 +474,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.cancel_run")
     def cancel_run(self, eval_id: str, run_id: str, **kwargs: Any) -> _models.EvalRun:
         """Cancel an ongoing evaluation run.
 
@@ -490,7 +500,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.list_run_output_items")
     def list_run_output_items(
         self,
         eval_id: str,
@@ -554,7 +564,7 @@ class EvaluationOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.get_run_output_item")
     def get_run_output_item(
         self, eval_id: str, run_id: str, output_item_id: str, **kwargs: Any
     ) -> _models.EvalRunOutputItem:
@@ -595,7 +605,12 @@ class FilesOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/files.list")
     def list(
         self,
         *,
@@ -656,7 +671,7 @@ class FilesOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/files.upload")
     def upload(
         self,
         *,
@@ -705,7 +720,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/files.import_file")
     def import_file(self, body: _models.FileImport | dict[str, Any], **kwargs: Any) -> _models.File:
         """Creates a new file entity by importing data from a provided url. Uploaded files can, for
         example, be used for training or evaluating fine-tuned models.
@@ -732,7 +747,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/files.delete")
     def delete(self, file_id: str, **kwargs: Any) -> _models.FileDelete:
         """Deletes the file with the given file-id. Deletion is also allowed if a file was used,
         e.g., as training file in a fine-tune job.
@@ -757,7 +772,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/files.get")
     def get(self, file_id: str, **kwargs: Any) -> _models.File:
         """Gets details for a single file specified by the given file-id including status, size,
         purpose, etc.
@@ -782,7 +797,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/files.get_content")
     def get_content(self, file_id: str, **kwargs: Any) -> Iterator[bytes]:
         """Gets the content of the file specified by the given file-id. Files can be user uploaded
         content or generated by the service like result metrics of a fine-tune job.
@@ -818,7 +833,12 @@ class FineTuningOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.list")
     def list(self, *, limit: int | None = None, **kwargs: Any) -> ItemPaged[_models.FineTuningJob]:
         """Gets a list of all fine-tune jobs owned by the Azure OpenAI resource. The details that
         are returned for each fine-tune job contain besides its identifier the base model, training
@@ -859,7 +879,7 @@ class FineTuningOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.create")
     def create(
         self, body: _models.FineTuningJobCreation | dict[str, Any], **kwargs: Any
     ) -> _models.FineTuningJob:
@@ -892,7 +912,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.delete")
     def delete(self, fine_tuning_job_id: str, **kwargs: Any) -> None:
         """Deletes the fine-tune job specified by the given fine-tune-id.
 
@@ -915,7 +935,7 @@ class FineTuningOperations:
             **kwargs,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.get")
     def get(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Gets details for a single fine-tune job specified by the given fine-tune-id. The details
         contain the base model, training and validation files, hyper parameters, time stamps, status
@@ -942,7 +962,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.cancel")
     def cancel(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Cancels the processing of the fine-tune job specified by the given fine-tune-id.
 
@@ -966,7 +986,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.list_checkpoints")
     def list_checkpoints(
         self, fine_tuning_job_id: str, *, limit: int | None = None, **kwargs: Any
     ) -> ItemPaged[_models.FineTuningJobCheckpoint]:
@@ -1010,7 +1030,7 @@ class FineTuningOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.list_events")
     def list_events(
         self, fine_tuning_job_id: str, *, limit: int | None = None, **kwargs: Any
     ) -> ItemPaged[_models.FineTuningJobEvent]:
@@ -1055,7 +1075,7 @@ class FineTuningOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.pause")
     def pause(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Pausing the processing of the fine-tune job specified by the given fine-tune-id.
 
@@ -1079,7 +1099,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.resume")
     def resume(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Resumes the processing of the fine-tune job specified by the given fine-tune-id.
 
@@ -1114,7 +1134,12 @@ class IngestionJobRunsOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_job_runs.list")
     def list(
         self, job_id: str, *, mgmt_user_token: str | None = None, **kwargs: Any
     ) -> ItemPaged[_models.IngestionJobRun]:
@@ -1162,7 +1187,7 @@ class IngestionJobRunsOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_job_runs.get")
     def get(
         self, job_id: str, run_id: str, *, mgmt_user_token: str | None = None, **kwargs: Any
     ) -> _models.IngestionJobRun:
@@ -1204,7 +1229,12 @@ class IngestionJobsOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_jobs.list")
     def list(
         self, *, mgmt_user_token: str | None = None, **kwargs: Any
     ) -> ItemPaged[_models.IngestionJob]:
@@ -1249,7 +1279,7 @@ class IngestionJobsOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_jobs.get")
     def get(self, job_id: str, **kwargs: Any) -> _models.IngestionJob:
         """Gets the details of the specified job id.
 
@@ -1273,7 +1303,7 @@ class IngestionJobsOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_jobs.create")
     def create(
         self,
         job_id: str,
@@ -1329,7 +1359,12 @@ class ModelsOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/models.list")
     def list(self, **kwargs: Any) -> ItemPaged[_models.Model]:
         """Gets a list of all models that are accessible by the Azure OpenAI resource. These include
         base models as well as all successfully completed fine-tuned models owned by the Azure
@@ -1362,7 +1397,7 @@ class ModelsOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/models.get")
     def get(self, model_id: str, **kwargs: Any) -> _models.Model:
         """Gets details for the model specified by the given modelId.
 
@@ -1397,7 +1432,12 @@ class StoredCompletionOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.list")
     def list(
         self,
         *,
@@ -1457,7 +1497,7 @@ class StoredCompletionOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.delete")
     def delete(self, stored_completion_id: str, **kwargs: Any) -> _models.StoredCompletionDelete:
         """Delete stored completion by the given stored completion id.
 
@@ -1481,7 +1521,7 @@ class StoredCompletionOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.get")
     def get(self, stored_completion_id: str, **kwargs: Any) -> _models.StoredCompletionResponse:
         """Gets stored completion by the given stored completion id.
 
@@ -1505,7 +1545,7 @@ class StoredCompletionOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.update")
     def update(
         self,
         stored_completion_id: str,
@@ -1537,7 +1577,7 @@ class StoredCompletionOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.list_messages")
     def list_messages(
         self,
         stored_completion_id: str,
@@ -1599,7 +1639,12 @@ class UploadFileOperations:
     def __init__(self, core: _rt.ClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/upload_file.start")
     def start(
         self, body: _models.UploadFileStartBody | dict[str, Any], **kwargs: Any
     ) -> _models.UploadResource:
@@ -1630,7 +1675,7 @@ class UploadFileOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/upload_file.cancel")
     def cancel(self, upload_id: str, **kwargs: Any) -> _models.UploadResource:
         """Cancels the Upload, and will lead to all uploaded parts to be deleted asynchronously. No
         Parts may be added after an Upload is cancelled.
@@ -1655,7 +1700,7 @@ class UploadFileOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/upload_file.complete")
     def complete(
         self, upload_id: str, body: _models.UploadFileCompleteBody | dict[str, Any], **kwargs: Any
     ) -> _models.UploadResource:
@@ -1689,7 +1734,7 @@ class UploadFileOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/upload_file.part")
     def part(
         self, upload_id: str, *, data: _rt.FileInput, **kwargs: Any
     ) -> _models.UploadPartResource:

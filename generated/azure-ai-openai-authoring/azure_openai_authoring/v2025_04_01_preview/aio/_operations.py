@@ -39,7 +39,12 @@ class BatchOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/batch.list")
     def list(
         self,
         *,
@@ -87,7 +92,7 @@ class BatchOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/batch.create")
     async def create(
         self, body: _models.BatchCreateRequest | dict[str, Any], **kwargs: Any
     ) -> _models.Batch:
@@ -119,7 +124,7 @@ class BatchOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/batch.get")
     async def get(self, batch_id: str, **kwargs: Any) -> _models.Batch:
         """Gets details for a single batch specified by the given batch-id.
 
@@ -143,7 +148,7 @@ class BatchOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/batch.cancel")
     async def cancel(self, batch_id: str, **kwargs: Any) -> _models.Batch:
         """Cancels the processing of the batch specified by the given batch-id.
 
@@ -178,7 +183,12 @@ class EvaluationOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.list_list")
     def list_list(
         self,
         *,
@@ -232,7 +242,7 @@ class EvaluationOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.create")
     async def create(self, **kwargs: Any) -> _models.Eval:
         """Create the structure of an evaluation that can be used to test a model's performance. An
         evaluation is a set of testing criteria and a datasource. After creating an evaluation, you
@@ -256,7 +266,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.delete")
     async def delete(
         self, eval_id: str, **kwargs: Any
     ) -> _models.EvaluationDelete200 | _models.Error:
@@ -282,7 +292,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.get")
     async def get(self, eval_id: str, **kwargs: Any) -> _models.Eval:
         """Get an evaluation by ID.
 
@@ -306,7 +316,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.update")
     async def update(self, eval_id: str, **kwargs: Any) -> _models.Eval:
         """Update certain properties of an evaluation.
 
@@ -330,7 +340,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.list_run_list")
     def list_run_list(
         self,
         eval_id: str,
@@ -389,7 +399,7 @@ class EvaluationOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.create_run")
     async def create_run(self, eval_id: str, **kwargs: Any) -> _models.EvalRun | _models.Error:
         """Create a new evaluation run. This is the endpoint that will kick off grading.
 
@@ -413,7 +423,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.delete_run")
     async def delete_run(
         self, eval_id: str, run_id: str, **kwargs: Any
     ) -> _models.EvaluationDeleteRun200 | _models.Error:
@@ -441,7 +451,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.get_run")
     async def get_run(self, eval_id: str, run_id: str, **kwargs: Any) -> _models.EvalRun:
         """Get an evaluation run by ID.
 
@@ -467,7 +477,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.cancel_run")
     async def cancel_run(self, eval_id: str, run_id: str, **kwargs: Any) -> _models.EvalRun:
         """Cancel an ongoing evaluation run.
 
@@ -493,7 +503,7 @@ class EvaluationOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/evaluation.list_run_output_items")
     def list_run_output_items(
         self,
         eval_id: str,
@@ -557,7 +567,7 @@ class EvaluationOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/evaluation.get_run_output_item")
     async def get_run_output_item(
         self, eval_id: str, run_id: str, output_item_id: str, **kwargs: Any
     ) -> _models.EvalRunOutputItem:
@@ -598,7 +608,12 @@ class FilesOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/files.list")
     def list(
         self,
         *,
@@ -659,7 +674,7 @@ class FilesOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/files.upload")
     async def upload(
         self,
         *,
@@ -708,7 +723,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/files.import_file")
     async def import_file(
         self, body: _models.FileImport | dict[str, Any], **kwargs: Any
     ) -> _models.File:
@@ -737,7 +752,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/files.delete")
     async def delete(self, file_id: str, **kwargs: Any) -> _models.FileDelete:
         """Deletes the file with the given file-id. Deletion is also allowed if a file was used,
         e.g., as training file in a fine-tune job.
@@ -762,7 +777,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/files.get")
     async def get(self, file_id: str, **kwargs: Any) -> _models.File:
         """Gets details for a single file specified by the given file-id including status, size,
         purpose, etc.
@@ -787,7 +802,7 @@ class FilesOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/files.get_content")
     async def get_content(self, file_id: str, **kwargs: Any) -> AsyncIterator[bytes]:
         """Gets the content of the file specified by the given file-id. Files can be user uploaded
         content or generated by the service like result metrics of a fine-tune job.
@@ -823,7 +838,12 @@ class FineTuningOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.list")
     def list(
         self, *, limit: int | None = None, **kwargs: Any
     ) -> AsyncItemPaged[_models.FineTuningJob]:
@@ -866,7 +886,7 @@ class FineTuningOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/fine_tuning.create")
     async def create(
         self, body: _models.FineTuningJobCreation | dict[str, Any], **kwargs: Any
     ) -> _models.FineTuningJob:
@@ -899,7 +919,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/fine_tuning.delete")
     async def delete(self, fine_tuning_job_id: str, **kwargs: Any) -> None:
         """Deletes the fine-tune job specified by the given fine-tune-id.
 
@@ -922,7 +942,7 @@ class FineTuningOperations:
             **kwargs,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/fine_tuning.get")
     async def get(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Gets details for a single fine-tune job specified by the given fine-tune-id. The details
         contain the base model, training and validation files, hyper parameters, time stamps, status
@@ -949,7 +969,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/fine_tuning.cancel")
     async def cancel(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Cancels the processing of the fine-tune job specified by the given fine-tune-id.
 
@@ -973,7 +993,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.list_checkpoints")
     def list_checkpoints(
         self, fine_tuning_job_id: str, *, limit: int | None = None, **kwargs: Any
     ) -> AsyncItemPaged[_models.FineTuningJobCheckpoint]:
@@ -1017,7 +1037,7 @@ class FineTuningOperations:
             options=_options,
         )
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/fine_tuning.list_events")
     def list_events(
         self, fine_tuning_job_id: str, *, limit: int | None = None, **kwargs: Any
     ) -> AsyncItemPaged[_models.FineTuningJobEvent]:
@@ -1062,7 +1082,7 @@ class FineTuningOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/fine_tuning.pause")
     async def pause(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Pausing the processing of the fine-tune job specified by the given fine-tune-id.
 
@@ -1086,7 +1106,7 @@ class FineTuningOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/fine_tuning.resume")
     async def resume(self, fine_tuning_job_id: str, **kwargs: Any) -> _models.FineTuningJob:
         """Resumes the processing of the fine-tune job specified by the given fine-tune-id.
 
@@ -1121,7 +1141,12 @@ class IngestionJobRunsOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_job_runs.list")
     def list(
         self, job_id: str, *, mgmt_user_token: str | None = None, **kwargs: Any
     ) -> AsyncItemPaged[_models.IngestionJobRun]:
@@ -1169,7 +1194,7 @@ class IngestionJobRunsOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/ingestion_job_runs.get")
     async def get(
         self, job_id: str, run_id: str, *, mgmt_user_token: str | None = None, **kwargs: Any
     ) -> _models.IngestionJobRun:
@@ -1211,7 +1236,12 @@ class IngestionJobsOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/ingestion_jobs.list")
     def list(
         self, *, mgmt_user_token: str | None = None, **kwargs: Any
     ) -> AsyncItemPaged[_models.IngestionJob]:
@@ -1256,7 +1286,7 @@ class IngestionJobsOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/ingestion_jobs.get")
     async def get(self, job_id: str, **kwargs: Any) -> _models.IngestionJob:
         """Gets the details of the specified job id.
 
@@ -1280,7 +1310,7 @@ class IngestionJobsOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/ingestion_jobs.create")
     async def create(
         self,
         job_id: str,
@@ -1336,7 +1366,12 @@ class ModelsOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/models.list")
     def list(self, **kwargs: Any) -> AsyncItemPaged[_models.Model]:
         """Gets a list of all models that are accessible by the Azure OpenAI resource. These include
         base models as well as all successfully completed fine-tuned models owned by the Azure
@@ -1369,7 +1404,7 @@ class ModelsOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/models.get")
     async def get(self, model_id: str, **kwargs: Any) -> _models.Model:
         """Gets details for the model specified by the given modelId.
 
@@ -1404,7 +1439,12 @@ class StoredCompletionOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.list")
     def list(
         self,
         *,
@@ -1464,7 +1504,7 @@ class StoredCompletionOperations:
             options=_options,
         )
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/stored_completion.delete")
     async def delete(
         self, stored_completion_id: str, **kwargs: Any
     ) -> _models.StoredCompletionDelete:
@@ -1490,7 +1530,7 @@ class StoredCompletionOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/stored_completion.get")
     async def get(
         self, stored_completion_id: str, **kwargs: Any
     ) -> _models.StoredCompletionResponse:
@@ -1516,7 +1556,7 @@ class StoredCompletionOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/stored_completion.update")
     async def update(
         self,
         stored_completion_id: str,
@@ -1548,7 +1588,7 @@ class StoredCompletionOperations:
         )
         return _result
 
-    @distributed_trace
+    @distributed_trace(name_of_span="azure_openai_authoring/stored_completion.list_messages")
     def list_messages(
         self,
         stored_completion_id: str,
@@ -1610,7 +1650,12 @@ class UploadFileOperations:
     def __init__(self, core: _rt.AsyncClientCore) -> None:
         self._core = core
 
-    @distributed_trace_async
+    @property
+    def _instrumentation_config(self) -> dict[str, str]:
+        # Read by azure-core's distributed_trace: the spans' instrumentation scope.
+        return self._core.instrumentation_config
+
+    @distributed_trace_async(name_of_span="azure_openai_authoring/upload_file.start")
     async def start(
         self, body: _models.UploadFileStartBody | dict[str, Any], **kwargs: Any
     ) -> _models.UploadResource:
@@ -1641,7 +1686,7 @@ class UploadFileOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/upload_file.cancel")
     async def cancel(self, upload_id: str, **kwargs: Any) -> _models.UploadResource:
         """Cancels the Upload, and will lead to all uploaded parts to be deleted asynchronously. No
         Parts may be added after an Upload is cancelled.
@@ -1666,7 +1711,7 @@ class UploadFileOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/upload_file.complete")
     async def complete(
         self, upload_id: str, body: _models.UploadFileCompleteBody | dict[str, Any], **kwargs: Any
     ) -> _models.UploadResource:
@@ -1700,7 +1745,7 @@ class UploadFileOperations:
         )
         return _result
 
-    @distributed_trace_async
+    @distributed_trace_async(name_of_span="azure_openai_authoring/upload_file.part")
     async def part(
         self, upload_id: str, *, data: _rt.FileInput, **kwargs: Any
     ) -> _models.UploadPartResource:
