@@ -272,6 +272,8 @@ class Parameter:
     secret: bool = False  # x-ms-secret: the value is never logged
     # key of the parameter-group model this parameter is a member of ("" when not grouped)
     group_key: str = ""
+    # x-ms-header-collection-prefix: a dict sent as one header per entry, named prefix + key
+    collection_prefix: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +345,8 @@ class ResponseHeader:
     py_name: str
     type: TypeRef
     description: str = ""
+    # x-ms-header-collection-prefix: every header with this prefix, as a dict keyed by the rest
+    collection_prefix: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

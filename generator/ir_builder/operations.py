@@ -14,14 +14,24 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from generator.ir import Operation, Parameter, Primitive, PrimitiveType, Response, ResponseHeader
+from generator.ir import (
+    Operation,
+    Parameter,
+    Primitive,
+    PrimitiveType,
+    Response,
+    ResponseHeader,
+    TypeRef,
+)
 from generator.ir_builder.context import BuildContext, as_mapping, child, text
 from generator.ir_builder.groups import apply_groups
 from generator.ir_builder.parameters import (
+    HEADER_COLLECTION,
     build_body,
     build_parameter,
     content_types,
     gather,
+    header_collection_prefix,
     unknown_locations,
 )
 from generator.ir_builder.types import inline_type, type_of
@@ -258,10 +268,13 @@ def _headers(ctx: BuildContext, raw: object, at: str, context: str) -> tuple[Res
         value = ctx.resolve(headers[name], header_at).value
         if value is None:
             continue
-        header_type = (
-            inline_type(ctx, value, header_at, f"{context}.{name}")
-            if "type" in value
-            else PrimitiveType(Primitive.STRING)
-        )
-        found.append(ResponseHeader(name, "", header_type, text(value.get("description"))))
+        prefix = header_collection_prefix(ctx, value, header_at, True)
+        if prefix is not None:
+            header_type: TypeRef = HEADER_COLLECTION
+        elif "type" in value:
+            header_type = inline_type(ctx, value, header_at, f"{context}.{name}")
+        else:
+            header_type = PrimitiveType(Primitive.STRING)
+        description = text(value.get("description"))
+        found.append(ResponseHeader(name, "", header_type, description, prefix))
     return tuple(found)

@@ -18,6 +18,7 @@ from generator.ir import (
     Default,
     FormField,
     JsonBody,
+    MapType,
     MultipartBody,
     Parameter,
     ParameterLocation,
@@ -94,11 +95,16 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
     collection = value.get("collectionFormat")
     client_name = value.get("x-ms-client-name")
     grouping = as_mapping(value.get("x-ms-parameter-grouping"))
+    prefix = header_collection_prefix(ctx, value, raw.at, location is ParameterLocation.HEADER)
     return Parameter(
         wire_name=name,
         py_name="",
         location=location,
-        type=_parameter_type(ctx, value, raw.at, f"{context}.{name}"),
+        type=(
+            HEADER_COLLECTION
+            if prefix is not None
+            else _parameter_type(ctx, value, raw.at, f"{context}.{name}")
+        ),
         required=required,
         description=text(value.get("description")),
         default=default,
@@ -109,7 +115,31 @@ def build_parameter(ctx: BuildContext, raw: RawParameter, context: str) -> Param
         client_name=client_name if isinstance(client_name, str) and client_name else None,
         grouping=None if grouping is None else text(grouping.get("name")),
         secret=value.get("x-ms-secret") is True,
+        collection_prefix=prefix,
     )
+
+
+#: The type of a header collection (``x-ms-header-collection-prefix``), whatever the spec
+#: declares (specs say ``type: string``, the type of each header of the family).
+HEADER_COLLECTION = MapType(PrimitiveType(Primitive.STRING))
+
+
+def header_collection_prefix(
+    ctx: BuildContext, value: Mapping[str, Any], at: str, is_header: bool
+) -> str | None:
+    """The ``x-ms-header-collection-prefix`` of a header (None when there is none or it is
+    unusable: not a non-empty string, or not on a header)."""
+    prefix = value.get("x-ms-header-collection-prefix")
+    if prefix is None:
+        return None
+    where = child(at, "x-ms-header-collection-prefix")
+    if not isinstance(prefix, str) or not prefix:
+        ctx.sink.warning(where, "x-ms-header-collection-prefix is not a string", "ignored")
+        return None
+    if not is_header:
+        ctx.sink.warning(where, "x-ms-header-collection-prefix on a non-header", "ignored")
+        return None
+    return prefix
 
 
 API_VERSION = "api-version"

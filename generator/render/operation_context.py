@@ -125,6 +125,8 @@ def _value_expr(param: Parameter, name: str) -> str:
     unix times, RFC 1123 dates, base64, decimals) is written by ``_rt.to_wire`` in its format's
     text; enums are sent as their value.
     """
+    if param.collection_prefix is not None:  # a dict, one header per entry
+        return f"_rt.prefixed_headers({py_string(param.collection_prefix)}, {name})"
     if isinstance(param.type, ArrayType) and param.collection_format != "multi":
         sep = {"ssv": " ", "tsv": "\t", "pipes": "|"}.get(param.collection_format or "csv", ",")
         fmt = _format_of(param.type.items)

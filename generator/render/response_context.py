@@ -73,6 +73,10 @@ def _headers_literal(op: Operation, namer: TypeNamer, needs: ImportNeeds) -> str
     seen: dict[str, str] = {}
     for response in op.success_responses:
         for header in response.headers:
+            if header.collection_prefix is not None:  # every header with the prefix, a dict
+                prefix = py_string(header.collection_prefix)
+                seen.setdefault(header.wire_name, f"_rt.HeaderCollection({prefix})")
+                continue
             seen.setdefault(header.wire_name, namer.annotation(header.type, needs))
     return "{" + ", ".join(f"{py_string(k)}: {v}" for k, v in sorted(seen.items())) + "}"
 

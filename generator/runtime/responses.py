@@ -11,7 +11,8 @@ and the async client:
   attached, while unknown fields are kept on the model and never fail a call;
 * a status whose body the spec fixes to one value (:class:`Constant`) answers with that value;
 * declared response headers are converted to their types (``response_headers``, keyed by the
-  header's wire name), returned as the result of an operation that has no body;
+  header's wire name), returned as the result of an operation that has no body; a header
+  collection (``x-ms-header-collection-prefix``) is the dict of every header with its prefix;
 * a ``HEAD`` operation without a body answers whether the resource exists (404 -> False when the
   spec declares it);
 * ``cls`` -- Azure's per-call result hook -- receives
@@ -36,6 +37,7 @@ from azure.core.pipeline import PipelineResponse
 from pydantic import ValidationError
 
 from ._pipeline import parse_error_model, raise_status_error
+from .header_collections import HeaderCollection
 from .serde import deserialize, type_adapter
 
 __all__ = [
@@ -166,6 +168,11 @@ def response_headers(response: Any, headers: Mapping[str, Any]) -> dict[str, Any
     """
     found: dict[str, Any] = {}
     for name, tp in headers.items():
+        if isinstance(tp, HeaderCollection):
+            collected = tp.read(response.headers)
+            if collected:
+                found[name] = collected
+            continue
         text = response.headers.get(name)
         if text is None:
             continue

@@ -10,6 +10,7 @@ from ._pipeline import ServiceConfig
 from .client import ClientCore
 from .client_async import AsyncClientCore
 from .flatten import FlattenedModel
+from .header_collections import HeaderCollection, prefixed_headers
 from .model import Model, PolymorphicModel
 from .multipart import FileInput, FilePart, file_part
 from .paging import (
@@ -40,6 +41,7 @@ __all__ = [
     "FileInput",
     "FilePart",
     "FlattenedModel",
+    "HeaderCollection",
     "Model",
     "PolymorphicModel",
     "Rfc1123",
@@ -58,6 +60,7 @@ __all__ = [
     "iter_events",
     "next_link_paged",
     "page_options",
+    "prefixed_headers",
     "serialize",
     "to_wire",
     "type_adapter",

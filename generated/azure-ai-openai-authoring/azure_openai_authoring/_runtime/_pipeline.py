@@ -46,6 +46,7 @@ from azure.core.pipeline.policies import (
 from azure.core.rest import HttpRequest
 
 from ._redact import REDACTED, is_secret, redact_url
+from .header_collections import PrefixedHeaders
 from .multipart import MultipartStream
 from .serde import deserialize, serialize
 
@@ -361,7 +362,12 @@ def make_request(
         and f"{version_name}=" not in urlsplit(url).query
     ):
         params[version_name] = api_version
-    header_values = {name: _text(value) for name, value in headers.items() if value is not None}
+    header_values: dict[str, str] = {}
+    for name, value in headers.items():
+        if isinstance(value, PrefixedHeaders):  # x-ms-header-collection-prefix: one per entry
+            header_values.update({key: _text(text) for key, text in value.items()})
+        elif value is not None:
+            header_values[name] = _text(value)
     body: dict[str, Any] = {}
     if json is not None:
         body["json"] = serialize(json)
