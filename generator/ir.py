@@ -73,6 +73,7 @@ class ArrayType:
 
     KIND: ClassVar[str] = "array"
     items: TypeRef
+    nullable_items: bool = False  # the items schema is x-nullable: null is a valid item
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class MapType:
 
     KIND: ClassVar[str] = "map"
     values: TypeRef
+    nullable_values: bool = False  # the values schema is x-nullable: null is a valid value
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,14 @@ from generator.ir import (
     TypeRef,
     UnionType,
 )
-from generator.ir_builder.context import BuildContext, as_mapping, child, is_ref
+from generator.ir_builder.context import (
+    DEFINITIONS_PREFIX,
+    BuildContext,
+    as_mapping,
+    child,
+    is_ref,
+    unescape_token,
+)
 
 _STRING_FORMATS = {
     None: Primitive.STRING,
@@ -160,10 +167,16 @@ def _plain(
         if "items" not in schema:
             ctx.sink.warning(at, "array without 'items'", "items typed as any")
             return ArrayType(ANY)
-        return ArrayType(type_of(ctx, schema["items"], child(at, "items"), context + ".item"))
+        items = schema["items"]
+        return ArrayType(
+            type_of(ctx, items, child(at, "items"), context + ".item"),
+            nullable_items=x_nullable(ctx, items),
+        )
     if kind == "object" or (kind is None and "additionalProperties" in schema):
         values = additional_properties(ctx, schema, at, context)
-        return MapType(values) if values is not None else ANY
+        if values is None:
+            return ANY
+        return MapType(values, nullable_values=x_nullable(ctx, schema["additionalProperties"]))
     if kind is None:
         return ANY
     primitive = primitive_of(ctx, schema, at)
@@ -171,6 +184,21 @@ def _plain(
         ctx.sink.error(child(at, "type"), f"unknown type {kind!r}", "typed as any")
         return ANY
     return PrimitiveType(primitive)
+
+
+def x_nullable(ctx: BuildContext, schema: object) -> bool:
+    """Whether ``schema`` (an items or values schema) says ``x-nullable: true``, beside its
+    ``$ref`` or on the definition it names (a broken reference is reported elsewhere)."""
+    local = as_mapping(schema)
+    if local is None:
+        return False
+    if local.get("x-nullable") is True:
+        return True
+    ref = local.get("$ref")
+    if isinstance(ref, str) and ref.startswith(DEFINITIONS_PREFIX):
+        found = ctx.definition_schema(unescape_token(ref[len(DEFINITIONS_PREFIX) :]))
+        return found is not None and found[0].get("x-nullable") is True
+    return False
 
 
 def additional_properties(

@@ -132,9 +132,11 @@ class TypeNamer:
             return self._builtin(text, needs) if text in BUILTIN_TYPES else text
         if isinstance(tp, ArrayType):
             items = self.annotation(tp.items, needs, accept_dict=accept_dict)
+            items = optional(items) if tp.nullable_items else items
             return f"{self._builtin('list', needs)}[{items}]"
         if isinstance(tp, MapType):
             values = self.annotation(tp.values, needs, accept_dict=accept_dict)
+            values = optional(values) if tp.nullable_values else values
             return f"{self._builtin('dict', needs)}[{self._builtin('str', needs)}, {values}]"
         if isinstance(tp, AnyType):
             needs.add(IMPORT_ANY)

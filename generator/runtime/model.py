@@ -68,6 +68,57 @@ def _with_kind(key: str, value: str, data: Any) -> Any:
     return {**data, key: value} if isinstance(data, dict) else data
 
 
+# Core-schema keys that hold serializer or metadata settings, never a validated value.
+_NOT_VALUES = frozenset({"serialization", "metadata", "ref", "cls", "config"})
+
+
+def tolerate_null_items(schema: Any) -> Any:
+    """A copy of a core schema in which every array item and map value may also be null.
+
+    Services send ``null`` inside arrays and maps whatever the item schema says (AutoRest's
+    clients read those), and a null item must neither fail a whole response nor be lost when
+    the value is sent back.  Other models met on the way (``definition-ref``, ``model``) are
+    left alone: each model's own schema goes through this once (``Model``'s schema hook).
+    """
+    if isinstance(schema, list):
+        return [tolerate_null_items(item) for item in schema]
+    if isinstance(schema, tuple):
+        return tuple(tolerate_null_items(item) for item in schema)
+    if not isinstance(schema, dict):
+        return schema
+    kind = schema.get("type")
+    if kind in ("model", "definition-ref"):
+        return schema
+    result = {}
+    for key, value in schema.items():
+        if key in _NOT_VALUES or not isinstance(value, (dict, list, tuple)):
+            result[key] = value
+            continue
+        value = tolerate_null_items(value)
+        if (
+            key in ("items_schema", "values_schema")
+            and kind in ("list", "dict")
+            and isinstance(value, dict)
+            and value.get("type") != "nullable"
+        ):
+            value = core_schema.nullable_schema(value)
+        result[key] = value
+    return result
+
+
+class _NullItems:
+    """``Annotated`` marker: the annotated type's arrays and maps may hold null items."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler, /
+    ) -> core_schema.CoreSchema:
+        schema: core_schema.CoreSchema = tolerate_null_items(handler(source))
+        return schema
+
+
+NULL_ITEMS = _NullItems()
+
+
 @functools.lru_cache(maxsize=256)
 def _field_adapter(cls: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """Validator of one field of ``cls`` on its own (for assignments to polymorphic roots)."""
@@ -76,7 +127,7 @@ def _field_adapter(cls: type[BaseModel], name: str) -> TypeAdapter[Any]:
     if field.metadata:
         annotation = Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]
     adapter: TypeAdapter[Any] = TypeAdapter(
-        annotation, config=ConfigDict(val_temporal_unit="seconds")
+        Annotated[annotation, NULL_ITEMS], config=ConfigDict(val_temporal_unit="seconds")
     )
     return adapter
 
@@ -138,6 +189,19 @@ class Model(BaseModel):
         init = cls.__dict__.get("__init__")
         if init is not None:
             init.__pydantic_base_init__ = True
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler, /
+    ) -> core_schema.CoreSchema:
+        # Every model's own fields accept null array items and map values (see
+        # ``tolerate_null_items``); nested models are handled by their own hook.
+        schema = handler(source)
+        if schema.get("type") != "model":
+            return schema
+        fields = tolerate_null_items(schema["schema"])
+        result: core_schema.CoreSchema = {**schema, "schema": fields}
+        return result
 
     def as_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data with wire names, omitting fields that were never set."""
@@ -221,7 +285,7 @@ class PolymorphicModel(Model):
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler, /
     ) -> core_schema.CoreSchema:
-        schema = handler(source)
+        schema = super().__get_pydantic_core_schema__(source, handler)
         subtypes = cls._own_subtypes() if source is cls else {}
         if not subtypes or schema.get("type") != "model" or "ref" not in schema:
             return schema  # a leaf class, or the union was already built for this class

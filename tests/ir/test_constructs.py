@@ -135,6 +135,37 @@ def test_arrays_maps_any_and_inline_objects(compile_data: Compile, swagger_doc: 
     assert nested.source_pointer == "/definitions/T/properties/nested"
 
 
+def test_x_nullable_items_and_values(compile_data: Compile, swagger_doc: Doc) -> None:
+    doc = swagger_doc(
+        definitions={
+            "Maybe": {"type": "string", "x-nullable": True},
+            "T": {
+                "type": "object",
+                "properties": {
+                    "inline": {"type": "array", "items": {"type": "integer", "x-nullable": True}},
+                    "named": {"type": "array", "items": {"$ref": "#/definitions/Maybe"}},
+                    "values": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string", "x-nullable": True},
+                    },
+                    "plain": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        }
+    )
+    spec, _ = compile_data(doc)
+    assert prop(spec, "T", "inline").type == ArrayType(
+        PrimitiveType(Primitive.INTEGER), nullable_items=True
+    )
+    assert prop(spec, "T", "named").type == ArrayType(
+        PrimitiveType(Primitive.STRING), nullable_items=True
+    )
+    assert prop(spec, "T", "values").type == MapType(
+        PrimitiveType(Primitive.STRING), nullable_values=True
+    )
+    assert prop(spec, "T", "plain").type == ArrayType(PrimitiveType(Primitive.STRING))
+
+
 def test_model_facts(compile_data: Compile, swagger_doc: Doc) -> None:
     doc = swagger_doc(
         definitions={

@@ -28,6 +28,8 @@ def test_primitives_models_enums_and_containers() -> None:
     assert namer.annotation(EnumRef("State"), needs) == "_rt.Extensible[_models.State]"
     assert namer.annotation(EnumRef("Kind"), needs) == "_models.Kind"
     assert namer.annotation(ArrayType(MapType(AnyType())), needs) == "list[dict[str, Any]]"
+    nullable = ArrayType(MapType(PrimitiveType(Primitive.INT32), nullable_values=True), True)
+    assert namer.annotation(nullable, needs) == "list[dict[str, int | None] | None]"
     union = UnionType((ModelRef("Job"), PrimitiveType(Primitive.STRING)))
     assert namer.annotation(union, needs) == "_models.Job | str"
     assert needs.statements == {"import datetime as _dt", "from typing import Any"}

@@ -415,3 +415,29 @@ def test_subtypes_built_by_hand_are_sent_whole_at_every_depth() -> None:
         },
         "nodes": [{"type": "leaf", "weight": 2.0}],
     }
+
+
+class Wrapper(Model):
+    names: list[str] | None = Field(default=None, alias="names")
+    by_key: dict[str, str] | None = Field(default=None, alias="byKey")
+    grid: list[dict[str, Widget]] | None = Field(default=None, alias="grid")
+
+
+def test_null_items_of_arrays_and_maps_are_read_and_sent_back() -> None:
+    wire = {
+        "names": ["a", None, ""],
+        "byKey": {"txt": "notepad", "": None},
+        "grid": [None, {"w": {"widgetId": "w"}, "none": None}],
+    }
+    loaded = deserialize(Wrapper, json.dumps(wire))
+    assert loaded.names == ["a", None, ""]
+    assert loaded.by_key == {"txt": "notepad", "": None}
+    assert loaded.grid is not None and loaded.grid[0] is None
+    assert isinstance(loaded.grid[1]["w"], Widget) and loaded.grid[1]["none"] is None
+    assert loaded.as_dict() == wire and serialize(loaded) == wire
+    built = Wrapper(names=["x", None], by_key={"k": None})
+    assert serialize(built) == {"names": ["x", None], "byKey": {"k": None}}
+    assert deserialize(list[int], b"[1, null, 3]") == [1, None, 3]
+    assert deserialize(dict[str, list[int]], b'{"a": [null]}') == {"a": [None]}
+    with pytest.raises(ValidationError):  # a null item is accepted, a wrong one is not
+        deserialize(Wrapper, b'{"names": ["a", 2]}')

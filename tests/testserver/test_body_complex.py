@@ -64,13 +64,25 @@ def test_polymorphic_reads(client: Any) -> None:
     assert client.polymorphism.get_composed_without_discriminator() is not None
 
 
-def test_arrays(client: Any) -> None:
+ARRAY = ["1, 2, 3, 4", "", None, "&S#$(*Y", "The quick brown fox jumps over the lazy dog"]
+PROGRAMS = {"txt": "notepad", "bmp": "mspaint", "xls": "excel", "exe": "", "": None}
+
+
+def test_arrays(client: Any, generated: Generated) -> None:
+    valid = client.array.get_valid()
+    assert valid.array == ARRAY  # a null item is read, not an error
+    client.array.put_valid(valid)
+    client.array.put_valid(generated.models.ArrayWrapper(array=ARRAY))
     assert client.array.get_empty().array == []
     assert client.array.get_not_provided().array is None
     client.array.put_empty({"array": []})
 
 
-def test_dictionaries(client: Any) -> None:
+def test_dictionaries(client: Any, generated: Generated) -> None:
+    valid = client.dictionary.get_valid()
+    assert valid.default_program == PROGRAMS
+    client.dictionary.put_valid(valid)
+    client.dictionary.put_valid(generated.models.DictionaryWrapper(default_program=PROGRAMS))
     assert client.dictionary.get_empty().default_program == {}
     assert client.dictionary.get_null().default_program is None
     assert client.dictionary.get_not_provided().default_program is None

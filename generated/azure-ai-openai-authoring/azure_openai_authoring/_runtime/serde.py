@@ -13,20 +13,20 @@ import functools
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter
 
 from ._gc import LARGE_BODY, cyclic_gc_paused
-from .model import _DUMP_FLAGS
+from .model import _DUMP_FLAGS, NULL_ITEMS
 
 __all__ = ["deserialize", "serialize", "to_wire", "type_adapter"]
 
 
 @functools.lru_cache(maxsize=512)
 def type_adapter(tp: Any) -> TypeAdapter[Any]:
-    """The pydantic adapter for ``tp``, built once per type."""
-    return TypeAdapter(tp)
+    """The pydantic adapter for ``tp``, built once per type (null array items accepted)."""
+    return TypeAdapter(Annotated[tp, NULL_ITEMS])
 
 
 def deserialize(tp: Any, data: bytes | bytearray | str | Any) -> Any:
