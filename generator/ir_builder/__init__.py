@@ -4,7 +4,8 @@ loader lowers OpenAPI 3 documents into it, see :mod:`generator.openapi3`).
 Stages, in order: every definition (enums first, then models and aliases), every operation with
 its parameters, bodies and responses (registering inline objects and enums met on the way under a
 context path), the inheritance/discriminator links, the behaviours (paging, long-running, event
-streams), what ``x-ms-client-flatten`` lifts, then the client facts.  Names are left empty for
+streams), the readOnly flags the spec contradicts (:mod:`.read_only`), what
+``x-ms-client-flatten`` lifts, then the client facts.  Names are left empty for
 :mod:`generator.naming`.
 Anything not understood is reported to the sink and skipped or typed as any.
 """
@@ -26,6 +27,7 @@ from generator.ir_builder.flatten import flatten
 from generator.ir_builder.models import link_hierarchy
 from generator.ir_builder.operations import build_operations
 from generator.ir_builder.overrides import keep_inherited_enums
+from generator.ir_builder.read_only import keep_contradicted_read_only
 from generator.load import LoadedSpec
 
 
@@ -39,6 +41,8 @@ def build_ir(loaded: LoadedSpec, sink: DiagnosticSink) -> ApiSpec:
     link_hierarchy(ctx)
     keep_inherited_enums(ctx)
     operations = add_behaviours(ctx, operations)
+    # Before flattening: examples and request/response reach are read in the wire shape.
+    keep_contradicted_read_only(ctx, operations, Path(loaded.path).parent)
     operations = flatten(ctx, operations)
     client = build_client(ctx, operations)
     # Host parameters that belong to the operations are filled per request, like path ones.

@@ -64,6 +64,12 @@ def _problem(ref: str, root: Path) -> tuple[str, str | None]:
     return str(target), None
 
 
+def example_file(ref: str, spec_dir: Path) -> Path | None:
+    """The existing file inside the spec's folder that an example reference names, or None."""
+    target, problem = _problem(ref, spec_dir.resolve())
+    return Path(target) if problem is None else None
+
+
 def example_files(document: dict[str, Any], spec_dir: Path) -> list[Path]:
     """The example files the operations cite that exist inside the spec's folder, each once,
     in document order (what ``pin`` records beside the spec)."""

@@ -60,6 +60,7 @@ class ModelView:
     fixed_args: tuple[tuple[str, str], ...] = ()
     nullable_required: str | None = None  # frozenset literal of required x-nullable fields
     flatten: str | None = None  # dict literal of ``__flatten__`` (alias -> wire path)
+    read_only: str | None = None  # frozenset literal of readOnly fields (never sent)
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,28 @@ def _polymorphic_ancestor(spec: ApiSpec, model: Model) -> bool:
     return False
 
 
+def read_only_fields(spec: ApiSpec, model: Model) -> frozenset[str]:
+    """Python names of the readOnly fields of ``model`` (inherited ones included) that a
+    request body leaves out; a discriminator is always sent, whatever the spec says."""
+    lineage = [model, *_ancestors(spec, model)]
+    kinds = {m.discriminator.property_wire_name for m in lineage if m.discriminator}
+    return frozenset(
+        p.py_name
+        for p in all_properties(spec, model, python=True)
+        if p.read_only and p.wire_name not in kinds
+    )
+
+
+def _read_only_literal(spec: ApiSpec, model: Model) -> str | None:
+    """The ``__read_only__`` value to write, None where the inherited one is already right."""
+    names = read_only_fields(spec, model)
+    if len(model.parents) == 1 and read_only_fields(spec, spec.model(model.parents[0])) == names:
+        return None
+    if not names:
+        return None if not model.parents else "frozenset()"
+    return "frozenset({" + ", ".join(literal(n) for n in sorted(names)) + "})"
+
+
 def model_view(
     spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str, needs: ImportNeeds
 ) -> ModelView:
@@ -361,6 +384,9 @@ def model_view(
         needs.add("from typing import Any, ClassVar")
         names = ", ".join(literal(n) for n in sorted({*keep_null, *inherited}))
         nullable_required = f"frozenset({{{names}}})"
+    read_only = _read_only_literal(spec, model)
+    if read_only is not None:
+        needs.add("from typing import Any, ClassVar")
     return ModelView(
         class_name=model.class_name,
         bases=bases,
@@ -372,6 +398,7 @@ def model_view(
         fixed_args=tuple(fixed_args),
         nullable_required=nullable_required,
         flatten=flatten,
+        read_only=read_only,
     )
 
 

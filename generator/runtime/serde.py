@@ -45,24 +45,33 @@ def deserialize(tp: Any, data: bytes | bytearray | str | Any) -> Any:
     return adapter.validate_python(data)
 
 
-def serialize(value: Any) -> Any:
+def serialize(value: Any, *, keep_read_only: bool = False) -> Any:
     """JSON-ready data with wire names for a model, dict, list, enum, datetime, bytes, ...
 
-    Models write only the fields that were set (plus preserved unknown fields); dicts standing
-    in for models pass through with their values serialized.
+    Models write only the fields that were set (plus preserved unknown fields), and -- this
+    being what request bodies are made of -- not their read-only ones (``__read_only__``: the
+    service sets those) unless ``keep_read_only`` asks for everything (a model as the service
+    sent it); dicts standing in for models pass through with their values serialized, as the
+    caller wrote them.
     """
     if value is None or (
         isinstance(value, (bool, int, float, str)) and not isinstance(value, Enum)
     ):
         return value
     if isinstance(value, BaseModel):
-        return value.model_dump(**_DUMP_FLAGS)
+        data = value.model_dump(**_DUMP_FLAGS)
+        if not keep_read_only:
+            _drop_read_only(value, data)
+        return data
     if isinstance(value, Enum):
         return serialize(value.value)
     if isinstance(value, Mapping):
-        return {str(serialize(key)): serialize(item) for key, item in value.items()}
+        return {
+            str(serialize(key)): serialize(item, keep_read_only=keep_read_only)
+            for key, item in value.items()
+        }
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [serialize(item) for item in value]
+        return [serialize(item, keep_read_only=keep_read_only) for item in value]
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
@@ -76,6 +85,38 @@ def serialize(value: Any) -> Any:
         return base64.b64encode(bytes(value)).decode("ascii")
     value_type: Any = type(value)
     return type_adapter(value_type).dump_python(value, mode="json", by_alias=True)
+
+
+def _drop_read_only(model: BaseModel, data: Any) -> None:
+    """Remove from ``data`` (``model`` dumped) the read-only fields of every model in it."""
+    if not isinstance(data, dict):
+        return
+    cls = type(model)
+    read_only: frozenset[str] = getattr(cls, "__read_only__", frozenset())
+    nested: dict[str, tuple[str, ...]] = getattr(cls, "__flatten__", {})
+    for name, info in cls.__pydantic_fields__.items():
+        alias = info.alias or name
+        path = nested.get(alias, (alias,))  # a lifted (x-ms-client-flatten) field sits deeper
+        container: Any = data
+        for step in path[:-1]:
+            container = container.get(step) if isinstance(container, dict) else None
+        if not isinstance(container, dict) or path[-1] not in container:
+            continue
+        if name in read_only:
+            del container[path[-1]]
+        else:
+            _drop_nested(getattr(model, name, None), container[path[-1]])
+
+
+def _drop_nested(value: Any, data: Any) -> None:
+    if isinstance(value, BaseModel):
+        _drop_read_only(value, data)
+    elif isinstance(value, (list, tuple)) and isinstance(data, list):
+        for item, dumped in zip(value, data, strict=False):
+            _drop_nested(item, dumped)
+    elif isinstance(value, Mapping) and isinstance(data, dict):
+        for key, item in value.items():
+            _drop_nested(item, data.get(str(serialize(key))))
 
 
 def _wire_types() -> dict[str, Any]:

@@ -136,7 +136,7 @@ class Case:
 
     def serialize(self, value: Any) -> Any:
         runtime = __import__("azure_openai_authoring._runtime", fromlist=["serialize"])
-        return runtime.serialize(value)
+        return runtime.serialize(value, keep_read_only=True)  # as the service sent it
 
     def check_round_trip(self, result: Any, exchanges: list[Exchange]) -> None:
         """The typed result serializes back to exactly what Prism sent (nothing lost)."""

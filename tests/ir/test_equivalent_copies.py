@@ -63,4 +63,14 @@ def test_yaml_2025_gives_the_json_ir_apart_from_moved_headers(real_ir: RealIr) -
         for key in ("post /batches", "get /batches"):
             for response in data["operations"][key]["responses"]:
                 response["headers"] = []
+
+    def tags(data: dict[str, Any]) -> dict[str, Any]:
+        (model,) = [m for m in data["models"] if m["key"] == "WandBIntegrationRequest"]
+        (prop,) = [p for p in model["properties"] if p["wire_name"] == "tags"]
+        return prop
+
+    # readOnly, yet sent by the fine-tuning example: the JSON copy's example file is pinned, the
+    # YAML copy names ``.yaml`` examples that are not, so only the JSON IR sees that evidence.
+    assert (tags(json_ir)["read_only"], tags(yaml_ir)["read_only"]) == (False, True)
+    tags(yaml_ir)["read_only"] = False
     assert yaml_ir == json_ir

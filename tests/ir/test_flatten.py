@@ -119,10 +119,13 @@ def test_flattened_body_arguments(compile_data: Compile, swagger_doc: Doc) -> No
         "schema": {"$ref": REF + "Outer"},
     }
     path_name = {"name": "state", "in": "path", "required": True, "type": "string"}
+    # Outer is answered too: a readOnly flag in a model only requests carry is not honoured
+    # (see ir_builder/read_only.py), and this test is about a read-only container.
+    answer = {"description": "done", "schema": {"$ref": REF + "Outer"}}
     operation = {
         "operationId": "Things_Put",
         "parameters": [path_name, body],
-        "responses": {"204": {"description": "done"}},
+        "responses": {"200": answer},
     }
     doc = swagger_doc(definitions=_definitions(), paths={"/things/{state}": {"put": operation}})
     spec, _ = compile_data(doc)

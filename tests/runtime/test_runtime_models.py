@@ -26,6 +26,7 @@ from generator.runtime import (
     CaseInsensitiveEnumMeta,
     DateTime,
     Extensible,
+    FlattenedModel,
     Model,
     PolymorphicModel,
     UnixTime,
@@ -441,3 +442,66 @@ def test_null_items_of_arrays_and_maps_are_read_and_sent_back() -> None:
     assert deserialize(dict[str, list[int]], b'{"a": [null]}') == {"a": [None]}
     with pytest.raises(ValidationError):  # a null item is accepted, a wrong one is not
         deserialize(Wrapper, b'{"names": ["a", 2]}')
+
+
+class Stamp(Model):
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"issued"})
+    issued: str | None = Field(default=None, alias="issuedAt")
+    note: str | None = Field(default=None, alias="note")
+
+
+class Ticket(Model):
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"ticket_id"})
+    ticket_id: str | None = Field(default=None, alias="id")
+    size: int | None = Field(default=None, alias="size")
+    stamps: list[Stamp] | None = Field(default=None, alias="stamps")
+    by_name: dict[str, Stamp] | None = Field(default=None, alias="byName")
+
+
+def test_read_only_fields_are_read_but_never_sent() -> None:
+    wire = {
+        "id": "1234",
+        "size": 2,
+        "stamps": [{"issuedAt": "now", "note": "a"}, None],
+        "byName": {"x": {"issuedAt": "then"}},
+        "future": {"id": "kept: not a field"},
+    }
+    ticket = deserialize(Ticket, json.dumps(wire))
+    assert ticket.ticket_id == "1234" and ticket.as_dict() == wire  # read, and shown
+    assert serialize(ticket) == {
+        "size": 2,
+        "stamps": [{"note": "a"}, None],
+        "byName": {"x": {}},
+        "future": {"id": "kept: not a field"},
+    }
+    assert serialize([ticket])[0]["size"] == 2 and "id" not in serialize([ticket])[0]
+    # A dict stands for the body exactly as the caller wrote it.
+    assert serialize({"id": "mine"}) == {"id": "mine"}
+
+
+class Lifted(FlattenedModel):
+    """``properties`` flattened: its readOnly ``state`` and writable ``size`` are lifted."""
+
+    __flatten__: ClassVar[dict[str, tuple[str, ...]]] = {
+        "properties.state": ("properties", "state"),
+        "properties.size": ("properties", "size"),
+    }
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"state"})
+    name: str | None = Field(default=None, alias="name")
+    state: str | None = Field(default=None, alias="properties.state")
+    size: int | None = Field(default=None, alias="properties.size")
+
+
+def test_read_only_fields_lifted_from_a_flattened_container_are_not_sent() -> None:
+    wire = {"name": "n", "properties": {"state": "Succeeded", "size": 3}}
+    lifted = deserialize(Lifted, json.dumps(wire))
+    assert (lifted.state, lifted.size) == ("Succeeded", 3)
+    assert lifted.as_dict() == wire
+    assert serialize(lifted) == {"name": "n", "properties": {"size": 3}}
+
+
+def test_serialize_keeps_read_only_fields_when_asked() -> None:
+    ticket = deserialize(Ticket, b'{"id": "1", "stamps": [{"issuedAt": "now"}]}')
+    assert serialize([ticket], keep_read_only=True) == [
+        {"id": "1", "stamps": [{"issuedAt": "now"}]}
+    ]

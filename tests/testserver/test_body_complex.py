@@ -190,6 +190,10 @@ async def test_async_polymorphism(testserver: TestServer, generated: Generated) 
         await client.polymorphicrecursive.put_valid(recursive)
 
 
-def test_read_only_property_is_read(client: Any) -> None:
+def test_read_only_property_is_read_and_never_sent(client: Any, generated: Generated) -> None:
     read = client.readonlyproperty.get_valid()
     assert (read.id, read.size) == ("1234", 2)
+    client.readonlyproperty.put_valid(read)  # the server refuses a body that carries "id"
+    client.readonlyproperty.put_valid(generated.models.ReadonlyObj(size=2))
+    with pytest.raises(HttpResponseError):  # a plain dict is sent as written
+        client.readonlyproperty.put_valid({"id": "1234", "size": 2})

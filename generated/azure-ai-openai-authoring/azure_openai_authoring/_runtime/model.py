@@ -159,6 +159,10 @@ class Model(BaseModel):
     # constructor is sent as JSON null rather than dropped.
     __nullable_required__: ClassVar[frozenset[str]] = frozenset()
 
+    # readOnly fields (Python names): read from responses, never written into a request body
+    # (``serialize``), so a model read from the service can be sent back as it is.
+    __read_only__: ClassVar[frozenset[str]] = frozenset()
+
     def __init__(self, /, **data: Any) -> None:
         # Generated constructors pass every optional argument, ``None`` when the caller gave
         # none; dropping those keeps ``as_dict()`` to what the caller actually set.  An explicit

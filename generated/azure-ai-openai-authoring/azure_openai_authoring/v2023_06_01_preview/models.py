@@ -6,7 +6,7 @@ Source: azure/2023-06-01-preview/azureopenai.json
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field
 
@@ -279,6 +279,10 @@ class File(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2023_06_01_preview.models.Error
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"bytes_", "created_at", "id", "updated_at"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     status: _rt.Extensible[State] | None = None
     created_at: _rt.UnixTime | None = None
@@ -436,6 +440,8 @@ class FineTune(_rt.Model):
         (https://github.com/microsoft/api-guidelines/blob/vNext/Guidelines.md#7102-error-condition-responses).
     :vartype error: ~azure_openai_authoring.v2023_06_01_preview.models.Error
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     status: _rt.Extensible[State] | None = None
@@ -832,6 +838,8 @@ class Model(_rt.Model):
         in the properties. Required.
     :vartype deprecation: ~azure_openai_authoring.v2023_06_01_preview.models.Deprecation
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     status: _rt.Extensible[State] | None = None

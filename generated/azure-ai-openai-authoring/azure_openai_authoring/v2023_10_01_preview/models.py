@@ -6,7 +6,7 @@ Source: azure/2023-10-01-preview/azureopenai.json
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field
 
@@ -297,6 +297,10 @@ class File(_rt.Model):
     :vartype status_details: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"bytes_", "created_at", "id", "status_details", "updated_at"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     updated_at: _rt.UnixTime | None = None
@@ -452,6 +456,8 @@ class FineTune(_rt.Model):
         (https://github.com/microsoft/api-guidelines/blob/vNext/Guidelines.md#7102-error-condition-responses).
     :vartype error: ~azure_openai_authoring.v2023_10_01_preview.models.Error
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
@@ -715,6 +721,10 @@ class FineTuningJob(_rt.Model):
     :vartype suffix: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"created_at", "finished_at", "id", "trained_tokens", "updated_at"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     updated_at: _rt.UnixTime | None = None
@@ -825,6 +835,8 @@ class FineTuningJobEvent(_rt.Model):
     :ivar data: Machine readable data of this event.
     :vartype data: any
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
@@ -1257,6 +1269,8 @@ class Model(_rt.Model):
         in the properties. Required.
     :vartype deprecation: ~azure_openai_authoring.v2023_10_01_preview.models.Deprecation
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None

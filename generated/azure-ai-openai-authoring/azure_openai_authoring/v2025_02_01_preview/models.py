@@ -269,6 +269,21 @@ class Batch(_rt.Model):
     :vartype metadata: dict[str, str]
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {
+            "cancelled_at",
+            "cancelling_at",
+            "completed_at",
+            "created_at",
+            "endpoint",
+            "expired_at",
+            "expires_at",
+            "failed_at",
+            "finalizing_at",
+            "in_progress_at",
+        }
+    )
+
     id: str = _ABSENT
     object: _rt.Extensible[TypeDiscriminator] | None = None
     endpoint: str | None = None
@@ -1074,6 +1089,10 @@ class File(_rt.Model):
     :vartype status_details: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"bytes_", "created_at", "id", "status_details"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -1164,6 +1183,10 @@ class FileDetails(_rt.Model):
         This allows us to validate the format of the uploaded file. Required.
     :vartype purpose: str or ~azure_openai_authoring.v2025_02_01_preview.models.Purpose
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "path", "storage_account_uri", "storage_container_name"}
+    )
 
     id: str | None = None
     filename: str = _ABSENT
@@ -1329,6 +1352,8 @@ class FineTuningJob(_rt.Model):
         ~azure_openai_authoring.v2025_02_01_preview.models.DpoMethod
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "trained_tokens"})
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -1411,6 +1436,8 @@ class FineTuningJobCheckpoint(_rt.Model):
         from.. Required.
     :vartype fine_tuning_job_id: str
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
@@ -1582,6 +1609,8 @@ class FineTuningJobEvent(_rt.Model):
     :ivar data: Machine readable data of this event.
     :vartype data: any
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
@@ -2152,6 +2181,8 @@ class Model(_rt.Model):
     :vartype deprecation: ~azure_openai_authoring.v2025_02_01_preview.models.Deprecation
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id"})
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -2550,6 +2581,8 @@ class StoredCompletionResponse(_rt.Model):
     :vartype object: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"object"})
+
     id: str | None = None
     model: str | None = None
     created: int | None = None
@@ -2899,6 +2932,10 @@ class UploadPartResource(_rt.Model):
     :vartype azure_block_id: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"azure_block_id", "created_at", "id", "upload_id"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -2939,6 +2976,10 @@ class UploadResource(_rt.Model):
         generated document with result details.
     :vartype file: ~azure_openai_authoring.v2025_02_01_preview.models.File
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"bytes_", "created_at", "expires_at", "filename", "id"}
+    )
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
@@ -3101,9 +3142,11 @@ class WandBIntegrationRequest(_rt.Model):
     :vartype name: str
     :ivar entity: Read-only; set by the service.
     :vartype entity: str
-    :ivar tags: Read-only; set by the service.
+    :ivar tags:
     :vartype tags: list[str]
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"entity", "name"})
 
     project: str = _ABSENT
     name: str | None = None
@@ -3114,9 +3157,10 @@ class WandBIntegrationRequest(_rt.Model):
         self,
         *,
         project: str,
+        tags: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(project=project, **kwargs)
+        super().__init__(project=project, tags=tags, **kwargs)
 
 
 class WandBIntegrationRequestWrapper(_rt.Model):

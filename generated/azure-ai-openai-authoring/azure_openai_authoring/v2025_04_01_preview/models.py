@@ -398,6 +398,21 @@ class Batch(_rt.Model):
     :vartype metadata: dict[str, str]
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {
+            "cancelled_at",
+            "cancelling_at",
+            "completed_at",
+            "created_at",
+            "endpoint",
+            "expired_at",
+            "expires_at",
+            "failed_at",
+            "finalizing_at",
+            "in_progress_at",
+        }
+    )
+
     id: str = _ABSENT
     object: _rt.Extensible[TypeDiscriminator] | None = None
     endpoint: str | None = None
@@ -2857,6 +2872,10 @@ class File(_rt.Model):
     :vartype status_details: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"bytes_", "created_at", "expires_at", "id", "status_details"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -2948,6 +2967,10 @@ class FileDetails(_rt.Model):
         This allows us to validate the format of the uploaded file. Required.
     :vartype purpose: str or ~azure_openai_authoring.v2025_04_01_preview.models.Purpose
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"id", "path", "storage_account_uri", "storage_container_name"}
+    )
 
     id: str | None = None
     filename: str = _ABSENT
@@ -3146,6 +3169,8 @@ class FineTuningJob(_rt.Model):
     :vartype method: ~azure_openai_authoring.v2025_04_01_preview.models.SupervisedMethod
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "trained_tokens"})
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -3228,6 +3253,8 @@ class FineTuningJobCheckpoint(_rt.Model):
         from.. Required.
     :vartype fine_tuning_job_id: str
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
@@ -3397,6 +3424,8 @@ class FineTuningJobEvent(_rt.Model):
     :ivar data: Machine readable data of this event.
     :vartype data: any
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
@@ -3989,6 +4018,8 @@ class Model(_rt.Model):
     :vartype deprecation: ~azure_openai_authoring.v2025_04_01_preview.models.Deprecation
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id"})
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -4387,6 +4418,8 @@ class StoredCompletionResponse(_rt.Model):
     :vartype object: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"object"})
+
     id: str | None = None
     model: str | None = None
     created: int | None = None
@@ -4736,6 +4769,10 @@ class UploadPartResource(_rt.Model):
     :vartype azure_block_id: str
     """
 
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"azure_block_id", "created_at", "id", "upload_id"}
+    )
+
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
     id: str | None = None
@@ -4776,6 +4813,10 @@ class UploadResource(_rt.Model):
         generated document with result details.
     :vartype file: ~azure_openai_authoring.v2025_04_01_preview.models.File
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset(
+        {"bytes_", "created_at", "expires_at", "filename", "id"}
+    )
 
     object: _rt.Extensible[TypeDiscriminator] | None = None
     created_at: _rt.UnixTime | None = None
@@ -4941,6 +4982,8 @@ class WandBIntegrationRequest(_rt.Model):
     :ivar tags: Read-only; set by the service.
     :vartype tags: list[str]
     """
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset({"entity", "name", "tags"})
 
     project: str = _ABSENT
     name: str | None = None
