@@ -505,3 +505,37 @@ def test_serialize_keeps_read_only_fields_when_asked() -> None:
     assert serialize([ticket], keep_read_only=True) == [
         {"id": "1", "stamps": [{"issuedAt": "now"}]}
     ]
+
+
+class Vehicle(PolymorphicModel):
+    __discriminator__: ClassVar[str] = "kind"
+    kind: str = Field(default=None, alias="kind")
+
+
+class Car(Vehicle):
+    """A subtype declaring a discriminator of its own (``engine``) below the root's."""
+
+    __discriminator__: ClassVar[str] = "engine"
+    engine: str | None = Field(default=None, alias="engine")
+
+
+class Electric(Car):
+    kwh: int | None = Field(default=None, alias="kwh")
+
+
+class Boat(Vehicle):
+    pass
+
+
+Vehicle.register_subtypes({"car": Car, "electric-car": Electric, "boat": Boat})
+Car.register_subtypes({"battery": Electric})
+
+
+def test_a_discriminator_declared_below_the_root() -> None:
+    assert type(deserialize(Vehicle, b'{"kind": "electric-car"}')) is Electric
+    assert type(deserialize(Car, b'{"kind": "car", "engine": "battery", "kwh": 7}')) is Electric
+    assert type(deserialize(Car, b'{"kind": "car", "engine": "steam"}')) is Car
+    fleet = deserialize(list[Vehicle], b'[{"kind": "boat"}, {"kind": "car", "engine": "v8"}]')
+    assert [type(v) for v in fleet] == [Boat, Car]
+    built = Electric(kind="electric-car", engine="battery", kwh=3)
+    assert serialize([built]) == [{"kind": "electric-car", "engine": "battery", "kwh": 3}]
