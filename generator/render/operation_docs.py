@@ -15,6 +15,33 @@ def success_type(op: Operation) -> tuple[TypeRef | None, bool]:
     return (typed[0] if typed else None), any(b is None for b in bodies)
 
 
+def _plain_result(namer: TypeNamer, path: str, op: Operation) -> list[str]:
+    """``:return:``/``:rtype:`` of a method that returns its response, saying what its annotation
+    says (:mod:`generator.render.response_context`): every success body type, ``or None`` when a
+    success has no body; whether it exists for a ``HEAD``; else the headers, or None."""
+    declared = [r for r in op.success_responses if r.status.isdigit()]
+    bodies: list[str] = []
+    for response in declared:
+        if response.body is not None:
+            doc = namer.doc_type(response.body, path)
+            if doc not in bodies:
+                bodies.append(doc)
+    if bodies:
+        rtype = " or ".join(bodies)
+        if any(r.body is None for r in declared):
+            rtype += " or None"
+        text = rtype
+    elif op.method == "head":
+        rtype = "bool"
+        text = "True when the service answers with a success status (False for a declared 404)"
+    elif any(r.headers for r in op.success_responses):
+        rtype = "dict[str, any]"
+        text = "The declared response headers the service sent, by wire name, as their types"
+    else:
+        rtype = text = "None"
+    return docs.field_lines("return", "", text, 8) + docs.field_lines("rtype", "", rtype, 8)
+
+
 def operation_docstring(
     namer: TypeNamer,
     models_path: str,
@@ -83,11 +110,9 @@ def operation_docstring(
             )
             fields += docs.field_lines("rtype", "", f"{doc} or {iterator}[{event_doc}]", 8)
         else:
-            fields += docs.field_lines("return", "", doc, 8)
-            fields += docs.field_lines("rtype", "", doc, 8)
+            fields += _plain_result(namer, path, op)
     else:
-        fields += docs.field_lines("return", "", "None", 8)
-        fields += docs.field_lines("rtype", "", "None", 8)
+        fields += _plain_result(namer, path, op)
     fields += docs.field_lines("raises", "~azure.core.exceptions.HttpResponseError", "", 8)
     summary = op.summary or op.description or f"Calls {op.operation_id}."
     description = op.description if op.summary else ""

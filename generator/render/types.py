@@ -167,6 +167,8 @@ class TypeNamer:
         if isinstance(tp, ModelRef):
             return f"~{models_path}.{self.class_names[tp.key]}"
         if isinstance(tp, EnumRef):
+            if tp.key in self.boolean_enums:
+                return "bool"  # as the annotation: a boolean enum is typed bool
             name = f"~{models_path}.{self.class_names[tp.key]}"
             return f"str or {name}" if tp.key in self.extensible_enums else name
         if isinstance(tp, ArrayType):

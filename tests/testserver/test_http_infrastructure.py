@@ -16,6 +16,7 @@ per redirect hop), so the tests see the redirects and retries happen, not only t
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -229,3 +230,25 @@ async def test_async_success_redirect_retry(
         with pytest.raises(HttpResponseError) as caught:
             await client.http_client_failure.get400(retry_total=0)
         assert caught.value.status_code == 400
+
+
+def _documented_return(method: Any, models_path: str) -> str:
+    """The ``:rtype:`` of a method's docstring, written as an annotation."""
+    doc = inspect.getdoc(method) or ""
+    found = re.search(r":rtype: (.*?)\n\s*:raises", doc, re.S)
+    assert found, method.__name__
+    text = " ".join(found.group(1).split()).replace(f"~{models_path}.", "_models.")
+    return text.replace(" or ", " | ").replace("any]", "Any]")
+
+
+def test_docstrings_say_what_the_methods_return(testserver_client: Load) -> None:
+    generated = testserver_client("httpInfrastructure")
+    models_path = generated.models.__name__
+    for group_class in vars(generated.version._operations).values():
+        if not (inspect.isclass(group_class) and group_class.__name__.endswith("Operations")):
+            continue
+        for name, method in inspect.getmembers(group_class, inspect.isfunction):
+            if name.startswith("_"):
+                continue
+            annotation = inspect.signature(method).return_annotation
+            assert _documented_return(method, models_path) == annotation, name

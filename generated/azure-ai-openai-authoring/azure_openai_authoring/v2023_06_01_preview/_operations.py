@@ -618,8 +618,8 @@ class OperationsImagesOperations:
 
         :param operation_id: The id of the operation Required.
         :type operation_id: str
-        :return: None
-        :rtype: None
+        :return: The declared response headers the service sent, by wire name, as their types
+        :rtype: dict[str, any]
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(

@@ -271,8 +271,10 @@ class EvaluationOperations:
 
         :param eval_id: The ID of the evaluation to delete. Required.
         :type eval_id: str
-        :return: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDelete200
-        :rtype: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDelete200
+        :return: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDelete200 or
+            ~azure_openai_authoring.v2025_04_01_preview.models.Error
+        :rtype: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDelete200 or
+            ~azure_openai_authoring.v2025_04_01_preview.models.Error
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -402,8 +404,10 @@ class EvaluationOperations:
 
         :param eval_id: The ID of the evaluation to create a run for. Required.
         :type eval_id: str
-        :return: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRun
-        :rtype: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRun
+        :return: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRun or
+            ~azure_openai_authoring.v2025_04_01_preview.models.Error
+        :rtype: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRun or
+            ~azure_openai_authoring.v2025_04_01_preview.models.Error
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
@@ -430,8 +434,10 @@ class EvaluationOperations:
         :type eval_id: str
         :param run_id: The ID of the run to delete. Required.
         :type run_id: str
-        :return: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDeleteRun200
-        :rtype: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDeleteRun200
+        :return: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDeleteRun200 or
+            ~azure_openai_authoring.v2025_04_01_preview.models.Error
+        :rtype: ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationDeleteRun200 or
+            ~azure_openai_authoring.v2025_04_01_preview.models.Error
         :raises ~azure.core.exceptions.HttpResponseError:
         """
         _request = self._core.build_request(
