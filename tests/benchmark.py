@@ -180,22 +180,27 @@ def bench_diff() -> None:
 
 
 def bench_upload(size_mib: int = 200) -> None:
-    """Peak memory growth uploading a large file (multipart) to a 127.0.0.1 sink.
+    """Peak memory growth uploading a large file (multipart or binary) to a 127.0.0.1 sink.
 
     Each case runs in its own process (peak RSS only grows); see tests/runtime/measure_upload.py.
     """
     script = REPO_ROOT / "tests" / "runtime" / "measure_upload.py"
-    for flavour in ("sync", "async"):
-        for mode in ("path", "stream"):
-            result = subprocess.run(
-                [sys.executable, str(script), flavour, mode, str(size_mib)],
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd=REPO_ROOT,
-                env=ENV,
-            )
-            print(result.stdout.strip())
+    cases = [
+        (body, flavour, mode)
+        for body in ("multipart", "binary")
+        for flavour in ("sync", "async")
+        for mode in ("path", "stream")
+    ]
+    for body, flavour, mode in cases:
+        result = subprocess.run(
+            [sys.executable, str(script), flavour, mode, str(size_mib), body],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            env=ENV,
+        )
+        print(result.stdout.strip())
 
 
 def _timed_child(args: Sequence[str], env: dict[str, str]) -> tuple[float, float]:

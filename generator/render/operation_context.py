@@ -428,13 +428,19 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         textual = bool(body.content_types) and all(
             t.startswith("text/") for t in body.content_types
         )
-        annotation = "str | bytes | IO[bytes]" if textual else "bytes | IO[bytes]"  # str: UTF-8
+        needs.add("import os")
+        # The inputs of a file part: a path, bytes or a file, streamed (a str is the text itself
+        # for a text/* body, so a path is then given as an os.PathLike).
+        annotation = "str | os.PathLike[str] | bytes | IO[bytes]"
         if body.required:
             positional.append(ParamView(name, annotation, None))
         else:
             optional_kw.append(ParamView(name, optional(annotation), "None"))
-        body_args.append(f"content={name}")
-        doc_type = "str or bytes or IO[bytes]" if textual else "bytes or IO[bytes]"
+        value = f"_rt.binary_body({name}{', text=True' if textual else ''})"
+        if not body.required:
+            value = f"None if {name} is None else {value}"
+        body_args.append(f"content={value}")
+        doc_type = "str or ~os.PathLike or bytes or IO[bytes]"
         document("param", name, body.description, doc_type, body.required)
         concrete = tuple(t for t in body.content_types if "*" not in t)
         if concrete:

@@ -12,7 +12,7 @@ from .client_async import AsyncClientCore
 from .flatten import FlattenedModel
 from .header_collections import HeaderCollection, prefixed_headers
 from .model import Model, PolymorphicModel
-from .multipart import FileInput, FilePart, file_part
+from .multipart import FileInput, FilePart, binary_body, file_part
 from .paging import (
     async_cursor_paged,
     async_next_link_paged,
@@ -53,6 +53,7 @@ __all__ = [
     "async_cursor_paged",
     "async_next_link_paged",
     "begin_operation",
+    "binary_body",
     "cursor_paged",
     "deserialize",
     "file_part",

@@ -47,7 +47,7 @@ from azure.core.rest import HttpRequest
 
 from ._redact import REDACTED, is_secret, redact_url
 from .header_collections import PrefixedHeaders
-from .multipart import MultipartStream
+from .multipart import ChunkedBody, MultipartStream
 from .serde import deserialize, serialize
 
 __all__ = ["ServiceConfig"]
@@ -384,6 +384,8 @@ def make_request(
         body["data"] = form
     if content is not None:
         body["content"] = content
+        if isinstance(content, ChunkedBody) and content.length is not None:
+            header_values.setdefault("Content-Length", str(content.length))
     return HttpRequest(method, url, params=params, headers=header_values, **body)
 
 

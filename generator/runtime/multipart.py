@@ -1,4 +1,4 @@
-"""File parts and multipart/form-data bodies streamed from their sources.
+"""File parts, multipart/form-data bodies and binary bodies streamed from their sources.
 
 The service rejects a file part without a filename or without a content type, so every way a
 caller can hand over a file ends up as ``(filename, content, content_type)`` with both filled.
@@ -8,6 +8,10 @@ that yields the part headers and reads each file (a path is opened only when its
 chunks as the transport asks for them, with its total length known up front whenever every part's
 size is, so the request carries ``Content-Length`` instead of chunked encoding.  Uploading a
 200 MiB file this way costs a few MiB of memory (``tests/benchmark.py`` measures it).
+
+A binary body (``format: binary`` / ``type: file``) takes the same kinds of input as a file part
+-- a path, bytes or a binary file object -- and is sent the same way (:func:`binary_body`): a
+:class:`ChunkedBody` of that one source.
 """
 
 from __future__ import annotations
@@ -19,7 +23,15 @@ import uuid
 from collections.abc import Iterator, Mapping
 from typing import IO, Any, TypeAlias
 
-__all__ = ["FileInput", "FilePart", "MultipartStream", "PathSource", "file_part"]
+__all__ = [
+    "ChunkedBody",
+    "FileInput",
+    "FilePart",
+    "MultipartStream",
+    "PathSource",
+    "binary_body",
+    "file_part",
+]
 
 FileInput: TypeAlias = (
     "str | os.PathLike[str] | bytes | IO[bytes] | tuple[str, bytes | IO[bytes], str]"
@@ -120,24 +132,39 @@ def _position(stream: Any) -> int | None:
         return None
 
 
-class MultipartStream(io.RawIOBase):
-    """A multipart/form-data body read part by part (see the module docstring)."""
+def binary_body(value: Any, *, text: bool = False) -> bytes | str | ChunkedBody:
+    """A binary request body from a path, bytes or a binary file object, never read whole.
 
-    def __init__(
-        self, data: Mapping[str, Any], files: Mapping[str, FilePart | list[FilePart]]
-    ) -> None:
+    A path (``str`` or ``os.PathLike``) is opened only while the body is sent; a file object is
+    read from where it stands (and rewound there for a retry).  With ``text`` (a body of
+    ``text/*`` media types) a ``str`` is the text itself, sent as UTF-8, not a path.
+    """
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str) and text:
+        return value
+    if isinstance(value, (str, os.PathLike)):
+        path = os.fsdecode(value)
+        if not os.path.isfile(path):
+            raise FileNotFoundError(f"no such file: {path!r}")
+        return ChunkedBody([PathSource(path)])
+    if hasattr(value, "read"):
+        return ChunkedBody([value])
+    raise TypeError(
+        f"expected a path, bytes or a binary file object as the body, not {type(value).__name__}"
+    )
+
+
+class ChunkedBody(io.RawIOBase):
+    """A request body read piece by piece: bytes, file objects and files named by path.
+
+    Its length is known up front whenever every piece's size is (``length``, and ``len`` for
+    the requests transport); it can be rewound to its start when every file object can.
+    """
+
+    def __init__(self, pieces: list[bytes | IO[bytes] | PathSource]) -> None:
         super().__init__()
-        self.boundary = uuid.uuid4().hex
-        self._pieces: list[bytes | IO[bytes] | PathSource] = []
-        for name, value in data.items():
-            for item in value if isinstance(value, list) else [value]:
-                self._pieces.append(self._head(name) + str(item).encode("utf-8") + b"\r\n")
-        for name, parts in files.items():
-            for filename, content, content_type in parts if isinstance(parts, list) else [parts]:
-                self._pieces.append(self._head(name, filename, content_type))
-                self._pieces.append(content)
-                self._pieces.append(b"\r\n")
-        self._pieces.append(f"--{self.boundary}--\r\n".encode("ascii"))
+        self._pieces = pieces
         self._length = self._total()
         self._starts = [
             _position(p) for p in self._pieces if not isinstance(p, (bytes, PathSource))
@@ -149,25 +176,9 @@ class MultipartStream(io.RawIOBase):
             self.len = self._length  # how requests learns the size of a file-like body
 
     @property
-    def content_type(self) -> str:
-        """The request's ``Content-Type`` header."""
-        return f"multipart/form-data; boundary={self.boundary}"
-
-    @property
     def length(self) -> int | None:
         """Total body size in bytes, or None when a part's size cannot be known in advance."""
         return self._length
-
-    def _head(
-        self, name: str, filename: str | None = None, content_type: str | None = None
-    ) -> bytes:
-        disposition = f'form-data; name="{_quoted(name)}"'
-        if filename is not None:
-            disposition += f'; filename="{_quoted(filename)}"'
-        lines = [f"--{self.boundary}", f"Content-Disposition: {disposition}"]
-        if content_type is not None:
-            lines.append(f"Content-Type: {content_type}")
-        return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
 
     def _total(self) -> int | None:
         total = 0
@@ -207,7 +218,7 @@ class MultipartStream(io.RawIOBase):
         if (offset, whence) == (self._sent, io.SEEK_SET) or (offset, whence) == (0, io.SEEK_CUR):
             return self._sent
         if (offset, whence) != (0, io.SEEK_SET) or not self.seekable():
-            raise io.UnsupportedOperation("a multipart body can only be rewound to its start")
+            raise io.UnsupportedOperation("a streamed body can only be rewound to its start")
         streams = [p for p in self._pieces if not isinstance(p, (bytes, PathSource))]
         for stream, start in zip(streams, self._starts, strict=True):
             assert not isinstance(stream, (bytes, PathSource)) and start is not None
@@ -234,3 +245,39 @@ class MultipartStream(io.RawIOBase):
         # Transports that iterate a body get chunks, not lines.
         while chunk := self.read(_CHUNK):
             yield chunk
+
+
+class MultipartStream(ChunkedBody):
+    """A multipart/form-data body read part by part (see the module docstring)."""
+
+    def __init__(
+        self, data: Mapping[str, Any], files: Mapping[str, FilePart | list[FilePart]]
+    ) -> None:
+        self.boundary = uuid.uuid4().hex
+        pieces: list[bytes | IO[bytes] | PathSource] = []
+        for name, value in data.items():
+            for item in value if isinstance(value, list) else [value]:
+                pieces.append(self._head(name) + str(item).encode("utf-8") + b"\r\n")
+        for name, parts in files.items():
+            for filename, content, content_type in parts if isinstance(parts, list) else [parts]:
+                pieces.append(self._head(name, filename, content_type))
+                pieces.append(content)
+                pieces.append(b"\r\n")
+        pieces.append(f"--{self.boundary}--\r\n".encode("ascii"))
+        super().__init__(pieces)
+
+    @property
+    def content_type(self) -> str:
+        """The request's ``Content-Type`` header."""
+        return f"multipart/form-data; boundary={self.boundary}"
+
+    def _head(
+        self, name: str, filename: str | None = None, content_type: str | None = None
+    ) -> bytes:
+        disposition = f'form-data; name="{_quoted(name)}"'
+        if filename is not None:
+            disposition += f'; filename="{_quoted(filename)}"'
+        lines = [f"--{self.boundary}", f"Content-Disposition: {disposition}"]
+        if content_type is not None:
+            lines.append(f"Content-Type: {content_type}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")

@@ -186,5 +186,6 @@ def test_text_body_takes_a_string(tmp_path: Path) -> None:
     assert code == 0
     package = tmp_path / "out" / "contoso-widget-service" / "contoso_widget_service"
     operations = (package / "v1" / "_operations.py").read_text(encoding="utf-8")
-    assert "note: str | bytes | IO[bytes]" in operations
+    assert "note: str | os.PathLike[str] | bytes | IO[bytes]" in operations
+    assert "content=_rt.binary_body(note, text=True)" in operations  # a str is the text
     assert '"Content-Type": "text/plain"' in operations

@@ -122,6 +122,38 @@ def inline_spec() -> dict[str, Any]:
                     },
                 }
             },
+            "/blobs/{name}": {
+                "put": {
+                    "operationId": "Blobs_Put",
+                    "consumes": ["application/octet-stream"],
+                    "parameters": [
+                        {"in": "path", "name": "name", "required": True, "type": "string"},
+                        _VERSION,
+                        {
+                            "in": "body",
+                            "name": "data",
+                            "required": True,
+                            "schema": {"type": "string", "format": "binary"},
+                        },
+                    ],
+                    "responses": {"201": {"description": "Created"}, **_ERROR},
+                }
+            },
+            "/notes": {
+                "put": {
+                    "operationId": "Notes_Put",
+                    "consumes": ["text/plain"],
+                    "parameters": [
+                        _VERSION,
+                        {
+                            "in": "body",
+                            "name": "note",
+                            "schema": {"type": "string", "format": "binary"},
+                        },
+                    ],
+                    "responses": {"204": {"description": "Stored"}, **_ERROR},
+                }
+            },
             "/images/generations:submit": {
                 "post": {
                     "operationId": "Images_Generate",
