@@ -177,7 +177,7 @@ def _spec_headers_win(op: Operation, headers: list[tuple[str, str]]) -> list[tup
     return kept
 
 
-def _constant(spec: ApiSpec, param: Parameter | Property) -> str | int | float | bool | None:
+def constant_value(spec: ApiSpec, param: Parameter | Property) -> str | int | float | bool | None:
     """The value of a constant parameter (a required enum of one value), else None.
 
     Such a parameter is not an argument: the only value the spec allows is always sent.  The
@@ -292,7 +292,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
             elif param.wire_name not in host_names:
                 _client_value(param, path_entries, skip, query, headers)
             continue
-        constant = _constant(builder.spec, param)
+        constant = constant_value(builder.spec, param)
         if constant is not None:
             fixed = (param.wire_name, py_value(constant))
             if param.skip_url_encoding:
@@ -368,7 +368,7 @@ def build_operation(builder: _Builder, op: Operation) -> OperationView:
         values: list[str] = []
         for arg in body.flattened:
             prop = arg.property
-            constant = _constant(builder.spec, prop)
+            constant = constant_value(builder.spec, prop)
             if constant is not None:
                 values.append(f"{targets[arg.path]}={_constant_expr(builder, prop, constant)}")
                 continue

@@ -22,6 +22,7 @@ from generator.ir import (
     PrimitiveType,
 )
 from generator.render.escape import py_string
+from generator.render.operation_context import constant_value
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,17 @@ def examples(versions: Sequence[tuple[str, ApiSpec]]) -> list[Example]:
 
 
 def _body_example(versions: Sequence[tuple[str, ApiSpec]], op: Operation) -> str:
-    """A dict literal with the body's required properties (``{}`` when there is no model)."""
+    """A dict literal with the body's required properties (``{}`` when there is no model); the
+    required arguments of a flattened body, positional as the method takes them."""
     if not isinstance(op.body, JsonBody) or not isinstance(op.body.type, ModelRef):
         return ""
+    if op.body.flattened:  # x-ms-client-flatten: the required properties are arguments
+        spec = next(spec for _, spec in versions if op in spec.operations)
+        return ", ".join(
+            py_string(f"<{a.property.wire_name}>")
+            for a in op.body.flattened
+            if a.property.required and constant_value(spec, a.property) is None
+        )
     for _, spec in versions:
         for model in spec.models:
             if model.key == op.body.type.key and op in spec.operations:
