@@ -27,7 +27,7 @@ from generator.ir import (
 from generator.ir_builder.parameters import is_api_version
 from generator.render import docs, escape
 from generator.render.operation_views import GroupView, ParamView
-from generator.render.types import ImportNeeds, TypeNamer, optional
+from generator.render.types import TYPES_ALIAS, ImportNeeds, TypeNamer, optional, types_import
 
 
 @dataclass(frozen=True)
@@ -283,6 +283,8 @@ def client_imports(view: ClientView, groups: tuple[GroupView, ...], aio: bool) -
     lines.append(f"from {'...' if aio else '..'} import _runtime as _rt")
     if any("_models." in p for p in view.parameters):
         lines.append(f"from {'..' if aio else '.'} import models as _models")
+    if any(f"{TYPES_ALIAS}." in p for p in view.parameters):
+        lines.append(types_import(2 if aio else 1))
     if groups:
         lines.append("from ._operations import " + ", ".join(g.class_name for g in groups))
     return lines
@@ -322,4 +324,6 @@ def operations_imports(groups: tuple[GroupView, ...], extra: set[str], aio: bool
     lines.add(f"from {'...' if aio else '..'} import _runtime as _rt")
     if "_models." in repr(groups):
         lines.add(f"from {'..' if aio else '.'} import models as _models")
+    if f"{TYPES_ALIAS}." in repr(groups):
+        lines.add(types_import(2 if aio else 1))
     return sorted(lines)

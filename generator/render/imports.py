@@ -23,33 +23,50 @@ def _section(statement: str) -> int:
 def organize(statements: Iterable[str]) -> tuple[str, ...]:
     """Merge ``from m import a`` statements per module, sort, and separate sections by ``""``.
 
-    Relative imports are ordered furthest first (``..`` before ``.``), as isort does.
+    Relative imports are ordered furthest first (``..`` before ``.``), as isort does.  An aliased
+    name (``from m import a as b``) keeps a line of its own, after the merged line of ``m``.
     """
     plain: set[str] = set()
     names: dict[str, set[str]] = {}
+    aliased: set[tuple[str, str]] = set()
     for statement in statements:
         if statement.startswith("from "):
             module, _, imported = statement[5:].partition(" import ")
-            names.setdefault(module, set()).update(n.strip() for n in imported.split(","))
+            for name in (n.strip() for n in imported.split(",")):
+                if " as " in name:
+                    aliased.add((module, name))
+                else:
+                    names.setdefault(module, set()).add(name)
         else:
             plain.add(statement)
-    rendered = list(plain) + [
-        f"from {module} import {', '.join(sorted(items, key=_name_key))}"
+    # (statement, rank within its module): the merged line first, then the aliased names
+    rendered: list[tuple[str, tuple[int, str]]] = [(statement, (0, "")) for statement in plain]
+    rendered += [
+        (f"from {module} import {', '.join(sorted(items, key=_name_key))}", (0, ""))
         for module, items in names.items()
     ]
-    sections: list[list[str]] = [[], [], []]
-    for statement in rendered:
-        sections[_section(statement)].append(statement)
+    rendered += [(f"from {module} import {name}", (1, name)) for module, name in aliased]
+    sections: list[list[tuple[str, tuple[int, str]]]] = [[], [], []]
+    for statement, rank in rendered:
+        sections[_section(statement)].append((statement, rank))
     result: list[str] = []
     for index, section in enumerate(sections):
         if index == 2:
-            section.sort(key=lambda s: (-len(_module(s)) + len(_module(s).lstrip(".")), _module(s)))
+            section.sort(
+                key=lambda s: (
+                    -len(_module(s[0])) + len(_module(s[0]).lstrip(".")),
+                    _module(s[0]),
+                    s[1],
+                )
+            )
         else:
-            section.sort(key=lambda s: (s.startswith("from "), _module(s).lower(), s))
+            section.sort(
+                key=lambda s: (s[0].startswith("from "), _module(s[0]).lower(), s[1], s[0])
+            )
         if section:
             if result:
                 result.append("")
-            result.extend(section)
+            result.extend(statement for statement, _ in section)
     return tuple(result)
 
 

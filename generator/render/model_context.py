@@ -14,7 +14,14 @@ from generator.ir import ApiSpec, Enum, EnumRef, Model, Primitive, Property
 from generator.render import docs
 from generator.render.escape import py_value as literal
 from generator.render.imports import organize
-from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
+from generator.render.types import (
+    IMPORT_ANY,
+    TYPES_ALIAS,
+    ImportNeeds,
+    TypeNamer,
+    optional,
+    types_import,
+)
 
 #: Default of spec-required fields in ``models.py`` (``_ABSENT: Any = None``): a response
 #: that omits one still loads, while the annotation keeps the type the spec promises.
@@ -441,6 +448,8 @@ def models_module(spec: ApiSpec, models_path: str) -> ModelsModule:
     if spec.enums:
         needs.add("from ._enums import " + ", ".join(e.class_name for e in spec.enums))
     views = tuple(model_view(spec, m, namer, models_path, needs) for m in ordered_models(spec))
+    if f"{TYPES_ALIAS}." in repr(views):
+        needs.add(types_import(1))
     registrations = tuple(
         RegistrationView(
             root=m.class_name,

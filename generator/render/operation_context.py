@@ -45,11 +45,11 @@ from generator.render.operation_views import (
     StreamView,
 )
 from generator.render.response_context import lro_states, response_view
-from generator.render.types import IMPORT_ANY, ImportNeeds, TypeNamer, optional
+from generator.render.types import IMPORT_ANY, TYPES_ALIAS, ImportNeeds, TypeNamer, optional
 
 _RESERVED_LOCALS = {"self", "kwargs", "cls"}
 _STREAM_TYPES = (PrimitiveType(Primitive.FILE), PrimitiveType(Primitive.BINARY))
-_FILE_INPUT = "_rt.FileInput"
+_FILE_INPUT = f"{TYPES_ALIAS}.FileInput"
 #: Initial statuses every long-running operation may answer with, declared or not.
 _LRO_INITIAL_STATUSES = frozenset({200, 201, 202, 204})
 _WIRE_FORMATS = frozenset(

@@ -5,6 +5,7 @@ Layout (``<dist>`` is the distribution folder, ``<ns>`` the import package)::
     <dist>/pyproject.toml, README.md
     <dist>/<ns>/__init__.py        lazy re-export of the newest version
     <dist>/<ns>/_version.py, py.typed
+    <dist>/<ns>/types.py           public names of the runtime types that signatures use
     <dist>/<ns>/_runtime/*.py      copied verbatim from generator/runtime/, shared once
     <dist>/<ns>/<version>/         __init__.py, _client.py, _operations.py, models.py, _enums.py,
                                    aio/__init__.py, aio/_client.py, aio/_operations.py
@@ -33,6 +34,7 @@ from generator.render.readme_context import construction, quick_start
 from generator.render.readme_context import examples as readme_examples
 from generator.render.settings import PackageSettings
 from generator.render.templates import render
+from generator.render.types import PUBLIC_TYPES
 
 #: The hand-written runtime that ships inside the distribution as ``_runtime``.
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime"
@@ -174,6 +176,7 @@ def render_distribution(
         f"{root}/README.md": render("client/README.md.j2", **common),
         f"{package}/__init__.py": render("client/package_init.py.j2", **common),
         f"{package}/_version.py": render("client/version.py.j2", **common),
+        f"{package}/types.py": render("client/types.py.j2", names=PUBLIC_TYPES, **common),
         f"{package}/py.typed": "",
     }
     for version in versions:

@@ -2,9 +2,12 @@
 
 One function turns a type into the annotation text the generated code writes, and records which
 imports that text needs, so every generated module imports exactly what it uses (ruff-clean
-without a fix-up pass).  Runtime names are always reached through the module alias ``_rt`` and
-the standard-library ``datetime`` module through ``_dt``: a spec may define a model called
-``Model`` or a field called ``date``, and qualified names can never collide with either.
+without a fix-up pass).  Types that signatures name (format scalars, ``Extensible``,
+``FileInput``) are reached through ``_types``, the alias of the package's public ``types`` module,
+so that users can import what they see; other runtime names through ``_rt`` (the private
+``_runtime``) and the standard-library ``datetime`` module through ``_dt``: a spec may define a
+model called ``Model`` or a field called ``date``, and qualified names can never collide with
+either.
 """
 
 from __future__ import annotations
@@ -37,17 +40,17 @@ _PRIMITIVES: dict[Primitive, str] = {
     Primitive.FLOAT: "float",
     Primitive.DOUBLE: "float",
     Primitive.NUMBER: "float",
-    Primitive.DATE_TIME: "_rt.DateTime",
+    Primitive.DATE_TIME: "_types.DateTime",
     Primitive.DATE: "_dt.date",
-    Primitive.UNIX_TIME: "_rt.UnixTime",
-    Primitive.BYTE: "_rt.Base64",
+    Primitive.UNIX_TIME: "_types.UnixTime",
+    Primitive.BYTE: "_types.Base64",
     Primitive.BINARY: "bytes",
     Primitive.FILE: "bytes",
     Primitive.DURATION: "_dt.timedelta",
-    Primitive.DATE_TIME_RFC1123: "_rt.Rfc1123",
+    Primitive.DATE_TIME_RFC1123: "_types.Rfc1123",
     Primitive.TIME: "_dt.time",
-    Primitive.BASE64URL: "_rt.Base64Url",
-    Primitive.DECIMAL: "_rt.Decimal",
+    Primitive.BASE64URL: "_types.Base64Url",
+    Primitive.DECIMAL: "_types.Decimal",
 }
 
 _DOC_PRIMITIVES: dict[Primitive, str] = {
@@ -65,6 +68,28 @@ _DOC_PRIMITIVES: dict[Primitive, str] = {
 #: Builtin names annotations use, which a class member of the same name would hide (mypy
 #: resolves annotations in the class body, where ``def list`` means the method).
 BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
+
+#: Names of the package's public ``types`` module (``<namespace>/types.py``), which re-exports
+#: them from the private runtime; annotations write them as ``_types.<name>``.
+PUBLIC_TYPES = (
+    "Base64",
+    "Base64Url",
+    "DateTime",
+    "Decimal",
+    "Extensible",
+    "FileInput",
+    "Rfc1123",
+    "UnixTime",
+)
+
+#: The alias annotations use for the public ``types`` module.
+TYPES_ALIAS = "_types"
+
+
+def types_import(depth: int) -> str:
+    """The import of the public ``types`` module from a module ``depth`` packages below the root."""
+    return f"from {'.' * (depth + 1)} import types as {TYPES_ALIAS}"
+
 
 #: Imports a type expression may need, as the statement that provides them.
 IMPORT_ANY = "from typing import Any"
@@ -152,7 +177,7 @@ class TypeNamer:
             name = self.class_name(tp.key)
             if tp.key in self.boolean_enums:
                 return self._builtin("bool", needs)
-            return f"_rt.Extensible[{name}]" if tp.key in self.extensible_enums else name
+            return f"_types.Extensible[{name}]" if tp.key in self.extensible_enums else name
         if isinstance(tp, UnionType):
             parts: list[str] = []
             for member in tp.members:

@@ -144,7 +144,7 @@ def test_notable_operations_have_their_azure_shape(committed_distribution: Path)
     jobs = inspect.signature(v25.FineTuningOperations.list)
     assert jobs.return_annotation == "ItemPaged[_models.FineTuningJob]"
     upload = inspect.signature(v25.FilesOperations.upload).parameters
-    assert upload["file"].annotation == "_rt.FileInput"
+    assert upload["file"].annotation == "_types.FileInput"
     chunked = {"start", "part", "complete", "cancel"} & set(vars(v25.UploadFileOperations))
     assert len(chunked) == 4, sorted(vars(v25.UploadFileOperations))
 

@@ -38,7 +38,9 @@ def test_signatures_put_required_path_and_body_first_and_options_after_the_star(
     )
     # The cursor belongs to the pager, not to the caller.
     assert views["jobs.list"].signature == "*, limit: int | None = None, **kwargs: Any"
-    assert views["files.upload"].signature.startswith("*, purpose: _rt.Extensible[_models.State]")
+    assert views["files.upload"].signature.startswith(
+        "*, purpose: _types.Extensible[_models.State]"
+    )
 
 
 def test_flavours_resolve_return_types() -> None:

@@ -21,11 +21,11 @@ def test_primitives_models_enums_and_containers() -> None:
     namer = TypeNamer.for_spec(sample_spec(), "_models.")
     needs = ImportNeeds()
     assert namer.annotation(PrimitiveType(Primitive.INT64), needs) == "int"
-    assert namer.annotation(PrimitiveType(Primitive.UNIX_TIME), needs) == "_rt.UnixTime"
-    assert namer.annotation(PrimitiveType(Primitive.DATE_TIME), needs) == "_rt.DateTime"
+    assert namer.annotation(PrimitiveType(Primitive.UNIX_TIME), needs) == "_types.UnixTime"
+    assert namer.annotation(PrimitiveType(Primitive.DATE_TIME), needs) == "_types.DateTime"
     assert namer.annotation(PrimitiveType(Primitive.DATE), needs) == "_dt.date"
     assert namer.annotation(ModelRef("Operation"), needs) == "_models.OperationStatus"
-    assert namer.annotation(EnumRef("State"), needs) == "_rt.Extensible[_models.State]"
+    assert namer.annotation(EnumRef("State"), needs) == "_types.Extensible[_models.State]"
     assert namer.annotation(EnumRef("Kind"), needs) == "_models.Kind"
     assert namer.annotation(ArrayType(MapType(AnyType())), needs) == "list[dict[str, Any]]"
     nullable = ArrayType(MapType(PrimitiveType(Primitive.INT32), nullable_values=True), True)

@@ -15,6 +15,7 @@ from azure.core.polling import LROPoller
 from azure.core.tracing.decorator import distributed_trace
 
 from .. import _runtime as _rt
+from .. import types as _types
 from . import models as _models
 
 __all__ = [
@@ -77,7 +78,7 @@ class FilesOperations:
 
     @distributed_trace(name_of_span="azure_openai_authoring/files.upload")
     def upload(
-        self, *, purpose: _rt.Extensible[_models.Purpose], file: _rt.FileInput, **kwargs: Any
+        self, *, purpose: _types.Extensible[_models.Purpose], file: _types.FileInput, **kwargs: Any
     ) -> _models.File:
         """Creates a new file entity by uploading data from a local machine. Uploaded files can, for
         example, be used for training or evaluating fine-tuned models.

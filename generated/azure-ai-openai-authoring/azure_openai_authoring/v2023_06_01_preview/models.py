@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from .. import _runtime as _rt
+from .. import types as _types
 from ._enums import (
     ErrorCode,
     InnerErrorCode,
@@ -112,14 +113,14 @@ class Deprecation(_rt.Model):
     :vartype inference: ~datetime.datetime
     """
 
-    fine_tune: _rt.UnixTime | None = None
-    inference: _rt.UnixTime = _ABSENT
+    fine_tune: _types.UnixTime | None = None
+    inference: _types.UnixTime = _ABSENT
 
     def __init__(
         self,
         *,
-        inference: _rt.UnixTime,
-        fine_tune: _rt.UnixTime | None = None,
+        inference: _types.UnixTime,
+        fine_tune: _types.UnixTime | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(inference=inference, fine_tune=fine_tune, **kwargs)
@@ -144,7 +145,7 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2023_06_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[ErrorCode] = _ABSENT
+    code: _types.Extensible[ErrorCode] = _ABSENT
     message: str = _ABSENT
     target: str | None = None
     details: list[Error] | None = None
@@ -153,7 +154,7 @@ class Error(_rt.Model):
     def __init__(
         self,
         *,
-        code: _rt.Extensible[ErrorCode],
+        code: _types.Extensible[ErrorCode],
         message: str,
         target: str | None = None,
         details: list[Error | dict[str, Any]] | None = None,
@@ -205,18 +206,18 @@ class Event(_rt.Model):
     :vartype message: str
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime = _ABSENT
-    level: _rt.Extensible[LogLevel] = _ABSENT
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime = _ABSENT
+    level: _types.Extensible[LogLevel] = _ABSENT
     message: str = _ABSENT
 
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
-        level: _rt.Extensible[LogLevel],
+        created_at: _types.UnixTime,
+        level: _types.Extensible[LogLevel],
         message: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(
@@ -233,13 +234,13 @@ class EventList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_06_01_preview.models.Event]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Event] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Event | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -283,13 +284,13 @@ class File(_rt.Model):
         {"bytes_", "created_at", "id", "updated_at"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    status: _rt.Extensible[State] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    status: _types.Extensible[State] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     statistics: FileStatistics | None = None
     error: Error | None = None
@@ -297,10 +298,10 @@ class File(_rt.Model):
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[State] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[State] | None = None,
         statistics: FileStatistics | dict[str, Any] | None = None,
         error: Error | dict[str, Any] | None = None,
         **kwargs: Any,
@@ -331,14 +332,14 @@ class FileImport(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     content_url: str = _ABSENT
 
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
         content_url: str,
         **kwargs: Any,
@@ -355,13 +356,13 @@ class FileList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_06_01_preview.models.File]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[File] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[File | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -443,10 +444,10 @@ class FineTune(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    status: _rt.Extensible[State] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    status: _types.Extensible[State] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
     model: str = _ABSENT
     fine_tuned_model: str | None = None
@@ -465,8 +466,8 @@ class FineTune(_rt.Model):
         *,
         model: str,
         training_files: list[File | dict[str, Any]],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[State] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[State] | None = None,
         fine_tuned_model: str | None = None,
         validation_files: list[File | dict[str, Any]] | None = None,
         result_files: list[File | dict[str, Any]] | None = None,
@@ -608,13 +609,13 @@ class FineTuneList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_06_01_preview.models.FineTune]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTune] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTune | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -638,7 +639,7 @@ class GenerateImagesCreation(_rt.Model):
 
     prompt: str = _ABSENT
     n: int | None = None
-    size: _rt.Extensible[Size] | None = None
+    size: _types.Extensible[Size] | None = None
     user: str | None = None
 
     def __init__(
@@ -646,7 +647,7 @@ class GenerateImagesCreation(_rt.Model):
         *,
         prompt: str,
         n: int | None = None,
-        size: _rt.Extensible[Size] | None = None,
+        size: _types.Extensible[Size] | None = None,
         user: str | None = None,
         **kwargs: Any,
     ) -> None:
@@ -664,13 +665,13 @@ class GenerateImagesResponse(_rt.Model):
     :vartype id: str
     """
 
-    status: _rt.Extensible[State] = _ABSENT
+    status: _types.Extensible[State] = _ABSENT
     id: str = _ABSENT
 
     def __init__(
         self,
         *,
-        status: _rt.Extensible[State],
+        status: _types.Extensible[State],
         id: str,
         **kwargs: Any,
     ) -> None:
@@ -792,13 +793,13 @@ class InnerError(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2023_06_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[InnerErrorCode] | None = None
+    code: _types.Extensible[InnerErrorCode] | None = None
     innererror: InnerError | None = None
 
     def __init__(
         self,
         *,
-        code: _rt.Extensible[InnerErrorCode] | None = None,
+        code: _types.Extensible[InnerErrorCode] | None = None,
         innererror: InnerError | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -841,25 +842,25 @@ class Model(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    status: _rt.Extensible[State] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    status: _types.Extensible[State] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
     model: str | None = None
     fine_tune: str | None = None
     capabilities: Capabilities = _ABSENT
-    lifecycle_status: _rt.Extensible[LifeCycleStatus] = _ABSENT
+    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
     deprecation: Deprecation = _ABSENT
 
     def __init__(
         self,
         *,
         capabilities: Capabilities | dict[str, Any],
-        lifecycle_status: _rt.Extensible[LifeCycleStatus],
+        lifecycle_status: _types.Extensible[LifeCycleStatus],
         deprecation: Deprecation | dict[str, Any],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[State] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[State] | None = None,
         model: str | None = None,
         fine_tune: str | None = None,
         **kwargs: Any,
@@ -885,13 +886,13 @@ class ModelList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_06_01_preview.models.Model]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Model] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Model | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -919,19 +920,19 @@ class OperationResponse(_rt.Model):
     """
 
     id: str = _ABSENT
-    created: _rt.UnixTime = _ABSENT
-    expires: _rt.UnixTime | None = None
+    created: _types.UnixTime = _ABSENT
+    expires: _types.UnixTime | None = None
     result: OperationResponseResult | None = None
-    status: _rt.Extensible[State] = _ABSENT
+    status: _types.Extensible[State] = _ABSENT
     error: Error | None = None
 
     def __init__(
         self,
         *,
         id: str,
-        created: _rt.UnixTime,
-        status: _rt.Extensible[State],
-        expires: _rt.UnixTime | None = None,
+        created: _types.UnixTime,
+        status: _types.Extensible[State],
+        expires: _types.UnixTime | None = None,
         result: OperationResponseResult | dict[str, Any] | None = None,
         error: Error | dict[str, Any] | None = None,
         **kwargs: Any,
@@ -956,13 +957,13 @@ class OperationResponseResult(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_06_01_preview.models.ImageResult]
     """
 
-    created: _rt.UnixTime = _ABSENT
+    created: _types.UnixTime = _ABSENT
     data: list[ImageResult] = _ABSENT
 
     def __init__(
         self,
         *,
-        created: _rt.UnixTime,
+        created: _types.UnixTime,
         data: list[ImageResult | dict[str, Any]],
         **kwargs: Any,
     ) -> None:

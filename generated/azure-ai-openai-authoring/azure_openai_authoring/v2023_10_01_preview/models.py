@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from .. import _runtime as _rt
+from .. import types as _types
 from ._enums import (
     ErrorCode,
     EventType,
@@ -130,14 +131,14 @@ class Deprecation(_rt.Model):
     :vartype inference: ~datetime.datetime
     """
 
-    fine_tune: _rt.UnixTime | None = None
-    inference: _rt.UnixTime = _ABSENT
+    fine_tune: _types.UnixTime | None = None
+    inference: _types.UnixTime = _ABSENT
 
     def __init__(
         self,
         *,
-        inference: _rt.UnixTime,
-        fine_tune: _rt.UnixTime | None = None,
+        inference: _types.UnixTime,
+        fine_tune: _types.UnixTime | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(inference=inference, fine_tune=fine_tune, **kwargs)
@@ -162,7 +163,7 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2023_10_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[ErrorCode] = _ABSENT
+    code: _types.Extensible[ErrorCode] = _ABSENT
     message: str = _ABSENT
     target: str | None = None
     details: list[Error] | None = None
@@ -171,7 +172,7 @@ class Error(_rt.Model):
     def __init__(
         self,
         *,
-        code: _rt.Extensible[ErrorCode],
+        code: _types.Extensible[ErrorCode],
         message: str,
         target: str | None = None,
         details: list[Error | dict[str, Any]] | None = None,
@@ -223,18 +224,18 @@ class Event(_rt.Model):
     :vartype message: str
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime = _ABSENT
-    level: _rt.Extensible[LogLevel] = _ABSENT
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime = _ABSENT
+    level: _types.Extensible[LogLevel] = _ABSENT
     message: str = _ABSENT
 
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
-        level: _rt.Extensible[LogLevel],
+        created_at: _types.UnixTime,
+        level: _types.Extensible[LogLevel],
         message: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(
@@ -251,13 +252,13 @@ class EventList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_10_01_preview.models.Event]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Event] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Event | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -301,13 +302,13 @@ class File(_rt.Model):
         {"bytes_", "created_at", "id", "status_details", "updated_at"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FileState] | None = None
+    status: _types.Extensible[FileState] | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     statistics: FileStatistics | None = None
     status_details: str | None = None
@@ -315,10 +316,10 @@ class File(_rt.Model):
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FileState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FileState] | None = None,
         statistics: FileStatistics | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -347,14 +348,14 @@ class FileImport(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     content_url: str = _ABSENT
 
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
         content_url: str,
         **kwargs: Any,
@@ -371,13 +372,13 @@ class FileList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_10_01_preview.models.File]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[File] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[File | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -459,11 +460,11 @@ class FineTune(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str = _ABSENT
     fine_tuned_model: str | None = None
     training_files: list[File] = _ABSENT
@@ -481,8 +482,8 @@ class FineTune(_rt.Model):
         *,
         model: str,
         training_files: list[File | dict[str, Any]],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         fine_tuned_model: str | None = None,
         validation_files: list[File | dict[str, Any]] | None = None,
         result_files: list[File | dict[str, Any]] | None = None,
@@ -624,13 +625,13 @@ class FineTuneList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_10_01_preview.models.FineTune]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTune] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTune | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -725,11 +726,11 @@ class FineTuningJob(_rt.Model):
         {"created_at", "finished_at", "id", "trained_tokens", "updated_at"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str = _ABSENT
     fine_tuned_model: str | None = None
     training_file: str = _ABSENT
@@ -746,8 +747,8 @@ class FineTuningJob(_rt.Model):
         *,
         model: str,
         training_file: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         fine_tuned_model: str | None = None,
         validation_file: str | None = None,
         result_files: list[str] | None = None,
@@ -838,22 +839,22 @@ class FineTuningJobEvent(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _rt.UnixTime = _ABSENT
-    level: _rt.Extensible[LogLevel] = _ABSENT
+    created_at: _types.UnixTime = _ABSENT
+    level: _types.Extensible[LogLevel] = _ABSENT
     message: str = _ABSENT
-    type: _rt.Extensible[EventType] = _ABSENT
+    type: _types.Extensible[EventType] = _ABSENT
     data: Any = _ABSENT
 
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
-        level: _rt.Extensible[LogLevel],
+        created_at: _types.UnixTime,
+        level: _types.Extensible[LogLevel],
         message: str,
-        type: _rt.Extensible[EventType],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        type: _types.Extensible[EventType],
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: Any = None,
         **kwargs: Any,
     ) -> None:
@@ -880,14 +881,14 @@ class FineTuningJobEventList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJobEvent] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJobEvent | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -907,14 +908,14 @@ class FineTuningJobList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJob] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJob | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -939,7 +940,7 @@ class GenerateImagesCreation(_rt.Model):
 
     prompt: str = _ABSENT
     n: int | None = None
-    size: _rt.Extensible[Size] | None = None
+    size: _types.Extensible[Size] | None = None
     user: str | None = None
 
     def __init__(
@@ -947,7 +948,7 @@ class GenerateImagesCreation(_rt.Model):
         *,
         prompt: str,
         n: int | None = None,
-        size: _rt.Extensible[Size] | None = None,
+        size: _types.Extensible[Size] | None = None,
         user: str | None = None,
         **kwargs: Any,
     ) -> None:
@@ -965,13 +966,13 @@ class GenerateImagesResponse(_rt.Model):
     :vartype id: str
     """
 
-    status: _rt.Extensible[OperationState] = _ABSENT
+    status: _types.Extensible[OperationState] = _ABSENT
     id: str = _ABSENT
 
     def __init__(
         self,
         *,
-        status: _rt.Extensible[OperationState],
+        status: _types.Extensible[OperationState],
         id: str,
         **kwargs: Any,
     ) -> None:
@@ -1109,11 +1110,11 @@ class IngestionJob(_rt.Model):
     data_refresh_interval_in_minutes: int = Field(
         default=_ABSENT, alias="dataRefreshIntervalInMinutes"
     )
-    completion_action: _rt.Extensible[IngestionJobCompletionAction] | None = Field(
+    completion_action: _types.Extensible[IngestionJobCompletionAction] | None = Field(
         default=None, alias="completionAction"
     )
     chunk_size: int | None = Field(default=None, alias="chunkSize")
-    status: _rt.Extensible[OperationState] | None = None
+    status: _types.Extensible[OperationState] | None = None
     error: Error | None = None
     warnings: list[str] | None = None
     progress: IngestionJobProgress | None = None
@@ -1123,9 +1124,9 @@ class IngestionJob(_rt.Model):
         *,
         data_refresh_interval_in_minutes: int,
         id: str | None = None,
-        completion_action: _rt.Extensible[IngestionJobCompletionAction] | None = None,
+        completion_action: _types.Extensible[IngestionJobCompletionAction] | None = None,
         chunk_size: int | None = None,
-        status: _rt.Extensible[OperationState] | None = None,
+        status: _types.Extensible[OperationState] | None = None,
         error: Error | dict[str, Any] | None = None,
         warnings: list[str] | None = None,
         progress: IngestionJobProgress | dict[str, Any] | None = None,
@@ -1223,13 +1224,13 @@ class InnerError(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2023_10_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[InnerErrorCode] | None = None
+    code: _types.Extensible[InnerErrorCode] | None = None
     innererror: InnerError | None = None
 
     def __init__(
         self,
         *,
-        code: _rt.Extensible[InnerErrorCode] | None = None,
+        code: _types.Extensible[InnerErrorCode] | None = None,
         innererror: InnerError | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -1272,25 +1273,25 @@ class Model(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "updated_at"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
-    updated_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
+    updated_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str | None = None
     fine_tune: str | None = None
     capabilities: Capabilities = _ABSENT
-    lifecycle_status: _rt.Extensible[LifeCycleStatus] = _ABSENT
+    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
     deprecation: Deprecation = _ABSENT
 
     def __init__(
         self,
         *,
         capabilities: Capabilities | dict[str, Any],
-        lifecycle_status: _rt.Extensible[LifeCycleStatus],
+        lifecycle_status: _types.Extensible[LifeCycleStatus],
         deprecation: Deprecation | dict[str, Any],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         model: str | None = None,
         fine_tune: str | None = None,
         **kwargs: Any,
@@ -1316,13 +1317,13 @@ class ModelList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_10_01_preview.models.Model]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Model] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Model | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -1350,19 +1351,19 @@ class OperationResponse(_rt.Model):
     """
 
     id: str = _ABSENT
-    created: _rt.UnixTime = _ABSENT
-    expires: _rt.UnixTime | None = None
+    created: _types.UnixTime = _ABSENT
+    expires: _types.UnixTime | None = None
     result: OperationResponseResult | None = None
-    status: _rt.Extensible[OperationState] = _ABSENT
+    status: _types.Extensible[OperationState] = _ABSENT
     error: Error | None = None
 
     def __init__(
         self,
         *,
         id: str,
-        created: _rt.UnixTime,
-        status: _rt.Extensible[OperationState],
-        expires: _rt.UnixTime | None = None,
+        created: _types.UnixTime,
+        status: _types.Extensible[OperationState],
+        expires: _types.UnixTime | None = None,
         result: OperationResponseResult | dict[str, Any] | None = None,
         error: Error | dict[str, Any] | None = None,
         **kwargs: Any,
@@ -1387,13 +1388,13 @@ class OperationResponseResult(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_10_01_preview.models.ImageResult]
     """
 
-    created: _rt.UnixTime = _ABSENT
+    created: _types.UnixTime = _ABSENT
     data: list[ImageResult] = _ABSENT
 
     def __init__(
         self,
         *,
-        created: _rt.UnixTime,
+        created: _types.UnixTime,
         data: list[ImageResult | dict[str, Any]],
         **kwargs: Any,
     ) -> None:

@@ -13,6 +13,7 @@ from azure.core.paging import ItemPaged
 from azure.core.tracing.decorator import distributed_trace
 
 from .. import _runtime as _rt
+from .. import types as _types
 from . import models as _models
 
 __all__ = [
@@ -189,7 +190,7 @@ class FilesOperations:
 
     @distributed_trace(name_of_span="azure_openai_authoring/files.list")
     def list(
-        self, *, purpose: _rt.Extensible[_models.Purpose] | None = None, **kwargs: Any
+        self, *, purpose: _types.Extensible[_models.Purpose] | None = None, **kwargs: Any
     ) -> ItemPaged[_models.File]:
         """Gets a list of all files owned by the Azure OpenAI resource. These include user uploaded
         content like files with purpose "fine-tune" for training or validation of fine-tunes models
@@ -228,7 +229,7 @@ class FilesOperations:
 
     @distributed_trace(name_of_span="azure_openai_authoring/files.upload")
     def upload(
-        self, *, purpose: _rt.Extensible[_models.Purpose], file: _rt.FileInput, **kwargs: Any
+        self, *, purpose: _types.Extensible[_models.Purpose], file: _types.FileInput, **kwargs: Any
     ) -> _models.File:
         """Creates a new file entity by uploading data from a local machine. Uploaded files can, for
         example, be used for training or evaluating fine-tuned models.
@@ -1235,7 +1236,7 @@ class UploadFileOperations:
 
     @distributed_trace(name_of_span="azure_openai_authoring/upload_file.part")
     def part(
-        self, upload_id: str, *, data: _rt.FileInput, **kwargs: Any
+        self, upload_id: str, *, data: _types.FileInput, **kwargs: Any
     ) -> _models.UploadPartResource:
         """Adds a Part to an Upload object, where each Part represents a segment of the file you are
         uploading. Each Part can be up to the standard size limit for file upload, based on the File

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from .. import _runtime as _rt
+from .. import types as _types
 from ._enums import (
     BatchStatus,
     ComputeType,
@@ -161,12 +162,12 @@ class TargetIndex(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[TargetType] = _ABSENT
+    kind: _types.Extensible[TargetType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[TargetType],
+        kind: _types.Extensible[TargetType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -202,12 +203,12 @@ class BaseConnection(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[ConnectionType] = _ABSENT
+    kind: _types.Extensible[ConnectionType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[ConnectionType],
+        kind: _types.Extensible[ConnectionType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -285,23 +286,23 @@ class Batch(_rt.Model):
     )
 
     id: str = _ABSENT
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     endpoint: str | None = None
     errors: BatchErrors | None = None
     input_file_id: str = _ABSENT
     completion_window: str | None = None
-    status: _rt.Extensible[BatchStatus] | None = None
+    status: _types.Extensible[BatchStatus] | None = None
     output_file_id: str | None = None
     error_file_id: str | None = None
-    created_at: _rt.UnixTime | None = None
-    in_progress_at: _rt.UnixTime | None = None
-    expires_at: _rt.UnixTime | None = None
-    finalizing_at: _rt.UnixTime | None = None
-    completed_at: _rt.UnixTime | None = None
-    failed_at: _rt.UnixTime | None = None
-    expired_at: _rt.UnixTime | None = None
-    cancelling_at: _rt.UnixTime | None = None
-    cancelled_at: _rt.UnixTime | None = None
+    created_at: _types.UnixTime | None = None
+    in_progress_at: _types.UnixTime | None = None
+    expires_at: _types.UnixTime | None = None
+    finalizing_at: _types.UnixTime | None = None
+    completed_at: _types.UnixTime | None = None
+    failed_at: _types.UnixTime | None = None
+    expired_at: _types.UnixTime | None = None
+    cancelling_at: _types.UnixTime | None = None
+    cancelled_at: _types.UnixTime | None = None
     request_counts: BatchRequestCounts | None = None
     metadata: dict[str, str] | None = None
 
@@ -310,10 +311,10 @@ class Batch(_rt.Model):
         *,
         id: str,
         input_file_id: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         errors: BatchErrors | dict[str, Any] | None = None,
         completion_window: str | None = None,
-        status: _rt.Extensible[BatchStatus] | None = None,
+        status: _types.Extensible[BatchStatus] | None = None,
         output_file_id: str | None = None,
         error_file_id: str | None = None,
         request_counts: BatchRequestCounts | dict[str, Any] | None = None,
@@ -467,7 +468,7 @@ class BatchesList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Batch] | None = None
     first_id: str | None = None
     last_id: str | None = None
@@ -476,7 +477,7 @@ class BatchesList(_rt.Model):
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Batch | dict[str, Any]] | None = None,
         first_id: str | None = None,
         last_id: str | None = None,
@@ -720,12 +721,12 @@ class JobCompute(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[ComputeType] = _ABSENT
+    kind: _types.Extensible[ComputeType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[ComputeType],
+        kind: _types.Extensible[ComputeType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -779,14 +780,14 @@ class Deprecation(_rt.Model):
     :vartype inference: ~datetime.datetime
     """
 
-    fine_tune: _rt.UnixTime | None = None
-    inference: _rt.UnixTime = _ABSENT
+    fine_tune: _types.UnixTime | None = None
+    inference: _types.UnixTime = _ABSENT
 
     def __init__(
         self,
         *,
-        inference: _rt.UnixTime,
-        fine_tune: _rt.UnixTime | None = None,
+        inference: _types.UnixTime,
+        fine_tune: _types.UnixTime | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(inference=inference, fine_tune=fine_tune, **kwargs)
@@ -850,12 +851,12 @@ class FineTuneMethod(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
         *,
-        type: _rt.Extensible[FineTuningMethodType],
+        type: _types.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
         super().__init__(type=type, **kwargs)
@@ -871,7 +872,7 @@ class DpoMethod(FineTuneMethod):
     :vartype dpo: ~azure_openai_authoring.v2025_02_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
     dpo: DpoMethodConfigRequest = _ABSENT
 
     def __init__(
@@ -912,12 +913,12 @@ class FineTuneMethodRequest(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
         *,
-        type: _rt.Extensible[FineTuningMethodType],
+        type: _types.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
         super().__init__(type=type, **kwargs)
@@ -933,7 +934,7 @@ class DpoMethodRequest(FineTuneMethodRequest):
     :vartype dpo: ~azure_openai_authoring.v2025_02_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
     dpo: DpoMethodConfigRequest = _ABSENT
 
     def __init__(
@@ -1015,7 +1016,7 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2025_02_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[ErrorCode] = _ABSENT
+    code: _types.Extensible[ErrorCode] = _ABSENT
     message: str = _ABSENT
     target: str | None = None
     details: list[Error] | None = None
@@ -1024,7 +1025,7 @@ class Error(_rt.Model):
     def __init__(
         self,
         *,
-        code: _rt.Extensible[ErrorCode],
+        code: _types.Extensible[ErrorCode],
         message: str,
         target: str | None = None,
         details: list[Error | dict[str, Any]] | None = None,
@@ -1093,22 +1094,22 @@ class File(_rt.Model):
         {"bytes_", "created_at", "id", "status_details"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FileState] | None = None
+    status: _types.Extensible[FileState] | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     status_details: str | None = None
 
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FileState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FileState] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(purpose=purpose, filename=filename, object=object, status=status, **kwargs)
@@ -1125,13 +1126,13 @@ class FileCreate(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     content_url: str = _ABSENT
 
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         content_url: str,
         **kwargs: Any,
     ) -> None:
@@ -1193,13 +1194,13 @@ class FileDetails(_rt.Model):
     path: str | None = None
     storage_account_uri: str | None = None
     storage_container_name: str | None = None
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
 
     def __init__(
         self,
         *,
         filename: str,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         **kwargs: Any,
     ) -> None:
         super().__init__(filename=filename, purpose=purpose, **kwargs)
@@ -1220,14 +1221,14 @@ class FileImport(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     content_url: str = _ABSENT
 
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
         content_url: str,
         **kwargs: Any,
@@ -1244,13 +1245,13 @@ class FileList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2025_02_01_preview.models.File]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[File] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[File | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -1354,10 +1355,10 @@ class FineTuningJob(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "trained_tokens"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str = _ABSENT
     fine_tuned_model: str | None = None
     training_file: str = _ABSENT
@@ -1379,8 +1380,8 @@ class FineTuningJob(_rt.Model):
         *,
         model: str,
         training_file: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         fine_tuned_model: str | None = None,
         validation_file: str | None = None,
         result_files: list[str] | None = None,
@@ -1439,9 +1440,9 @@ class FineTuningJobCheckpoint(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _rt.UnixTime = _ABSENT
+    created_at: _types.UnixTime = _ABSENT
     fine_tuned_model_checkpoint: str = _ABSENT
     step_number: int = _ABSENT
     metrics: dict[str, float] = _ABSENT
@@ -1450,12 +1451,12 @@ class FineTuningJobCheckpoint(_rt.Model):
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
+        created_at: _types.UnixTime,
         fine_tuned_model_checkpoint: str,
         step_number: int,
         metrics: dict[str, float],
         fine_tuning_job_id: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(
@@ -1480,14 +1481,14 @@ class FineTuningJobCheckpointList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJobCheckpoint] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJobCheckpoint | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -1612,22 +1613,22 @@ class FineTuningJobEvent(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _rt.UnixTime = _ABSENT
-    level: _rt.Extensible[LogLevel] = _ABSENT
+    created_at: _types.UnixTime = _ABSENT
+    level: _types.Extensible[LogLevel] = _ABSENT
     message: str = _ABSENT
-    type: _rt.Extensible[EventType] = _ABSENT
+    type: _types.Extensible[EventType] = _ABSENT
     data: Any = _ABSENT
 
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
-        level: _rt.Extensible[LogLevel],
+        created_at: _types.UnixTime,
+        level: _types.Extensible[LogLevel],
         message: str,
-        type: _rt.Extensible[EventType],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        type: _types.Extensible[EventType],
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: Any = None,
         **kwargs: Any,
     ) -> None:
@@ -1653,14 +1654,14 @@ class FineTuningJobEventList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJobEvent] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJobEvent | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -1679,14 +1680,14 @@ class FineTuningJobList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJob] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJob | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -1804,13 +1805,13 @@ class IngestionJob(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[IngestionJobType] = _ABSENT
+    kind: _types.Extensible[IngestionJobType] = _ABSENT
     job_id: str | None = Field(default=None, alias="jobId")
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[IngestionJobType],
+        kind: _types.Extensible[IngestionJobType],
         job_id: str | None = None,
         **kwargs: Any,
     ) -> None:
@@ -1877,7 +1878,7 @@ class IngestionJobRun(_rt.Model):
 
     job_id: str | None = Field(default=None, alias="jobId")
     run_id: str | None = Field(default=None, alias="runId")
-    status: _rt.Extensible[OperationState] | None = None
+    status: _types.Extensible[OperationState] | None = None
     error: IngestionError | None = None
     warnings: list[str] | None = None
     progress: IngestionJobProgress | None = None
@@ -1887,7 +1888,7 @@ class IngestionJobRun(_rt.Model):
         *,
         job_id: str | None = None,
         run_id: str | None = None,
-        status: _rt.Extensible[OperationState] | None = None,
+        status: _types.Extensible[OperationState] | None = None,
         error: IngestionError | dict[str, Any] | None = None,
         warnings: list[str] | None = None,
         progress: IngestionJobProgress | dict[str, Any] | None = None,
@@ -1945,7 +1946,7 @@ class IngestionJobStageProgress(_rt.Model):
     name: str | None = None
     total_items: int | None = Field(default=None, alias="totalItems")
     processed_items: int | None = Field(default=None, alias="processedItems")
-    state: _rt.Extensible[OperationState] | None = None
+    state: _types.Extensible[OperationState] | None = None
     sub_stage_progress: list[IngestionJobStageProgress] | None = Field(
         default=None, alias="subStageProgress"
     )
@@ -1956,7 +1957,7 @@ class IngestionJobStageProgress(_rt.Model):
         name: str | None = None,
         total_items: int | None = None,
         processed_items: int | None = None,
-        state: _rt.Extensible[OperationState] | None = None,
+        state: _types.Extensible[OperationState] | None = None,
         sub_stage_progress: list[IngestionJobStageProgress | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -1993,7 +1994,7 @@ class IngestionJobSystemCompute(IngestionJob):
         default=None, alias="searchServiceConnection"
     )
     datasource: SystemComputeDatasource | None = None
-    completion_action: _rt.Extensible[IngestionJobCompletionAction] | None = Field(
+    completion_action: _types.Extensible[IngestionJobCompletionAction] | None = Field(
         default=None, alias="completionAction"
     )
     data_refresh_interval_in_hours: int | None = Field(
@@ -2006,7 +2007,7 @@ class IngestionJobSystemCompute(IngestionJob):
         job_id: str | None = None,
         search_service_connection: BaseConnection | dict[str, Any] | None = None,
         datasource: SystemComputeDatasource | dict[str, Any] | None = None,
-        completion_action: _rt.Extensible[IngestionJobCompletionAction] | None = None,
+        completion_action: _types.Extensible[IngestionJobCompletionAction] | None = None,
         data_refresh_interval_in_hours: int | None = None,
         **kwargs: Any,
     ) -> None:
@@ -2083,13 +2084,13 @@ class InnerError(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2025_02_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[InnerErrorCode] | None = None
+    code: _types.Extensible[InnerErrorCode] | None = None
     innererror: InnerError | None = None
 
     def __init__(
         self,
         *,
-        code: _rt.Extensible[InnerErrorCode] | None = None,
+        code: _types.Extensible[InnerErrorCode] | None = None,
         innererror: InnerError | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -2183,24 +2184,24 @@ class Model(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str | None = None
     fine_tune: str | None = None
     capabilities: Capabilities = _ABSENT
-    lifecycle_status: _rt.Extensible[LifeCycleStatus] = _ABSENT
+    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
     deprecation: Deprecation = _ABSENT
 
     def __init__(
         self,
         *,
         capabilities: Capabilities | dict[str, Any],
-        lifecycle_status: _rt.Extensible[LifeCycleStatus],
+        lifecycle_status: _types.Extensible[LifeCycleStatus],
         deprecation: Deprecation | dict[str, Any],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         model: str | None = None,
         fine_tune: str | None = None,
         **kwargs: Any,
@@ -2226,13 +2227,13 @@ class ModelList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2025_02_01_preview.models.Model]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Model] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Model | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -2653,7 +2654,7 @@ class SupervisedMethod(FineTuneMethod):
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
@@ -2670,7 +2671,7 @@ class SupervisedMethodRequest(FineTuneMethodRequest):
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
@@ -2690,12 +2691,12 @@ class SystemComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[SystemComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[SystemComputeDatasourceType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[SystemComputeDatasourceType],
+        kind: _types.Extensible[SystemComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -2897,7 +2898,7 @@ class UploadFileStartBody(_rt.Model):
     :vartype mime_type: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     bytes_: int = Field(default=_ABSENT, alias="bytes")
     mime_type: str = _ABSENT
@@ -2905,7 +2906,7 @@ class UploadFileStartBody(_rt.Model):
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
         bytes_: int,
         mime_type: str,
@@ -2936,8 +2937,8 @@ class UploadPartResource(_rt.Model):
         {"azure_block_id", "created_at", "id", "upload_id"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
     upload_id: str | None = None
     azure_block_id: str | None = None
@@ -2945,7 +2946,7 @@ class UploadPartResource(_rt.Model):
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object=object, **kwargs)
@@ -2981,21 +2982,21 @@ class UploadResource(_rt.Model):
         {"bytes_", "created_at", "expires_at", "filename", "id"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
     filename: str | None = None
-    purpose: _rt.Extensible[Purpose] | None = None
+    purpose: _types.Extensible[Purpose] | None = None
     status: UploadStatus | None = None
-    expires_at: _rt.UnixTime | None = None
+    expires_at: _types.UnixTime | None = None
     file: File | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        purpose: _rt.Extensible[Purpose] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        purpose: _types.Extensible[Purpose] | None = None,
         status: UploadStatus | None = None,
         file: File | dict[str, Any] | None = None,
         **kwargs: Any,
@@ -3044,12 +3045,12 @@ class UserComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[UserComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[UserComputeDatasourceType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[UserComputeDatasourceType],
+        kind: _types.Extensible[UserComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)

@@ -13,6 +13,7 @@ from azure.core.paging import ItemPaged
 from azure.core.tracing.decorator import distributed_trace
 
 from .. import _runtime as _rt
+from .. import types as _types
 from . import models as _models
 
 __all__ = [
@@ -620,7 +621,7 @@ class FilesOperations:
     def list(
         self,
         *,
-        purpose: _rt.Extensible[_models.Purpose] | None = None,
+        purpose: _types.Extensible[_models.Purpose] | None = None,
         limit: int | None = None,
         after: str | None = None,
         order: str | None = None,
@@ -681,9 +682,9 @@ class FilesOperations:
     def upload(
         self,
         *,
-        purpose: _rt.Extensible[_models.Purpose],
-        file: _rt.FileInput,
-        expires_after_anchor: _rt.Extensible[_models.FileExpiryAnchor] | None = None,
+        purpose: _types.Extensible[_models.Purpose],
+        file: _types.FileInput,
+        expires_after_anchor: _types.Extensible[_models.FileExpiryAnchor] | None = None,
         expires_after_seconds: int | None = None,
         **kwargs: Any,
     ) -> _models.File:
@@ -1742,7 +1743,7 @@ class UploadFileOperations:
 
     @distributed_trace(name_of_span="azure_openai_authoring/upload_file.part")
     def part(
-        self, upload_id: str, *, data: _rt.FileInput, **kwargs: Any
+        self, upload_id: str, *, data: _types.FileInput, **kwargs: Any
     ) -> _models.UploadPartResource:
         """Adds a Part to an Upload object, where each Part represents a segment of the file you are
         uploading. Each Part can be up to the standard size limit for file upload, based on the File

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from .. import _runtime as _rt
+from .. import types as _types
 from ._enums import (
     BatchStatus,
     ComputeType,
@@ -284,12 +285,12 @@ class TargetIndex(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[TargetType] = _ABSENT
+    kind: _types.Extensible[TargetType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[TargetType],
+        kind: _types.Extensible[TargetType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -325,12 +326,12 @@ class BaseConnection(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[ConnectionType] = _ABSENT
+    kind: _types.Extensible[ConnectionType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[ConnectionType],
+        kind: _types.Extensible[ConnectionType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -414,26 +415,26 @@ class Batch(_rt.Model):
     )
 
     id: str = _ABSENT
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     endpoint: str | None = None
     errors: BatchErrors | None = None
     input_file_id: str = _ABSENT
     input_blob: str | None = None
     completion_window: str | None = None
-    status: _rt.Extensible[BatchStatus] | None = None
+    status: _types.Extensible[BatchStatus] | None = None
     output_file_id: str | None = None
     output_blob: str | None = None
     error_file_id: str | None = None
     error_blob: str | None = None
-    created_at: _rt.UnixTime | None = None
-    in_progress_at: _rt.UnixTime | None = None
-    expires_at: _rt.UnixTime | None = None
-    finalizing_at: _rt.UnixTime | None = None
-    completed_at: _rt.UnixTime | None = None
-    failed_at: _rt.UnixTime | None = None
-    expired_at: _rt.UnixTime | None = None
-    cancelling_at: _rt.UnixTime | None = None
-    cancelled_at: _rt.UnixTime | None = None
+    created_at: _types.UnixTime | None = None
+    in_progress_at: _types.UnixTime | None = None
+    expires_at: _types.UnixTime | None = None
+    finalizing_at: _types.UnixTime | None = None
+    completed_at: _types.UnixTime | None = None
+    failed_at: _types.UnixTime | None = None
+    expired_at: _types.UnixTime | None = None
+    cancelling_at: _types.UnixTime | None = None
+    cancelled_at: _types.UnixTime | None = None
     request_counts: BatchRequestCounts | None = None
     metadata: dict[str, str] | None = None
 
@@ -442,11 +443,11 @@ class Batch(_rt.Model):
         *,
         id: str,
         input_file_id: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         errors: BatchErrors | dict[str, Any] | None = None,
         input_blob: str | None = None,
         completion_window: str | None = None,
-        status: _rt.Extensible[BatchStatus] | None = None,
+        status: _types.Extensible[BatchStatus] | None = None,
         output_file_id: str | None = None,
         output_blob: str | None = None,
         error_file_id: str | None = None,
@@ -643,7 +644,7 @@ class BatchesList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Batch] | None = None
     first_id: str | None = None
     last_id: str | None = None
@@ -652,7 +653,7 @@ class BatchesList(_rt.Model):
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Batch | dict[str, Any]] | None = None,
         first_id: str | None = None,
         last_id: str | None = None,
@@ -1400,12 +1401,12 @@ class JobCompute(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[ComputeType] = _ABSENT
+    kind: _types.Extensible[ComputeType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[ComputeType],
+        kind: _types.Extensible[ComputeType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -1459,14 +1460,14 @@ class Deprecation(_rt.Model):
     :vartype inference: ~datetime.datetime
     """
 
-    fine_tune: _rt.UnixTime | None = None
-    inference: _rt.UnixTime = _ABSENT
+    fine_tune: _types.UnixTime | None = None
+    inference: _types.UnixTime = _ABSENT
 
     def __init__(
         self,
         *,
-        inference: _rt.UnixTime,
-        fine_tune: _rt.UnixTime | None = None,
+        inference: _types.UnixTime,
+        fine_tune: _types.UnixTime | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(inference=inference, fine_tune=fine_tune, **kwargs)
@@ -1530,12 +1531,12 @@ class FineTuneMethod(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
         *,
-        type: _rt.Extensible[FineTuningMethodType],
+        type: _types.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
         super().__init__(type=type, **kwargs)
@@ -1551,7 +1552,7 @@ class DpoMethod(FineTuneMethod):
     :vartype dpo: ~azure_openai_authoring.v2025_04_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
     dpo: DpoMethodConfigRequest = _ABSENT
 
     def __init__(
@@ -1592,12 +1593,12 @@ class FineTuneMethodRequest(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
         *,
-        type: _rt.Extensible[FineTuningMethodType],
+        type: _types.Extensible[FineTuningMethodType],
         **kwargs: Any,
     ) -> None:
         super().__init__(type=type, **kwargs)
@@ -1613,7 +1614,7 @@ class DpoMethodRequest(FineTuneMethodRequest):
     :vartype dpo: ~azure_openai_authoring.v2025_04_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
     dpo: DpoMethodConfigRequest = _ABSENT
 
     def __init__(
@@ -1695,7 +1696,7 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2025_04_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[ErrorCode] = _ABSENT
+    code: _types.Extensible[ErrorCode] = _ABSENT
     message: str = _ABSENT
     target: str | None = None
     details: list[Error] | None = None
@@ -1704,7 +1705,7 @@ class Error(_rt.Model):
     def __init__(
         self,
         *,
-        code: _rt.Extensible[ErrorCode],
+        code: _types.Extensible[ErrorCode],
         message: str,
         target: str | None = None,
         details: list[Error | dict[str, Any]] | None = None,
@@ -2876,12 +2877,12 @@ class File(_rt.Model):
         {"bytes_", "created_at", "expires_at", "id", "status_details"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FileState] | None = None
+    status: _types.Extensible[FileState] | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     expires_at: int | None = None
     status_details: str | None = None
@@ -2889,10 +2890,10 @@ class File(_rt.Model):
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FileState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FileState] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(purpose=purpose, filename=filename, object=object, status=status, **kwargs)
@@ -2909,13 +2910,13 @@ class FileCreate(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     content_url: str = _ABSENT
 
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         content_url: str,
         **kwargs: Any,
     ) -> None:
@@ -2977,13 +2978,13 @@ class FileDetails(_rt.Model):
     path: str | None = None
     storage_account_uri: str | None = None
     storage_container_name: str | None = None
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
 
     def __init__(
         self,
         *,
         filename: str,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         **kwargs: Any,
     ) -> None:
         super().__init__(filename=filename, purpose=purpose, **kwargs)
@@ -2999,13 +3000,13 @@ class FileExpiresAfter(_rt.Model):
     :vartype seconds: int
     """
 
-    anchor: _rt.Extensible[FileExpiryAnchor] | None = None
+    anchor: _types.Extensible[FileExpiryAnchor] | None = None
     seconds: int | None = None
 
     def __init__(
         self,
         *,
-        anchor: _rt.Extensible[FileExpiryAnchor] | None = None,
+        anchor: _types.Extensible[FileExpiryAnchor] | None = None,
         seconds: int | None = None,
         **kwargs: Any,
     ) -> None:
@@ -3029,7 +3030,7 @@ class FileImport(_rt.Model):
     :vartype expires_after: ~azure_openai_authoring.v2025_04_01_preview.models.FileExpiresAfter
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     content_url: str = _ABSENT
     expires_after: FileExpiresAfter | None = None
@@ -3037,7 +3038,7 @@ class FileImport(_rt.Model):
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
         content_url: str,
         expires_after: FileExpiresAfter | dict[str, Any] | None = None,
@@ -3061,13 +3062,13 @@ class FileList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2025_04_01_preview.models.File]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[File] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[File | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -3171,10 +3172,10 @@ class FineTuningJob(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id", "trained_tokens"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str = _ABSENT
     fine_tuned_model: str | None = None
     training_file: str = _ABSENT
@@ -3196,8 +3197,8 @@ class FineTuningJob(_rt.Model):
         *,
         model: str,
         training_file: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         fine_tuned_model: str | None = None,
         validation_file: str | None = None,
         result_files: list[str] | None = None,
@@ -3256,9 +3257,9 @@ class FineTuningJobCheckpoint(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _rt.UnixTime = _ABSENT
+    created_at: _types.UnixTime = _ABSENT
     fine_tuned_model_checkpoint: str = _ABSENT
     step_number: int = _ABSENT
     metrics: dict[str, float] = _ABSENT
@@ -3267,12 +3268,12 @@ class FineTuningJobCheckpoint(_rt.Model):
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
+        created_at: _types.UnixTime,
         fine_tuned_model_checkpoint: str,
         step_number: int,
         metrics: dict[str, float],
         fine_tuning_job_id: str,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(
@@ -3297,14 +3298,14 @@ class FineTuningJobCheckpointList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJobCheckpoint] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJobCheckpoint | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -3427,22 +3428,22 @@ class FineTuningJobEvent(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _rt.UnixTime = _ABSENT
-    level: _rt.Extensible[LogLevel] = _ABSENT
+    created_at: _types.UnixTime = _ABSENT
+    level: _types.Extensible[LogLevel] = _ABSENT
     message: str = _ABSENT
-    type: _rt.Extensible[EventType] = _ABSENT
+    type: _types.Extensible[EventType] = _ABSENT
     data: Any = _ABSENT
 
     def __init__(
         self,
         *,
-        created_at: _rt.UnixTime,
-        level: _rt.Extensible[LogLevel],
+        created_at: _types.UnixTime,
+        level: _types.Extensible[LogLevel],
         message: str,
-        type: _rt.Extensible[EventType],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        type: _types.Extensible[EventType],
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: Any = None,
         **kwargs: Any,
     ) -> None:
@@ -3468,14 +3469,14 @@ class FineTuningJobEventList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJobEvent] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJobEvent | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -3494,14 +3495,14 @@ class FineTuningJobList(_rt.Model):
     :vartype has_more: bool
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[FineTuningJob] | None = None
     has_more: bool | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[FineTuningJob | dict[str, Any]] | None = None,
         has_more: bool | None = None,
         **kwargs: Any,
@@ -3619,13 +3620,13 @@ class IngestionJob(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[IngestionJobType] = _ABSENT
+    kind: _types.Extensible[IngestionJobType] = _ABSENT
     job_id: str | None = Field(default=None, alias="jobId")
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[IngestionJobType],
+        kind: _types.Extensible[IngestionJobType],
         job_id: str | None = None,
         **kwargs: Any,
     ) -> None:
@@ -3692,7 +3693,7 @@ class IngestionJobRun(_rt.Model):
 
     job_id: str | None = Field(default=None, alias="jobId")
     run_id: str | None = Field(default=None, alias="runId")
-    status: _rt.Extensible[OperationState] | None = None
+    status: _types.Extensible[OperationState] | None = None
     error: IngestionError | None = None
     warnings: list[str] | None = None
     progress: IngestionJobProgress | None = None
@@ -3702,7 +3703,7 @@ class IngestionJobRun(_rt.Model):
         *,
         job_id: str | None = None,
         run_id: str | None = None,
-        status: _rt.Extensible[OperationState] | None = None,
+        status: _types.Extensible[OperationState] | None = None,
         error: IngestionError | dict[str, Any] | None = None,
         warnings: list[str] | None = None,
         progress: IngestionJobProgress | dict[str, Any] | None = None,
@@ -3760,7 +3761,7 @@ class IngestionJobStageProgress(_rt.Model):
     name: str | None = None
     total_items: int | None = Field(default=None, alias="totalItems")
     processed_items: int | None = Field(default=None, alias="processedItems")
-    state: _rt.Extensible[OperationState] | None = None
+    state: _types.Extensible[OperationState] | None = None
     sub_stage_progress: list[IngestionJobStageProgress] | None = Field(
         default=None, alias="subStageProgress"
     )
@@ -3771,7 +3772,7 @@ class IngestionJobStageProgress(_rt.Model):
         name: str | None = None,
         total_items: int | None = None,
         processed_items: int | None = None,
-        state: _rt.Extensible[OperationState] | None = None,
+        state: _types.Extensible[OperationState] | None = None,
         sub_stage_progress: list[IngestionJobStageProgress | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -3808,7 +3809,7 @@ class IngestionJobSystemCompute(IngestionJob):
         default=None, alias="searchServiceConnection"
     )
     datasource: SystemComputeDatasource | None = None
-    completion_action: _rt.Extensible[IngestionJobCompletionAction] | None = Field(
+    completion_action: _types.Extensible[IngestionJobCompletionAction] | None = Field(
         default=None, alias="completionAction"
     )
     data_refresh_interval_in_hours: int | None = Field(
@@ -3821,7 +3822,7 @@ class IngestionJobSystemCompute(IngestionJob):
         job_id: str | None = None,
         search_service_connection: BaseConnection | dict[str, Any] | None = None,
         datasource: SystemComputeDatasource | dict[str, Any] | None = None,
-        completion_action: _rt.Extensible[IngestionJobCompletionAction] | None = None,
+        completion_action: _types.Extensible[IngestionJobCompletionAction] | None = None,
         data_refresh_interval_in_hours: int | None = None,
         **kwargs: Any,
     ) -> None:
@@ -3898,13 +3899,13 @@ class InnerError(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2025_04_01_preview.models.InnerError
     """
 
-    code: _rt.Extensible[InnerErrorCode] | None = None
+    code: _types.Extensible[InnerErrorCode] | None = None
     innererror: InnerError | None = None
 
     def __init__(
         self,
         *,
-        code: _rt.Extensible[InnerErrorCode] | None = None,
+        code: _types.Extensible[InnerErrorCode] | None = None,
         innererror: InnerError | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -4020,24 +4021,24 @@ class Model(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"created_at", "id"})
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
-    status: _rt.Extensible[FineTuningState] | None = None
+    status: _types.Extensible[FineTuningState] | None = None
     model: str | None = None
     fine_tune: str | None = None
     capabilities: Capabilities = _ABSENT
-    lifecycle_status: _rt.Extensible[LifeCycleStatus] = _ABSENT
+    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
     deprecation: Deprecation = _ABSENT
 
     def __init__(
         self,
         *,
         capabilities: Capabilities | dict[str, Any],
-        lifecycle_status: _rt.Extensible[LifeCycleStatus],
+        lifecycle_status: _types.Extensible[LifeCycleStatus],
         deprecation: Deprecation | dict[str, Any],
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        status: _rt.Extensible[FineTuningState] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        status: _types.Extensible[FineTuningState] | None = None,
         model: str | None = None,
         fine_tune: str | None = None,
         **kwargs: Any,
@@ -4063,13 +4064,13 @@ class ModelList(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2025_04_01_preview.models.Model]
     """
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
     data: list[Model] | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         data: list[Model | dict[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -4490,7 +4491,7 @@ class SupervisedMethod(FineTuneMethod):
     :vartype type: str or ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningMethodType
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
@@ -4507,7 +4508,7 @@ class SupervisedMethodRequest(FineTuneMethodRequest):
     :vartype type: str or ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningMethodType
     """
 
-    type: _rt.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] = _ABSENT
 
     def __init__(
         self,
@@ -4527,12 +4528,12 @@ class SystemComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[SystemComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[SystemComputeDatasourceType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[SystemComputeDatasourceType],
+        kind: _types.Extensible[SystemComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)
@@ -4734,7 +4735,7 @@ class UploadFileStartBody(_rt.Model):
     :vartype mime_type: str
     """
 
-    purpose: _rt.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] = _ABSENT
     filename: str = _ABSENT
     bytes_: int = Field(default=_ABSENT, alias="bytes")
     mime_type: str = _ABSENT
@@ -4742,7 +4743,7 @@ class UploadFileStartBody(_rt.Model):
     def __init__(
         self,
         *,
-        purpose: _rt.Extensible[Purpose],
+        purpose: _types.Extensible[Purpose],
         filename: str,
         bytes_: int,
         mime_type: str,
@@ -4773,8 +4774,8 @@ class UploadPartResource(_rt.Model):
         {"azure_block_id", "created_at", "id", "upload_id"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
     upload_id: str | None = None
     azure_block_id: str | None = None
@@ -4782,7 +4783,7 @@ class UploadPartResource(_rt.Model):
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object=object, **kwargs)
@@ -4818,21 +4819,21 @@ class UploadResource(_rt.Model):
         {"bytes_", "created_at", "expires_at", "filename", "id"}
     )
 
-    object: _rt.Extensible[TypeDiscriminator] | None = None
-    created_at: _rt.UnixTime | None = None
+    object: _types.Extensible[TypeDiscriminator] | None = None
+    created_at: _types.UnixTime | None = None
     id: str | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
     filename: str | None = None
-    purpose: _rt.Extensible[Purpose] | None = None
+    purpose: _types.Extensible[Purpose] | None = None
     status: UploadStatus | None = None
-    expires_at: _rt.UnixTime | None = None
+    expires_at: _types.UnixTime | None = None
     file: File | None = None
 
     def __init__(
         self,
         *,
-        object: _rt.Extensible[TypeDiscriminator] | None = None,
-        purpose: _rt.Extensible[Purpose] | None = None,
+        object: _types.Extensible[TypeDiscriminator] | None = None,
+        purpose: _types.Extensible[Purpose] | None = None,
         status: UploadStatus | None = None,
         file: File | dict[str, Any] | None = None,
         **kwargs: Any,
@@ -4881,12 +4882,12 @@ class UserComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _rt.Extensible[UserComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[UserComputeDatasourceType] = _ABSENT
 
     def __init__(
         self,
         *,
-        kind: _rt.Extensible[UserComputeDatasourceType],
+        kind: _types.Extensible[UserComputeDatasourceType],
         **kwargs: Any,
     ) -> None:
         super().__init__(kind=kind, **kwargs)

@@ -16,6 +16,7 @@ from azure.core.tracing.decorator import distributed_trace
 from azure.core.tracing.decorator_async import distributed_trace_async
 
 from ... import _runtime as _rt
+from ... import types as _types
 from .. import models as _models
 
 __all__ = [
@@ -80,7 +81,7 @@ class FilesOperations:
 
     @distributed_trace_async(name_of_span="azure_openai_authoring/files.upload")
     async def upload(
-        self, *, purpose: _rt.Extensible[_models.Purpose], file: _rt.FileInput, **kwargs: Any
+        self, *, purpose: _types.Extensible[_models.Purpose], file: _types.FileInput, **kwargs: Any
     ) -> _models.File:
         """Creates a new file entity by uploading data from a local machine. Uploaded files can, for
         example, be used for training or evaluating fine-tuned models.

@@ -14,6 +14,7 @@ from azure.core.tracing.decorator import distributed_trace
 from azure.core.tracing.decorator_async import distributed_trace_async
 
 from ... import _runtime as _rt
+from ... import types as _types
 from .. import models as _models
 
 __all__ = [
@@ -190,7 +191,7 @@ class FilesOperations:
 
     @distributed_trace(name_of_span="azure_openai_authoring/files.list")
     def list(
-        self, *, purpose: _rt.Extensible[_models.Purpose] | None = None, **kwargs: Any
+        self, *, purpose: _types.Extensible[_models.Purpose] | None = None, **kwargs: Any
     ) -> AsyncItemPaged[_models.File]:
         """Gets a list of all files owned by the Azure OpenAI resource. These include user uploaded
         content like files with purpose "fine-tune" for training or validation of fine-tunes models
@@ -229,7 +230,7 @@ class FilesOperations:
 
     @distributed_trace_async(name_of_span="azure_openai_authoring/files.upload")
     async def upload(
-        self, *, purpose: _rt.Extensible[_models.Purpose], file: _rt.FileInput, **kwargs: Any
+        self, *, purpose: _types.Extensible[_models.Purpose], file: _types.FileInput, **kwargs: Any
     ) -> _models.File:
         """Creates a new file entity by uploading data from a local machine. Uploaded files can, for
         example, be used for training or evaluating fine-tuned models.
@@ -1242,7 +1243,7 @@ class UploadFileOperations:
 
     @distributed_trace_async(name_of_span="azure_openai_authoring/upload_file.part")
     async def part(
-        self, upload_id: str, *, data: _rt.FileInput, **kwargs: Any
+        self, upload_id: str, *, data: _types.FileInput, **kwargs: Any
     ) -> _models.UploadPartResource:
         """Adds a Part to an Upload object, where each Part represents a segment of the file you are
         uploading. Each Part can be up to the standard size limit for file upload, based on the File

@@ -14,6 +14,7 @@ from azure.core.tracing.decorator import distributed_trace
 from azure.core.tracing.decorator_async import distributed_trace_async
 
 from ... import _runtime as _rt
+from ... import types as _types
 from .. import models as _models
 
 __all__ = [
@@ -623,7 +624,7 @@ class FilesOperations:
     def list(
         self,
         *,
-        purpose: _rt.Extensible[_models.Purpose] | None = None,
+        purpose: _types.Extensible[_models.Purpose] | None = None,
         limit: int | None = None,
         after: str | None = None,
         order: str | None = None,
@@ -684,9 +685,9 @@ class FilesOperations:
     async def upload(
         self,
         *,
-        purpose: _rt.Extensible[_models.Purpose],
-        file: _rt.FileInput,
-        expires_after_anchor: _rt.Extensible[_models.FileExpiryAnchor] | None = None,
+        purpose: _types.Extensible[_models.Purpose],
+        file: _types.FileInput,
+        expires_after_anchor: _types.Extensible[_models.FileExpiryAnchor] | None = None,
         expires_after_seconds: int | None = None,
         **kwargs: Any,
     ) -> _models.File:
@@ -1753,7 +1754,7 @@ class UploadFileOperations:
 
     @distributed_trace_async(name_of_span="azure_openai_authoring/upload_file.part")
     async def part(
-        self, upload_id: str, *, data: _rt.FileInput, **kwargs: Any
+        self, upload_id: str, *, data: _types.FileInput, **kwargs: Any
     ) -> _models.UploadPartResource:
         """Adds a Part to an Upload object, where each Part represents a segment of the file you are
         uploading. Each Part can be up to the standard size limit for file upload, based on the File
