@@ -3,8 +3,6 @@ inline spec into a temporary folder, and a tiny local HTTP service to call it ag
 
 from __future__ import annotations
 
-import importlib
-import json
 import sys
 import threading
 from collections.abc import Iterator
@@ -14,16 +12,9 @@ from types import ModuleType
 
 import pytest
 from gen_fake_service import FakeService, Handler
-from gen_inline_spec import inline_spec
+from gen_inline_spec import build_package, inline_spec
 
-from generator.pipeline import compile_spec
-from generator.render.package import (
-    PackageSettings,
-    VersionInput,
-    render_distribution,
-    runtime_files,
-)
-from generator.write import write_tree
+from generator.render.settings import PackageSettings
 
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "generated" / "azure-ai-openai-authoring"
@@ -44,18 +35,8 @@ def committed_distribution() -> Path:
 @pytest.fixture(scope="session")
 def sample_package(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     """The version package generated from the inline spec (``sample_client.v2024_01_01``)."""
-    root = tmp_path_factory.mktemp("sample")
-    spec_path = root / "sample.json"
-    spec_path.write_text(json.dumps(inline_spec()), encoding="utf-8")
-    spec, diagnostics = compile_spec(spec_path)
-    assert spec is not None, [d.render() for d in diagnostics]
     settings = PackageSettings("sample-client", SAMPLE_NAMESPACE, "SampleClient", "Sample")
-    files = render_distribution(
-        settings, [VersionInput("v2024_01_01", "sample.json", spec)], runtime_files()
-    )
-    write_tree(root / "out", files)
-    sys.path.insert(0, str(root / "out" / "sample-client"))
-    return importlib.import_module(f"{SAMPLE_NAMESPACE}.v2024_01_01")
+    return build_package(tmp_path_factory.mktemp("sample"), inline_spec(), settings)
 
 
 @pytest.fixture

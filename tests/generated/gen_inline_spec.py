@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
 from typing import Any
+
+from generator.pipeline import compile_spec
+from generator.render.package import VersionInput, render_distribution, runtime_files
+from generator.render.settings import PackageSettings
+from generator.write import write_tree
 
 _ERROR = {"default": {"description": "Error", "schema": {"$ref": "#/definitions/ErrorResponse"}}}
 _VERSION = {"$ref": "#/parameters/apiVersion"}
@@ -286,3 +296,17 @@ def inline_spec() -> dict[str, Any]:
             },
         },
     }
+
+
+def build_package(root: Path, spec_data: dict[str, Any], settings: PackageSettings) -> ModuleType:
+    """Generates ``spec_data`` as version ``v2024_01_01`` under ``root`` and imports it."""
+    spec_path = root / "spec.json"
+    spec_path.write_text(json.dumps(spec_data), encoding="utf-8")
+    spec, diagnostics = compile_spec(spec_path)
+    assert spec is not None, [d.render() for d in diagnostics]
+    files = render_distribution(
+        settings, [VersionInput("v2024_01_01", spec_path.name, spec)], runtime_files()
+    )
+    write_tree(root / "out", files)
+    sys.path.insert(0, str(root / "out" / settings.distribution))
+    return importlib.import_module(f"{settings.namespace}.v2024_01_01")

@@ -14,23 +14,15 @@ import ast
 import builtins
 import importlib
 import inspect
-import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from gen_inline_spec import build_package
 
-from generator.pipeline import compile_spec
-from generator.render.package import (
-    PackageSettings,
-    VersionInput,
-    render_distribution,
-    runtime_files,
-)
+from generator.render.settings import PackageSettings
 from generator.render.types import PUBLIC_TYPES
-from generator.write import write_tree
 
 FORMATS = {
     "date-time": "string",
@@ -48,7 +40,7 @@ FORMATS = {
 
 
 def _formats_spec() -> dict[str, Any]:
-    fields = {
+    fields: dict[str, Any] = {
         name.replace("-", "_"): {"type": wire, "format": name} for name, wire in FORMATS.items()
     }
     fields["kind"] = {
@@ -118,18 +110,8 @@ def _formats_spec() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def formats_package(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    root = tmp_path_factory.mktemp("formats")
-    spec_path = root / "formats.json"
-    spec_path.write_text(json.dumps(_formats_spec()), encoding="utf-8")
-    spec, diagnostics = compile_spec(spec_path)
-    assert spec is not None, [d.render() for d in diagnostics]
     settings = PackageSettings("formats-client", "formats_client", "FormatsClient", "Formats")
-    files = render_distribution(
-        settings, [VersionInput("v2024_01_01", "formats.json", spec)], runtime_files()
-    )
-    write_tree(root / "out", files)
-    sys.path.insert(0, str(root / "out" / "formats-client"))
-    return importlib.import_module("formats_client.v2024_01_01")
+    return build_package(tmp_path_factory.mktemp("formats"), _formats_spec(), settings)
 
 
 def _is_private(dotted: str) -> bool:
