@@ -246,8 +246,8 @@ def _changed_property(
     if a.required != b.required:
         tightened = b.required
         wire = (tightened and sent and not b.read_only) or (not tightened and read)
-        # a required field is annotated ``T``; an optional one ``T | None``
-        loosened_read = not tightened and read and not b.nullable
+        # Model attributes are ``T | None`` either way; only the constructor's argument changes
+        # (required ``T`` or optional ``T | None = None``), so only a field sent can break code.
         drafts.append(
             ChangeDraft(
                 rule=rule("RequiredStatusChange"),
@@ -262,14 +262,12 @@ def _changed_property(
                     else "; responses may omit it." if not tightened and read else "."
                 ),
                 wire_breaking=wire,
-                client_breaking=(tightened and sent and not b.read_only) or loosened_read,
+                client_breaking=tightened and sent and not b.read_only,
                 review=True,
                 migration=(
                     f"pass `{b.py_name}=...` when building `models.{model.class_name}`"
                     if tightened and sent and not b.read_only
-                    else (
-                        f"`{model.class_name}.{b.py_name}` may now be None" if loosened_read else ""
-                    )
+                    else ""
                 ),
                 reach=reach,
                 old="required" if a.required else "optional",

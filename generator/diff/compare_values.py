@@ -175,8 +175,9 @@ def compare_nullable(
 ) -> list[ChangeDraft]:
     """``x-nullable`` turned on or off on a model property (``field``: ``Class.attribute``).
 
-    The generated annotation of a required field changes with it (``T`` when not nullable,
-    ``T | None`` when nullable); an optional field is ``T | None`` either way.
+    Model attributes are ``T | None`` whatever the spec says; the constructor's argument for a
+    required field changes with it (``T`` when not nullable, ``T | None`` when nullable), so
+    code breaks only where a required field the client sends stops accepting None.
     """
     if old == new:
         return []
@@ -188,7 +189,7 @@ def compare_nullable(
         wire = place.sent
         consequence = "; old clients may still send null." if wire else "."
         reason = f"{place.label} may no longer be null{consequence}"
-    client = required
+    client = required and place.sent and not new
     return [
         place.draft(
             "NullableChanged",
@@ -196,11 +197,7 @@ def compare_nullable(
             wire=wire,
             client=client,
             review=True,
-            migration=(
-                (f"`{field}` may now be None" if new else f"`{field}` is no longer optional")
-                if client
-                else ""
-            ),
+            migration=(f"`{field}` no longer accepts None" if client else ""),
             old="nullable" if old else "not nullable",
             new="nullable" if new else "not nullable",
         )

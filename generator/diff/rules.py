@@ -187,8 +187,8 @@ _TABLE: tuple[Rule, ...] = (
         "RequiredStatusChange",
         "a property or parameter became required or optional",
         "required in requests, or optional in responses (for parameters: required)",
-        "required in requests; optional in responses (the annotation gains None); a body or "
-        "path argument changing between positional and keyword",
+        "required in requests (the constructor argument becomes required); a body or path "
+        "argument changing between positional and keyword",
     ),
     Rule(
         1026,
@@ -394,7 +394,7 @@ _TABLE: tuple[Rule, ...] = (
         "NullableChanged",
         "x-nullable changed",
         "null now possible in responses for a required value, or no longer accepted in " "requests",
-        "when a required field's annotation gains or loses None",
+        "when a required field that clients send no longer accepts None",
     ),
     Rule(
         9016,

@@ -1,9 +1,12 @@
 """Template contexts for ``models.py`` and ``_enums.py``: the decisions, made in Python.
 
-Every model field is declared with a ``None`` default so that deserializing a response the
-service trimmed never fails (a tolerant reader); what the spec requires is enforced where it
-matters to a caller, in the typed keyword-only ``__init__``.  ``readOnly`` fields stay out of
-``__init__`` and a subtype's discriminator is filled in by the subtype itself.
+Every model attribute is typed ``T | None`` with a ``None`` default, required or not: a response
+that omits a field the spec requires still loads (a tolerant reader: services do omit them, as
+the 2023-06 image operation example omits ``result.created``), and the type says so, so that
+``mypy --strict`` makes a caller check before using it instead of failing at run time.  What the
+spec requires is enforced where it matters to a caller, in the typed keyword-only ``__init__``.
+``readOnly`` fields stay out of ``__init__`` and a subtype's discriminator is filled in by the
+subtype itself.
 """
 
 from __future__ import annotations
@@ -22,11 +25,6 @@ from generator.render.types import (
     optional,
     types_import,
 )
-
-#: Default of spec-required fields in ``models.py`` (``_ABSENT: Any = None``): a response
-#: that omits one still loads, while the annotation keeps the type the spec promises.
-ABSENT = "_ABSENT"
-
 
 #: Names the generated ``__init__`` itself uses; a field so named gets a ``_``-suffixed argument.
 _INIT_NAMES = frozenset({"self", "kwargs"})
@@ -274,16 +272,16 @@ def _value_expression(spec: ApiSpec, root: Model, wire: str, value: str, namer: 
 def _field(
     prop: Property, namer: TypeNamer, needs: ImportNeeds, alias: str | None = None
 ) -> FieldView:
-    """A field declaration; ``alias`` replaces the wire name (lifted properties)."""
-    annotation = namer.annotation(prop.type, needs)
-    if not prop.required or prop.nullable:
-        annotation = optional(annotation)
-    default = "None" if annotation.endswith("| None") else ABSENT
+    """A field declaration; ``alias`` replaces the wire name (lifted properties).
+
+    Optional whether required or not: see the module docstring.
+    """
+    annotation = optional(namer.annotation(prop.type, needs))
     wire = prop.wire_name if alias is None else alias
     if wire == prop.py_name:
-        return FieldView(prop.py_name, annotation, default)
+        return FieldView(prop.py_name, annotation, "None")
     needs.add("from pydantic import Field")
-    return FieldView(prop.py_name, annotation, f"Field(default={default}, alias={literal(wire)})")
+    return FieldView(prop.py_name, annotation, f"Field(default=None, alias={literal(wire)})")
 
 
 def _class_doc(spec: ApiSpec, model: Model, namer: TypeNamer, models_path: str) -> str:

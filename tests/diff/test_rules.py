@@ -932,14 +932,15 @@ CASES += [
         back=("XmsEnumChanged", "review", False, False),
     ),
     Case(
+        # Sent: a required argument that stops accepting None breaks callers passing it.
         "NullableChanged",
-        read_api(obj({"id": {"type": "string"}}, required=("id",))),
-        read_api(obj({"id": {"type": "string", "x-nullable": True}}, required=("id",))),
-        "model Thing.id",
-        "breaking",
-        True,
-        True,
-        back=("NullableChanged", "breaking", False, True),
+        write_api(obj({"id": {"type": "string"}}, required=("id",))),
+        write_api(obj({"id": {"type": "string", "x-nullable": True}}, required=("id",))),
+        "model Order.id",
+        "review",
+        False,
+        False,
+        back=("NullableChanged", "breaking", True, True),
     ),
     Case(
         "SkipUrlEncodingChanged",

@@ -92,7 +92,7 @@ def resume(client: SampleClient, token: str) -> list[str] | None:
     return None if result is None else result.data
 
 
-async def resume_async(client: AsyncSampleClient, token: str) -> str:
+async def resume_async(client: AsyncSampleClient, token: str) -> str | None:
     poller = await client.images.begin_generate(continuation_token=token, polling_interval=0)
     return (await poller.result()).id
 

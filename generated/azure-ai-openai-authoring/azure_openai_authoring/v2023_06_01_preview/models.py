@@ -56,9 +56,6 @@ __all__ = [
     "TypeDiscriminator",
 ]
 
-# Default of fields the spec requires: a response that omits one still loads.
-_ABSENT: Any = None
-
 
 class Capabilities(_rt.Model):
     """The capabilities of a base or fine tune model.
@@ -75,11 +72,11 @@ class Capabilities(_rt.Model):
     :vartype embeddings: bool
     """
 
-    fine_tune: bool = _ABSENT
-    inference: bool = _ABSENT
-    completion: bool = _ABSENT
-    chat_completion: bool = _ABSENT
-    embeddings: bool = _ABSENT
+    fine_tune: bool | None = None
+    inference: bool | None = None
+    completion: bool | None = None
+    chat_completion: bool | None = None
+    embeddings: bool | None = None
 
     def __init__(
         self,
@@ -114,7 +111,7 @@ class Deprecation(_rt.Model):
     """
 
     fine_tune: _types.UnixTime | None = None
-    inference: _types.UnixTime = _ABSENT
+    inference: _types.UnixTime | None = None
 
     def __init__(
         self,
@@ -145,8 +142,8 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2023_06_01_preview.models.InnerError
     """
 
-    code: _types.Extensible[ErrorCode] = _ABSENT
-    message: str = _ABSENT
+    code: _types.Extensible[ErrorCode] | None = None
+    message: str | None = None
     target: str | None = None
     details: list[Error] | None = None
     innererror: InnerError | None = None
@@ -181,7 +178,7 @@ class ErrorResponse(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2023_06_01_preview.models.Error
     """
 
-    error: Error = _ABSENT
+    error: Error | None = None
 
     def __init__(
         self,
@@ -207,9 +204,9 @@ class Event(_rt.Model):
     """
 
     object: _types.Extensible[TypeDiscriminator] | None = None
-    created_at: _types.UnixTime = _ABSENT
-    level: _types.Extensible[LogLevel] = _ABSENT
-    message: str = _ABSENT
+    created_at: _types.UnixTime | None = None
+    level: _types.Extensible[LogLevel] | None = None
+    message: str | None = None
 
     def __init__(
         self,
@@ -290,8 +287,8 @@ class File(_rt.Model):
     updated_at: _types.UnixTime | None = None
     id: str | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
     statistics: FileStatistics | None = None
     error: Error | None = None
 
@@ -332,9 +329,9 @@ class FileImport(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
-    content_url: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
+    content_url: str | None = None
 
     def __init__(
         self,
@@ -449,9 +446,9 @@ class FineTune(_rt.Model):
     created_at: _types.UnixTime | None = None
     updated_at: _types.UnixTime | None = None
     id: str | None = None
-    model: str = _ABSENT
+    model: str | None = None
     fine_tuned_model: str | None = None
-    training_files: list[File] = _ABSENT
+    training_files: list[File] | None = None
     validation_files: list[File] | None = None
     result_files: list[File] | None = None
     events: list[Event] | None = None
@@ -553,8 +550,8 @@ class FineTuneCreation(_rt.Model):
     :vartype classification_betas: list[float]
     """
 
-    model: str = _ABSENT
-    training_file: str = _ABSENT
+    model: str | None = None
+    training_file: str | None = None
     validation_file: str | None = None
     suffix: str | None = None
     n_epochs: int | None = None
@@ -637,7 +634,7 @@ class GenerateImagesCreation(_rt.Model):
     :vartype user: str
     """
 
-    prompt: str = _ABSENT
+    prompt: str | None = None
     n: int | None = None
     size: _types.Extensible[Size] | None = None
     user: str | None = None
@@ -665,8 +662,8 @@ class GenerateImagesResponse(_rt.Model):
     :vartype id: str
     """
 
-    status: _types.Extensible[State] = _ABSENT
-    id: str = _ABSENT
+    status: _types.Extensible[State] | None = None
+    id: str | None = None
 
     def __init__(
         self,
@@ -849,9 +846,9 @@ class Model(_rt.Model):
     id: str | None = None
     model: str | None = None
     fine_tune: str | None = None
-    capabilities: Capabilities = _ABSENT
-    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
-    deprecation: Deprecation = _ABSENT
+    capabilities: Capabilities | None = None
+    lifecycle_status: _types.Extensible[LifeCycleStatus] | None = None
+    deprecation: Deprecation | None = None
 
     def __init__(
         self,
@@ -919,11 +916,11 @@ class OperationResponse(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2023_06_01_preview.models.Error
     """
 
-    id: str = _ABSENT
-    created: _types.UnixTime = _ABSENT
+    id: str | None = None
+    created: _types.UnixTime | None = None
     expires: _types.UnixTime | None = None
     result: OperationResponseResult | None = None
-    status: _types.Extensible[State] = _ABSENT
+    status: _types.Extensible[State] | None = None
     error: Error | None = None
 
     def __init__(
@@ -957,8 +954,8 @@ class OperationResponseResult(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_06_01_preview.models.ImageResult]
     """
 
-    created: _types.UnixTime = _ABSENT
-    data: list[ImageResult] = _ABSENT
+    created: _types.UnixTime | None = None
+    data: list[ImageResult] | None = None
 
     def __init__(
         self,

@@ -74,9 +74,6 @@ __all__ = [
     "TypeDiscriminator",
 ]
 
-# Default of fields the spec requires: a response that omits one still loads.
-_ABSENT: Any = None
-
 
 class Capabilities(_rt.Model):
     """The capabilities of a base or fine tune model.
@@ -93,11 +90,11 @@ class Capabilities(_rt.Model):
     :vartype embeddings: bool
     """
 
-    fine_tune: bool = _ABSENT
-    inference: bool = _ABSENT
-    completion: bool = _ABSENT
-    chat_completion: bool = _ABSENT
-    embeddings: bool = _ABSENT
+    fine_tune: bool | None = None
+    inference: bool | None = None
+    completion: bool | None = None
+    chat_completion: bool | None = None
+    embeddings: bool | None = None
 
     def __init__(
         self,
@@ -132,7 +129,7 @@ class Deprecation(_rt.Model):
     """
 
     fine_tune: _types.UnixTime | None = None
-    inference: _types.UnixTime = _ABSENT
+    inference: _types.UnixTime | None = None
 
     def __init__(
         self,
@@ -163,8 +160,8 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2023_10_01_preview.models.InnerError
     """
 
-    code: _types.Extensible[ErrorCode] = _ABSENT
-    message: str = _ABSENT
+    code: _types.Extensible[ErrorCode] | None = None
+    message: str | None = None
     target: str | None = None
     details: list[Error] | None = None
     innererror: InnerError | None = None
@@ -199,7 +196,7 @@ class ErrorResponse(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2023_10_01_preview.models.Error
     """
 
-    error: Error = _ABSENT
+    error: Error | None = None
 
     def __init__(
         self,
@@ -225,9 +222,9 @@ class Event(_rt.Model):
     """
 
     object: _types.Extensible[TypeDiscriminator] | None = None
-    created_at: _types.UnixTime = _ABSENT
-    level: _types.Extensible[LogLevel] = _ABSENT
-    message: str = _ABSENT
+    created_at: _types.UnixTime | None = None
+    level: _types.Extensible[LogLevel] | None = None
+    message: str | None = None
 
     def __init__(
         self,
@@ -308,8 +305,8 @@ class File(_rt.Model):
     id: str | None = None
     status: _types.Extensible[FileState] | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
     statistics: FileStatistics | None = None
     status_details: str | None = None
 
@@ -348,9 +345,9 @@ class FileImport(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
-    content_url: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
+    content_url: str | None = None
 
     def __init__(
         self,
@@ -465,9 +462,9 @@ class FineTune(_rt.Model):
     updated_at: _types.UnixTime | None = None
     id: str | None = None
     status: _types.Extensible[FineTuningState] | None = None
-    model: str = _ABSENT
+    model: str | None = None
     fine_tuned_model: str | None = None
-    training_files: list[File] = _ABSENT
+    training_files: list[File] | None = None
     validation_files: list[File] | None = None
     result_files: list[File] | None = None
     events: list[Event] | None = None
@@ -569,8 +566,8 @@ class FineTuneCreation(_rt.Model):
     :vartype classification_betas: list[float]
     """
 
-    model: str = _ABSENT
-    training_file: str = _ABSENT
+    model: str | None = None
+    training_file: str | None = None
     validation_file: str | None = None
     suffix: str | None = None
     n_epochs: int | None = None
@@ -731,9 +728,9 @@ class FineTuningJob(_rt.Model):
     updated_at: _types.UnixTime | None = None
     id: str | None = None
     status: _types.Extensible[FineTuningState] | None = None
-    model: str = _ABSENT
+    model: str | None = None
     fine_tuned_model: str | None = None
-    training_file: str = _ABSENT
+    training_file: str | None = None
     validation_file: str | None = None
     result_files: list[str] | None = None
     finished_at: int | None = None
@@ -791,8 +788,8 @@ class FineTuningJobCreation(_rt.Model):
     :vartype suffix: str
     """
 
-    model: str = _ABSENT
-    training_file: str = _ABSENT
+    model: str | None = None
+    training_file: str | None = None
     validation_file: str | None = None
     hyperparameters: FineTuningHyperParameters | None = None
     suffix: str | None = None
@@ -841,11 +838,11 @@ class FineTuningJobEvent(_rt.Model):
 
     object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _types.UnixTime = _ABSENT
-    level: _types.Extensible[LogLevel] = _ABSENT
-    message: str = _ABSENT
-    type: _types.Extensible[EventType] = _ABSENT
-    data: Any = _ABSENT
+    created_at: _types.UnixTime | None = None
+    level: _types.Extensible[LogLevel] | None = None
+    message: str | None = None
+    type: _types.Extensible[EventType] | None = None
+    data: Any = None
 
     def __init__(
         self,
@@ -938,7 +935,7 @@ class GenerateImagesCreation(_rt.Model):
     :vartype user: str
     """
 
-    prompt: str = _ABSENT
+    prompt: str | None = None
     n: int | None = None
     size: _types.Extensible[Size] | None = None
     user: str | None = None
@@ -966,8 +963,8 @@ class GenerateImagesResponse(_rt.Model):
     :vartype id: str
     """
 
-    status: _types.Extensible[OperationState] = _ABSENT
-    id: str = _ABSENT
+    status: _types.Extensible[OperationState] | None = None
+    id: str | None = None
 
     def __init__(
         self,
@@ -1107,8 +1104,8 @@ class IngestionJob(_rt.Model):
     """
 
     id: str | None = None
-    data_refresh_interval_in_minutes: int = Field(
-        default=_ABSENT, alias="dataRefreshIntervalInMinutes"
+    data_refresh_interval_in_minutes: int | None = Field(
+        default=None, alias="dataRefreshIntervalInMinutes"
     )
     completion_action: _types.Extensible[IngestionJobCompletionAction] | None = Field(
         default=None, alias="completionAction"
@@ -1152,7 +1149,7 @@ class IngestionJobList(_rt.Model):
     :vartype value: list[~azure_openai_authoring.v2023_10_01_preview.models.IngestionJob]
     """
 
-    value: list[IngestionJob] = _ABSENT
+    value: list[IngestionJob] | None = None
 
     def __init__(
         self,
@@ -1171,8 +1168,8 @@ class IngestionJobProgress(_rt.Model):
         list[~azure_openai_authoring.v2023_10_01_preview.models.IngestionJobProgressStageProgressItem]
     """
 
-    stage_progress: list[IngestionJobProgressStageProgressItem] = Field(
-        default=_ABSENT, alias="stageProgress"
+    stage_progress: list[IngestionJobProgressStageProgressItem] | None = Field(
+        default=None, alias="stageProgress"
     )
 
     def __init__(
@@ -1280,9 +1277,9 @@ class Model(_rt.Model):
     status: _types.Extensible[FineTuningState] | None = None
     model: str | None = None
     fine_tune: str | None = None
-    capabilities: Capabilities = _ABSENT
-    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
-    deprecation: Deprecation = _ABSENT
+    capabilities: Capabilities | None = None
+    lifecycle_status: _types.Extensible[LifeCycleStatus] | None = None
+    deprecation: Deprecation | None = None
 
     def __init__(
         self,
@@ -1350,11 +1347,11 @@ class OperationResponse(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2023_10_01_preview.models.Error
     """
 
-    id: str = _ABSENT
-    created: _types.UnixTime = _ABSENT
+    id: str | None = None
+    created: _types.UnixTime | None = None
     expires: _types.UnixTime | None = None
     result: OperationResponseResult | None = None
-    status: _types.Extensible[OperationState] = _ABSENT
+    status: _types.Extensible[OperationState] | None = None
     error: Error | None = None
 
     def __init__(
@@ -1388,8 +1385,8 @@ class OperationResponseResult(_rt.Model):
     :vartype data: list[~azure_openai_authoring.v2023_10_01_preview.models.ImageResult]
     """
 
-    created: _types.UnixTime = _ABSENT
-    data: list[ImageResult] = _ABSENT
+    created: _types.UnixTime | None = None
+    data: list[ImageResult] | None = None
 
     def __init__(
         self,

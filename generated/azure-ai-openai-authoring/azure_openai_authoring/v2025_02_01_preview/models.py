@@ -149,9 +149,6 @@ __all__ = [
     "WorkspaceConnectionEmbeddingSettings",
 ]
 
-# Default of fields the spec requires: a response that omits one still loads.
-_ABSENT: Any = None
-
 
 class TargetIndex(_rt.PolymorphicModel):
     """Information about the index to be created.
@@ -162,7 +159,7 @@ class TargetIndex(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[TargetType] = _ABSENT
+    kind: _types.Extensible[TargetType] | None = None
 
     def __init__(
         self,
@@ -182,7 +179,7 @@ class AzureAISearchIndex(TargetIndex):
     :vartype connection_id: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
 
     def __init__(
         self,
@@ -203,7 +200,7 @@ class BaseConnection(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[ConnectionType] = _ABSENT
+    kind: _types.Extensible[ConnectionType] | None = None
 
     def __init__(
         self,
@@ -285,11 +282,11 @@ class Batch(_rt.Model):
         }
     )
 
-    id: str = _ABSENT
+    id: str | None = None
     object: _types.Extensible[TypeDiscriminator] | None = None
     endpoint: str | None = None
     errors: BatchErrors | None = None
-    input_file_id: str = _ABSENT
+    input_file_id: str | None = None
     completion_window: str | None = None
     status: _types.Extensible[BatchStatus] | None = None
     output_file_id: str | None = None
@@ -350,9 +347,9 @@ class BatchCreateRequest(_rt.Model):
     :vartype metadata: dict[str, str]
     """
 
-    input_file_id: str = _ABSENT
-    endpoint: str = _ABSENT
-    completion_window: str = _ABSENT
+    input_file_id: str | None = None
+    endpoint: str | None = None
+    completion_window: str | None = None
     metadata: dict[str, str] | None = None
 
     def __init__(
@@ -509,11 +506,11 @@ class Capabilities(_rt.Model):
     :vartype embeddings: bool
     """
 
-    fine_tune: bool = _ABSENT
-    inference: bool = _ABSENT
-    completion: bool = _ABSENT
-    chat_completion: bool = _ABSENT
-    embeddings: bool = _ABSENT
+    fine_tune: bool | None = None
+    inference: bool | None = None
+    completion: bool | None = None
+    chat_completion: bool | None = None
+    embeddings: bool | None = None
 
     def __init__(
         self,
@@ -620,7 +617,7 @@ class ConnectionStringConnection(BaseConnection):
     :vartype connection_string: str
     """
 
-    connection_string: str = Field(default=_ABSENT, alias="connectionString")
+    connection_string: str | None = Field(default=None, alias="connectionString")
 
     def __init__(
         self,
@@ -645,7 +642,7 @@ class CosmosDBIndex(TargetIndex):
     :vartype database_name: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
     collection_name: str | None = Field(default=None, alias="collectionName")
     database_name: str | None = Field(default=None, alias="databaseName")
 
@@ -721,7 +718,7 @@ class JobCompute(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[ComputeType] = _ABSENT
+    kind: _types.Extensible[ComputeType] | None = None
 
     def __init__(
         self,
@@ -741,7 +738,7 @@ class CustomCompute(JobCompute):
     :vartype compute_id: str
     """
 
-    compute_id: str = Field(default=_ABSENT, alias="computeId")
+    compute_id: str | None = Field(default=None, alias="computeId")
 
     def __init__(
         self,
@@ -781,7 +778,7 @@ class Deprecation(_rt.Model):
     """
 
     fine_tune: _types.UnixTime | None = None
-    inference: _types.UnixTime = _ABSENT
+    inference: _types.UnixTime | None = None
 
     def __init__(
         self,
@@ -851,7 +848,7 @@ class FineTuneMethod(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -872,8 +869,8 @@ class DpoMethod(FineTuneMethod):
     :vartype dpo: ~azure_openai_authoring.v2025_02_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
-    dpo: DpoMethodConfigRequest = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
+    dpo: DpoMethodConfigRequest | None = None
 
     def __init__(
         self,
@@ -913,7 +910,7 @@ class FineTuneMethodRequest(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -934,8 +931,8 @@ class DpoMethodRequest(FineTuneMethodRequest):
     :vartype dpo: ~azure_openai_authoring.v2025_02_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
-    dpo: DpoMethodConfigRequest = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
+    dpo: DpoMethodConfigRequest | None = None
 
     def __init__(
         self,
@@ -958,8 +955,8 @@ class EndpointKeyConnection(BaseConnection):
     :vartype key: str
     """
 
-    endpoint: str = _ABSENT
-    key: str = _ABSENT
+    endpoint: str | None = None
+    key: str | None = None
 
     def __init__(
         self,
@@ -983,7 +980,7 @@ class EndpointMIConnection(BaseConnection):
     :vartype resource_id: str
     """
 
-    endpoint: str = _ABSENT
+    endpoint: str | None = None
     resource_id: str | None = Field(default=None, alias="resourceId")
 
     def __init__(
@@ -1016,8 +1013,8 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2025_02_01_preview.models.InnerError
     """
 
-    code: _types.Extensible[ErrorCode] = _ABSENT
-    message: str = _ABSENT
+    code: _types.Extensible[ErrorCode] | None = None
+    message: str | None = None
     target: str | None = None
     details: list[Error] | None = None
     innererror: InnerError | None = None
@@ -1052,7 +1049,7 @@ class ErrorResponse(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2025_02_01_preview.models.Error
     """
 
-    error: Error = _ABSENT
+    error: Error | None = None
 
     def __init__(
         self,
@@ -1099,8 +1096,8 @@ class File(_rt.Model):
     id: str | None = None
     status: _types.Extensible[FileState] | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
     status_details: str | None = None
 
     def __init__(
@@ -1126,8 +1123,8 @@ class FileCreate(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    content_url: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    content_url: str | None = None
 
     def __init__(
         self,
@@ -1150,9 +1147,9 @@ class FileDelete(_rt.Model):
     :vartype id: str
     """
 
-    object: str = _ABSENT
-    deleted: bool = _ABSENT
-    id: str = _ABSENT
+    object: str | None = None
+    deleted: bool | None = None
+    id: str | None = None
 
     def __init__(
         self,
@@ -1190,11 +1187,11 @@ class FileDetails(_rt.Model):
     )
 
     id: str | None = None
-    filename: str = _ABSENT
+    filename: str | None = None
     path: str | None = None
     storage_account_uri: str | None = None
     storage_container_name: str | None = None
-    purpose: _types.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
 
     def __init__(
         self,
@@ -1221,9 +1218,9 @@ class FileImport(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
-    content_url: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
+    content_url: str | None = None
 
     def __init__(
         self,
@@ -1359,9 +1356,9 @@ class FineTuningJob(_rt.Model):
     created_at: _types.UnixTime | None = None
     id: str | None = None
     status: _types.Extensible[FineTuningState] | None = None
-    model: str = _ABSENT
+    model: str | None = None
     fine_tuned_model: str | None = None
-    training_file: str = _ABSENT
+    training_file: str | None = None
     validation_file: str | None = None
     result_files: list[str] | None = None
     finished_at: int | None = None
@@ -1442,11 +1439,11 @@ class FineTuningJobCheckpoint(_rt.Model):
 
     object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _types.UnixTime = _ABSENT
-    fine_tuned_model_checkpoint: str = _ABSENT
-    step_number: int = _ABSENT
-    metrics: dict[str, float] = _ABSENT
-    fine_tuning_job_id: str = _ABSENT
+    created_at: _types.UnixTime | None = None
+    fine_tuned_model_checkpoint: str | None = None
+    step_number: int | None = None
+    metrics: dict[str, float] | None = None
+    fine_tuning_job_id: str | None = None
 
     def __init__(
         self,
@@ -1526,8 +1523,8 @@ class FineTuningJobCreation(_rt.Model):
         ~azure_openai_authoring.v2025_02_01_preview.models.DpoMethodRequest
     """
 
-    model: str = _ABSENT
-    training_file: str = _ABSENT
+    model: str | None = None
+    training_file: str | None = None
     validation_file: str | None = None
     hyperparameters: FineTuningHyperParameters | None = None
     suffix: str | None = None
@@ -1615,11 +1612,11 @@ class FineTuningJobEvent(_rt.Model):
 
     object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _types.UnixTime = _ABSENT
-    level: _types.Extensible[LogLevel] = _ABSENT
-    message: str = _ABSENT
-    type: _types.Extensible[EventType] = _ABSENT
-    data: Any = _ABSENT
+    created_at: _types.UnixTime | None = None
+    level: _types.Extensible[LogLevel] | None = None
+    message: str | None = None
+    type: _types.Extensible[EventType] | None = None
+    data: Any = None
 
     def __init__(
         self,
@@ -1729,7 +1726,7 @@ class FunctionDefinition(_rt.Model):
     :vartype name: str
     """
 
-    parameters: Any = _ABSENT
+    parameters: Any = None
     description: str | None = None
     name: str | None = None
 
@@ -1805,7 +1802,7 @@ class IngestionJob(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[IngestionJobType] = _ABSENT
+    kind: _types.Extensible[IngestionJobType] | None = None
     job_id: str | None = Field(default=None, alias="jobId")
 
     def __init__(
@@ -1848,7 +1845,9 @@ class IngestionJobProgress(_rt.Model):
         list[~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobStageProgress]
     """
 
-    stage_progress: list[IngestionJobStageProgress] = Field(default=_ABSENT, alias="stageProgress")
+    stage_progress: list[IngestionJobStageProgress] | None = Field(
+        default=None, alias="stageProgress"
+    )
 
     def __init__(
         self,
@@ -2041,7 +2040,7 @@ class IngestionJobUserCompute(IngestionJob):
     :vartype data_refresh_interval_in_hours: int
     """
 
-    workspace_id: str = Field(default=_ABSENT, alias="workspaceId")
+    workspace_id: str | None = Field(default=None, alias="workspaceId")
     compute: JobCompute | None = None
     target: TargetIndex | None = None
     datasource: UserComputeDatasource | None = None
@@ -2190,9 +2189,9 @@ class Model(_rt.Model):
     status: _types.Extensible[FineTuningState] | None = None
     model: str | None = None
     fine_tune: str | None = None
-    capabilities: Capabilities = _ABSENT
-    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
-    deprecation: Deprecation = _ABSENT
+    capabilities: Capabilities | None = None
+    lifecycle_status: _types.Extensible[LifeCycleStatus] | None = None
+    deprecation: Deprecation | None = None
 
     def __init__(
         self,
@@ -2249,7 +2248,7 @@ class PineconeIndex(TargetIndex):
     :vartype connection_id: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
 
     def __init__(
         self,
@@ -2415,7 +2414,7 @@ class StoredCompletionDelete(_rt.Model):
     :vartype deleted: bool
     """
 
-    object: str = _ABSENT
+    object: str | None = None
     id: str | None = None
     deleted: bool | None = None
 
@@ -2654,7 +2653,7 @@ class SupervisedMethod(FineTuneMethod):
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -2671,7 +2670,7 @@ class SupervisedMethodRequest(FineTuneMethodRequest):
     :vartype type: str or ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningMethodType
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -2691,7 +2690,7 @@ class SystemComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[SystemComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[SystemComputeDatasourceType] | None = None
 
     def __init__(
         self,
@@ -2719,10 +2718,10 @@ class SystemComputeStorage(SystemComputeDatasource):
         list[~azure_openai_authoring.v2025_02_01_preview.models.GenericEmbeddingSettings]
     """
 
-    connection: BaseConnection = _ABSENT
-    container_name: str = Field(default=_ABSENT, alias="containerName")
+    connection: BaseConnection | None = None
+    container_name: str | None = Field(default=None, alias="containerName")
     chunking: ChunkingSettings | None = None
-    embeddings: list[GenericEmbeddingSettings] = _ABSENT
+    embeddings: list[GenericEmbeddingSettings] | None = None
 
     def __init__(
         self,
@@ -2764,12 +2763,12 @@ class SystemComputeUrl(SystemComputeDatasource):
         list[~azure_openai_authoring.v2025_02_01_preview.models.GenericEmbeddingSettings]
     """
 
-    urls: list[str] = _ABSENT
-    connection: BaseConnection = _ABSENT
-    container_name: str = Field(default=_ABSENT, alias="containerName")
+    urls: list[str] | None = None
+    connection: BaseConnection | None = None
+    container_name: str | None = Field(default=None, alias="containerName")
     crawling: CrawlingSettings | None = None
     chunking: ChunkingSettings | None = None
-    embeddings: list[GenericEmbeddingSettings] = _ABSENT
+    embeddings: list[GenericEmbeddingSettings] | None = None
 
     def __init__(
         self,
@@ -2871,7 +2870,7 @@ class UploadFileCompleteBody(_rt.Model):
     :vartype md5: str
     """
 
-    part_ids: list[str] = _ABSENT
+    part_ids: list[str] | None = None
     md5: str | None = None
 
     def __init__(
@@ -2898,10 +2897,10 @@ class UploadFileStartBody(_rt.Model):
     :vartype mime_type: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
-    bytes_: int = Field(default=_ABSENT, alias="bytes")
-    mime_type: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
+    bytes_: int | None = Field(default=None, alias="bytes")
+    mime_type: str | None = None
 
     def __init__(
         self,
@@ -3045,7 +3044,7 @@ class UserComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[UserComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[UserComputeDatasourceType] | None = None
 
     def __init__(
         self,
@@ -3073,8 +3072,8 @@ class UserComputeDataset(UserComputeDatasource):
         list[~azure_openai_authoring.v2025_02_01_preview.models.WorkspaceConnectionEmbeddingSettings]
     """
 
-    dataset_id: str = Field(default=_ABSENT, alias="datasetId")
-    dataset_type: str = Field(default=_ABSENT, alias="datasetType")
+    dataset_id: str | None = Field(default=None, alias="datasetId")
+    dataset_type: str | None = Field(default=None, alias="datasetType")
     chunking: ChunkingSettings | None = None
     embeddings: list[WorkspaceConnectionEmbeddingSettings] | None = None
 
@@ -3114,10 +3113,10 @@ class UserComputeUrl(UserComputeDatasource):
         list[~azure_openai_authoring.v2025_02_01_preview.models.WorkspaceConnectionEmbeddingSettings]
     """
 
-    urls: list[str] = _ABSENT
+    urls: list[str] | None = None
     crawling: CrawlingSettings | None = None
     chunking: ChunkingSettings | None = None
-    embeddings: list[WorkspaceConnectionEmbeddingSettings] = _ABSENT
+    embeddings: list[WorkspaceConnectionEmbeddingSettings] | None = None
 
     def __init__(
         self,
@@ -3149,7 +3148,7 @@ class WandBIntegrationRequest(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"entity", "name"})
 
-    project: str = _ABSENT
+    project: str | None = None
     name: str | None = None
     entity: str | None = None
     tags: list[str] | None = None
@@ -3173,8 +3172,8 @@ class WandBIntegrationRequestWrapper(_rt.Model):
     :vartype wandb: ~azure_openai_authoring.v2025_02_01_preview.models.WandBIntegrationRequest
     """
 
-    type: IntegrationTypes = _ABSENT
-    wandb: WandBIntegrationRequest = _ABSENT
+    type: IntegrationTypes | None = None
+    wandb: WandBIntegrationRequest | None = None
 
     def __init__(
         self,
@@ -3195,7 +3194,7 @@ class WorkspaceConnection(BaseConnection):
     :vartype connection_id: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
 
     def __init__(
         self,

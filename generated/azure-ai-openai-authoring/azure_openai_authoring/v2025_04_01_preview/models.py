@@ -272,9 +272,6 @@ __all__ = [
     "WorkspaceConnectionEmbeddingSettings",
 ]
 
-# Default of fields the spec requires: a response that omits one still loads.
-_ABSENT: Any = None
-
 
 class TargetIndex(_rt.PolymorphicModel):
     """Information about the index to be created.
@@ -285,7 +282,7 @@ class TargetIndex(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[TargetType] = _ABSENT
+    kind: _types.Extensible[TargetType] | None = None
 
     def __init__(
         self,
@@ -305,7 +302,7 @@ class AzureAISearchIndex(TargetIndex):
     :vartype connection_id: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
 
     def __init__(
         self,
@@ -326,7 +323,7 @@ class BaseConnection(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[ConnectionType] = _ABSENT
+    kind: _types.Extensible[ConnectionType] | None = None
 
     def __init__(
         self,
@@ -414,11 +411,11 @@ class Batch(_rt.Model):
         }
     )
 
-    id: str = _ABSENT
+    id: str | None = None
     object: _types.Extensible[TypeDiscriminator] | None = None
     endpoint: str | None = None
     errors: BatchErrors | None = None
-    input_file_id: str = _ABSENT
+    input_file_id: str | None = None
     input_blob: str | None = None
     completion_window: str | None = None
     status: _types.Extensible[BatchStatus] | None = None
@@ -498,8 +495,8 @@ class BatchCreateRequest(_rt.Model):
     input_file_id: str | None = None
     input_blob: str | None = None
     output_folder: BatchOutputReference | None = None
-    endpoint: str = _ABSENT
-    completion_window: str = _ABSENT
+    endpoint: str | None = None
+    completion_window: str | None = None
     metadata: dict[str, str] | None = None
     output_expires_after: FileExpiresAfter | None = None
 
@@ -685,11 +682,11 @@ class Capabilities(_rt.Model):
     :vartype embeddings: bool
     """
 
-    fine_tune: bool = _ABSENT
-    inference: bool = _ABSENT
-    completion: bool = _ABSENT
-    chat_completion: bool = _ABSENT
-    embeddings: bool = _ABSENT
+    fine_tune: bool | None = None
+    inference: bool | None = None
+    completion: bool | None = None
+    chat_completion: bool | None = None
+    embeddings: bool | None = None
 
     def __init__(
         self,
@@ -796,7 +793,7 @@ class ConnectionStringConnection(BaseConnection):
     :vartype connection_string: str
     """
 
-    connection_string: str = Field(default=_ABSENT, alias="connectionString")
+    connection_string: str | None = Field(default=None, alias="connectionString")
 
     def __init__(
         self,
@@ -821,7 +818,7 @@ class CosmosDBIndex(TargetIndex):
     :vartype database_name: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
     collection_name: str | None = Field(default=None, alias="collectionName")
     database_name: str | None = Field(default=None, alias="databaseName")
 
@@ -910,8 +907,8 @@ class CreateEvalCompletionsRunDataSource(_rt.Model):
     input_messages: CreateEvalCompletionsRunDataSourceInputMessages | None = None
     model: str | None = None
     sampling_params: CreateEvalCompletionsRunDataSourceSamplingParams | None = None
-    source: CreateEvalCompletionsRunDataSourceSource = _ABSENT
-    type: CreateEvalCompletionsRunDataSourceType = _ABSENT
+    source: CreateEvalCompletionsRunDataSourceSource | None = None
+    type: CreateEvalCompletionsRunDataSourceType | None = None
 
     def __init__(
         self,
@@ -953,7 +950,7 @@ class CreateEvalCompletionsRunDataSourceInputMessages(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: CreateEvalCompletionsRunDataSourceInputMessagesType = _ABSENT
+    type: CreateEvalCompletionsRunDataSourceInputMessagesType | None = None
     template: list[CreateEvalCompletionsRunDataSourceInputMessagesTemplateItem] | None = None
     item_reference: str | None = None
 
@@ -980,8 +977,8 @@ class CreateEvalCompletionsRunDataSourceInputMessagesTemplateItem(_rt.Model):
     :vartype role: str
     """
 
-    content: str = _ABSENT
-    role: str = _ABSENT
+    content: str | None = None
+    role: str | None = None
 
     def __init__(
         self,
@@ -1040,7 +1037,7 @@ class CreateEvalCompletionsRunDataSourceSource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: CreateEvalCompletionsRunDataSourceSourceType = _ABSENT
+    type: CreateEvalCompletionsRunDataSourceSourceType | None = None
 
     def __init__(
         self,
@@ -1067,8 +1064,8 @@ class CreateEvalCustomDataSourceConfig(_rt.Model):
     """
 
     include_sample_schema: bool | None = None
-    item_schema: dict[str, Any] = _ABSENT
-    type: CreateEvalCustomDataSourceConfigType = _ABSENT
+    item_schema: dict[str, Any] | None = None
+    type: CreateEvalCustomDataSourceConfigType | None = None
 
     def __init__(
         self,
@@ -1102,8 +1099,8 @@ class EvalItem(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalItemType
     """
 
-    content: str | InputTextContent | EvalItemContentOption3 = _ABSENT
-    role: EvalItemRole = _ABSENT
+    content: str | InputTextContent | EvalItemContentOption3 | None = None
+    role: EvalItemRole | None = None
     type: EvalItemType | None = None
 
     def __init__(
@@ -1129,8 +1126,8 @@ class CreateEvalItem(EvalItem):
     :vartype role: ~azure_openai_authoring.v2025_04_01_preview.models.EvalItemRole
     """
 
-    content: str = _ABSENT
-    role: EvalItemRole = _ABSENT
+    content: str | None = None
+    role: EvalItemRole | None = None
 
     def __init__(
         self,
@@ -1154,8 +1151,8 @@ class CreateEvalJsonlRunDataSource(_rt.Model):
         ~azure_openai_authoring.v2025_04_01_preview.models.CreateEvalJsonlRunDataSourceType
     """
 
-    source: EvalJsonlFileContentSource | EvalJsonlFileIdSource = _ABSENT
-    type: CreateEvalJsonlRunDataSourceType = _ABSENT
+    source: EvalJsonlFileContentSource | EvalJsonlFileIdSource | None = None
+    type: CreateEvalJsonlRunDataSourceType | None = None
 
     def __init__(
         self,
@@ -1188,12 +1185,12 @@ class CreateEvalLabelModelGrader(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.CreateEvalLabelModelGraderType
     """
 
-    input: list[CreateEvalItem] = _ABSENT
-    labels: list[str] = _ABSENT
-    model: str = _ABSENT
-    name: str = _ABSENT
-    passing_labels: list[str] = _ABSENT
-    type: CreateEvalLabelModelGraderType = _ABSENT
+    input: list[CreateEvalItem] | None = None
+    labels: list[str] | None = None
+    model: str | None = None
+    name: str | None = None
+    passing_labels: list[str] | None = None
+    type: CreateEvalLabelModelGraderType | None = None
 
     def __init__(
         self,
@@ -1229,7 +1226,7 @@ class CreateEvalLogsDataSourceConfig(_rt.Model):
     """
 
     metadata: dict[str, Any] | None = None
-    type: CreateEvalLogsDataSourceConfigType = _ABSENT
+    type: CreateEvalLogsDataSourceConfigType | None = None
 
     def __init__(
         self,
@@ -1264,15 +1261,20 @@ class CreateEvalRequest(_rt.Model):
         ~azure_openai_authoring.v2025_04_01_preview.models.EvalScoreModelGrader]
     """
 
-    data_source_config: CreateEvalCustomDataSourceConfig | CreateEvalLogsDataSourceConfig = _ABSENT
+    data_source_config: CreateEvalCustomDataSourceConfig | CreateEvalLogsDataSourceConfig | None = (
+        None
+    )
     metadata: dict[str, str] | None = None
     name: str | None = None
-    testing_criteria: list[
-        CreateEvalLabelModelGrader
-        | EvalStringCheckGrader
-        | EvalTextSimilarityGrader
-        | EvalScoreModelGrader
-    ] = _ABSENT
+    testing_criteria: (
+        list[
+            CreateEvalLabelModelGrader
+            | EvalStringCheckGrader
+            | EvalTextSimilarityGrader
+            | EvalScoreModelGrader
+        ]
+        | None
+    ) = None
 
     def __init__(
         self,
@@ -1322,7 +1324,7 @@ class CreateEvalRunRequest(_rt.Model):
     :vartype name: str
     """
 
-    data_source: CreateEvalJsonlRunDataSource | CreateEvalCompletionsRunDataSource = _ABSENT
+    data_source: CreateEvalJsonlRunDataSource | CreateEvalCompletionsRunDataSource | None = None
     metadata: dict[str, str] | None = None
     name: str | None = None
 
@@ -1368,7 +1370,7 @@ class CreateEvalStoredCompletionsRunDataSource(_rt.Model):
     limit: int | None = None
     metadata: dict[str, str] | None = None
     model: str | None = None
-    type: CreateEvalStoredCompletionsRunDataSourceType = _ABSENT
+    type: CreateEvalStoredCompletionsRunDataSourceType | None = None
 
     def __init__(
         self,
@@ -1401,7 +1403,7 @@ class JobCompute(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[ComputeType] = _ABSENT
+    kind: _types.Extensible[ComputeType] | None = None
 
     def __init__(
         self,
@@ -1421,7 +1423,7 @@ class CustomCompute(JobCompute):
     :vartype compute_id: str
     """
 
-    compute_id: str = Field(default=_ABSENT, alias="computeId")
+    compute_id: str | None = Field(default=None, alias="computeId")
 
     def __init__(
         self,
@@ -1461,7 +1463,7 @@ class Deprecation(_rt.Model):
     """
 
     fine_tune: _types.UnixTime | None = None
-    inference: _types.UnixTime = _ABSENT
+    inference: _types.UnixTime | None = None
 
     def __init__(
         self,
@@ -1531,7 +1533,7 @@ class FineTuneMethod(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -1552,8 +1554,8 @@ class DpoMethod(FineTuneMethod):
     :vartype dpo: ~azure_openai_authoring.v2025_04_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
-    dpo: DpoMethodConfigRequest = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
+    dpo: DpoMethodConfigRequest | None = None
 
     def __init__(
         self,
@@ -1593,7 +1595,7 @@ class FineTuneMethodRequest(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "type"
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -1614,8 +1616,8 @@ class DpoMethodRequest(FineTuneMethodRequest):
     :vartype dpo: ~azure_openai_authoring.v2025_04_01_preview.models.DpoMethodConfigRequest
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
-    dpo: DpoMethodConfigRequest = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
+    dpo: DpoMethodConfigRequest | None = None
 
     def __init__(
         self,
@@ -1638,8 +1640,8 @@ class EndpointKeyConnection(BaseConnection):
     :vartype key: str
     """
 
-    endpoint: str = _ABSENT
-    key: str = _ABSENT
+    endpoint: str | None = None
+    key: str | None = None
 
     def __init__(
         self,
@@ -1663,7 +1665,7 @@ class EndpointMIConnection(BaseConnection):
     :vartype resource_id: str
     """
 
-    endpoint: str = _ABSENT
+    endpoint: str | None = None
     resource_id: str | None = Field(default=None, alias="resourceId")
 
     def __init__(
@@ -1696,8 +1698,8 @@ class Error(_rt.Model):
     :vartype innererror: ~azure_openai_authoring.v2025_04_01_preview.models.InnerError
     """
 
-    code: _types.Extensible[ErrorCode] = _ABSENT
-    message: str = _ABSENT
+    code: _types.Extensible[ErrorCode] | None = None
+    message: str | None = None
     target: str | None = None
     details: list[Error] | None = None
     innererror: InnerError | None = None
@@ -1732,7 +1734,7 @@ class ErrorResponse(_rt.Model):
     :vartype error: ~azure_openai_authoring.v2025_04_01_preview.models.Error
     """
 
-    error: Error = _ABSENT
+    error: Error | None = None
 
     def __init__(
         self,
@@ -1774,18 +1776,23 @@ class Eval(_rt.Model):
         ~azure_openai_authoring.v2025_04_01_preview.models.EvalScoreModelGrader]
     """
 
-    created_at: int = _ABSENT
-    data_source_config: EvalCustomDataSourceConfig | EvalStoredCompletionsDataSourceConfig = _ABSENT
-    id: str = _ABSENT
-    metadata: dict[str, str] = _ABSENT
-    name: str = _ABSENT
-    object: EvalObject = _ABSENT
-    testing_criteria: list[
-        EvalLabelModelGrader
-        | EvalStringCheckGrader
-        | EvalTextSimilarityGrader
-        | EvalScoreModelGrader
-    ] = _ABSENT
+    created_at: int | None = None
+    data_source_config: (
+        EvalCustomDataSourceConfig | EvalStoredCompletionsDataSourceConfig | None
+    ) = None
+    id: str | None = None
+    metadata: dict[str, str] | None = None
+    name: str | None = None
+    object: EvalObject | None = None
+    testing_criteria: (
+        list[
+            EvalLabelModelGrader
+            | EvalStringCheckGrader
+            | EvalTextSimilarityGrader
+            | EvalScoreModelGrader
+        ]
+        | None
+    ) = None
 
     def __init__(
         self,
@@ -1834,8 +1841,8 @@ class EvalApiError(_rt.Model):
     :vartype message: str
     """
 
-    code: str = _ABSENT
-    message: str = _ABSENT
+    code: str | None = None
+    message: str | None = None
 
     def __init__(
         self,
@@ -1859,8 +1866,8 @@ class EvalCustomDataSourceConfig(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalCustomDataSourceConfigType
     """
 
-    schema_: dict[str, Any] = Field(default=_ABSENT, alias="schema")
-    type: EvalCustomDataSourceConfigType = _ABSENT
+    schema_: dict[str, Any] | None = Field(default=None, alias="schema")
+    type: EvalCustomDataSourceConfigType | None = None
 
     def __init__(
         self,
@@ -1881,8 +1888,8 @@ class EvalFileRunDataSource(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalFileRunDataSourceType
     """
 
-    file_id: str = _ABSENT
-    type: EvalFileRunDataSourceType = _ABSENT
+    file_id: str | None = None
+    type: EvalFileRunDataSourceType | None = None
 
     def __init__(
         self,
@@ -1903,8 +1910,8 @@ class EvalItemContentOption3(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalItemContentOption3Type
     """
 
-    text: str = _ABSENT
-    type: EvalItemContentOption3Type = _ABSENT
+    text: str | None = None
+    type: EvalItemContentOption3Type | None = None
 
     def __init__(
         self,
@@ -1926,8 +1933,8 @@ class EvalJsonlFileContentSource(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalJsonlFileContentSourceType
     """
 
-    content: list[EvalJsonlFileContentSourceContentItem] = _ABSENT
-    type: EvalJsonlFileContentSourceType = _ABSENT
+    content: list[EvalJsonlFileContentSourceContentItem] | None = None
+    type: EvalJsonlFileContentSourceType | None = None
 
     def __init__(
         self,
@@ -1948,7 +1955,7 @@ class EvalJsonlFileContentSourceContentItem(_rt.Model):
     :vartype sample: dict[str, any]
     """
 
-    item: dict[str, Any] = _ABSENT
+    item: dict[str, Any] | None = None
     sample: dict[str, Any] | None = None
 
     def __init__(
@@ -1970,8 +1977,8 @@ class EvalJsonlFileIdSource(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalJsonlFileIdSourceType
     """
 
-    id: str = _ABSENT
-    type: EvalJsonlFileIdSourceType = _ABSENT
+    id: str | None = None
+    type: EvalJsonlFileIdSourceType | None = None
 
     def __init__(
         self,
@@ -2001,12 +2008,12 @@ class EvalLabelModelGrader(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalLabelModelGraderType
     """
 
-    input: list[EvalItem] = _ABSENT
-    labels: list[str] = _ABSENT
-    model: str = _ABSENT
-    name: str = _ABSENT
-    passing_labels: list[str] = _ABSENT
-    type: EvalLabelModelGraderType = _ABSENT
+    input: list[EvalItem] | None = None
+    labels: list[str] | None = None
+    model: str | None = None
+    name: str | None = None
+    passing_labels: list[str] | None = None
+    type: EvalLabelModelGraderType | None = None
 
     def __init__(
         self,
@@ -2045,11 +2052,11 @@ class EvalList(_rt.Model):
     :vartype object: ~azure_openai_authoring.v2025_04_01_preview.models.EvalListObject
     """
 
-    data: list[Eval] = _ABSENT
-    first_id: str = _ABSENT
-    has_more: bool = _ABSENT
-    last_id: str = _ABSENT
-    object: EvalListObject = _ABSENT
+    data: list[Eval] | None = None
+    first_id: str | None = None
+    has_more: bool | None = None
+    last_id: str | None = None
+    object: EvalListObject | None = None
 
     def __init__(
         self,
@@ -2112,20 +2119,20 @@ class EvalRun(_rt.Model):
     :vartype status: str
     """
 
-    created_at: int = _ABSENT
-    data_source: CreateEvalJsonlRunDataSource | CreateEvalCompletionsRunDataSource = _ABSENT
-    error: EvalApiError = _ABSENT
-    eval_id: str = _ABSENT
-    id: str = _ABSENT
-    metadata: dict[str, str] = _ABSENT
-    model: str = _ABSENT
-    name: str = _ABSENT
-    object: EvalRunObject = _ABSENT
-    per_model_usage: list[EvalRunPerModelUsageItem] = _ABSENT
-    per_testing_criteria_results: list[EvalRunPerTestingCriteriaResultsItem] = _ABSENT
-    report_url: str = _ABSENT
-    result_counts: EvalRunResultCounts = _ABSENT
-    status: str = _ABSENT
+    created_at: int | None = None
+    data_source: CreateEvalJsonlRunDataSource | CreateEvalCompletionsRunDataSource | None = None
+    error: EvalApiError | None = None
+    eval_id: str | None = None
+    id: str | None = None
+    metadata: dict[str, str] | None = None
+    model: str | None = None
+    name: str | None = None
+    object: EvalRunObject | None = None
+    per_model_usage: list[EvalRunPerModelUsageItem] | None = None
+    per_testing_criteria_results: list[EvalRunPerTestingCriteriaResultsItem] | None = None
+    report_url: str | None = None
+    result_counts: EvalRunResultCounts | None = None
+    status: str | None = None
 
     def __init__(
         self,
@@ -2187,12 +2194,12 @@ class EvalRunPerModelUsageItem(_rt.Model):
     :vartype total_tokens: int
     """
 
-    cached_tokens: int = _ABSENT
-    completion_tokens: int = _ABSENT
-    invocation_count: int = _ABSENT
-    model_name: str = _ABSENT
-    prompt_tokens: int = _ABSENT
-    total_tokens: int = _ABSENT
+    cached_tokens: int | None = None
+    completion_tokens: int | None = None
+    invocation_count: int | None = None
+    model_name: str | None = None
+    prompt_tokens: int | None = None
+    total_tokens: int | None = None
 
     def __init__(
         self,
@@ -2227,9 +2234,9 @@ class EvalRunPerTestingCriteriaResultsItem(_rt.Model):
     :vartype testing_criteria: str
     """
 
-    failed: int = _ABSENT
-    passed: int = _ABSENT
-    testing_criteria: str = _ABSENT
+    failed: int | None = None
+    passed: int | None = None
+    testing_criteria: str | None = None
 
     def __init__(
         self,
@@ -2255,10 +2262,10 @@ class EvalRunResultCounts(_rt.Model):
     :vartype total: int
     """
 
-    errored: int = _ABSENT
-    failed: int = _ABSENT
-    passed: int = _ABSENT
-    total: int = _ABSENT
+    errored: int | None = None
+    failed: int | None = None
+    passed: int | None = None
+    total: int | None = None
 
     def __init__(
         self,
@@ -2287,11 +2294,11 @@ class EvalRunList(_rt.Model):
     :vartype object: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRunListObject
     """
 
-    data: list[EvalRun] = _ABSENT
-    first_id: str = _ABSENT
-    has_more: bool = _ABSENT
-    last_id: str = _ABSENT
-    object: EvalRunListObject = _ABSENT
+    data: list[EvalRun] | None = None
+    first_id: str | None = None
+    has_more: bool | None = None
+    last_id: str | None = None
+    object: EvalRunListObject | None = None
 
     def __init__(
         self,
@@ -2338,16 +2345,16 @@ class EvalRunOutputItem(_rt.Model):
     :vartype status: str
     """
 
-    created_at: int = _ABSENT
-    datasource_item: dict[str, Any] = _ABSENT
-    datasource_item_id: int = _ABSENT
-    eval_id: str = _ABSENT
-    id: str = _ABSENT
-    object: EvalRunOutputItemObject = _ABSENT
-    results: list[dict[str, Any]] = _ABSENT
-    run_id: str = _ABSENT
-    sample: EvalRunOutputItemSample = _ABSENT
-    status: str = _ABSENT
+    created_at: int | None = None
+    datasource_item: dict[str, Any] | None = None
+    datasource_item_id: int | None = None
+    eval_id: str | None = None
+    id: str | None = None
+    object: EvalRunOutputItemObject | None = None
+    results: list[dict[str, Any]] | None = None
+    run_id: str | None = None
+    sample: EvalRunOutputItemSample | None = None
+    status: str | None = None
 
     def __init__(
         self,
@@ -2406,16 +2413,16 @@ class EvalRunOutputItemSample(_rt.Model):
     :vartype usage: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRunOutputItemSampleUsage
     """
 
-    error: EvalApiError = _ABSENT
-    finish_reason: str = _ABSENT
-    input: list[EvalRunOutputItemSampleInputItem] = _ABSENT
-    max_completion_tokens: int = _ABSENT
-    model: str = _ABSENT
-    output: list[EvalRunOutputItemSampleOutputItem] = _ABSENT
-    seed: int = _ABSENT
-    temperature: float = _ABSENT
-    top_p: float = _ABSENT
-    usage: EvalRunOutputItemSampleUsage = _ABSENT
+    error: EvalApiError | None = None
+    finish_reason: str | None = None
+    input: list[EvalRunOutputItemSampleInputItem] | None = None
+    max_completion_tokens: int | None = None
+    model: str | None = None
+    output: list[EvalRunOutputItemSampleOutputItem] | None = None
+    seed: int | None = None
+    temperature: float | None = None
+    top_p: float | None = None
+    usage: EvalRunOutputItemSampleUsage | None = None
 
     def __init__(
         self,
@@ -2456,8 +2463,8 @@ class EvalRunOutputItemSampleInputItem(_rt.Model):
     :vartype role: str
     """
 
-    content: str = _ABSENT
-    role: str = _ABSENT
+    content: str | None = None
+    role: str | None = None
 
     def __init__(
         self,
@@ -2504,10 +2511,10 @@ class EvalRunOutputItemSampleUsage(_rt.Model):
     :vartype total_tokens: int
     """
 
-    cached_tokens: int = _ABSENT
-    completion_tokens: int = _ABSENT
-    prompt_tokens: int = _ABSENT
-    total_tokens: int = _ABSENT
+    cached_tokens: int | None = None
+    completion_tokens: int | None = None
+    prompt_tokens: int | None = None
+    total_tokens: int | None = None
 
     def __init__(
         self,
@@ -2542,11 +2549,11 @@ class EvalRunOutputItemList(_rt.Model):
     :vartype object: ~azure_openai_authoring.v2025_04_01_preview.models.EvalRunOutputItemListObject
     """
 
-    data: list[EvalRunOutputItem] = _ABSENT
-    first_id: str = _ABSENT
-    has_more: bool = _ABSENT
-    last_id: str = _ABSENT
-    object: EvalRunOutputItemListObject = _ABSENT
+    data: list[EvalRunOutputItem] | None = None
+    first_id: str | None = None
+    has_more: bool | None = None
+    last_id: str | None = None
+    object: EvalRunOutputItemListObject | None = None
 
     def __init__(
         self,
@@ -2587,13 +2594,13 @@ class EvalScoreModelGrader(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalScoreModelGraderType
     """
 
-    input: list[EvalItem] = _ABSENT
-    model: str = _ABSENT
-    name: str = _ABSENT
+    input: list[EvalItem] | None = None
+    model: str | None = None
+    name: str | None = None
     pass_threshold: float | None = None
     range: list[float] | None = None
-    sampling_params: Any = _ABSENT
-    type: EvalScoreModelGraderType = _ABSENT
+    sampling_params: Any = None
+    type: EvalScoreModelGraderType | None = None
 
     def __init__(
         self,
@@ -2639,8 +2646,8 @@ class EvalStoredCompletionsDataSourceConfig(_rt.Model):
     """
 
     metadata: dict[str, str] | None = None
-    schema_: dict[str, Any] = Field(default=_ABSENT, alias="schema")
-    type: EvalStoredCompletionsDataSourceConfigType = _ABSENT
+    schema_: dict[str, Any] | None = Field(default=None, alias="schema")
+    type: EvalStoredCompletionsDataSourceConfigType | None = None
 
     def __init__(
         self,
@@ -2679,7 +2686,7 @@ class EvalStoredCompletionsSource(_rt.Model):
     limit: int | None = None
     metadata: dict[str, str] | None = None
     model: str | None = None
-    type: EvalStoredCompletionsSourceType = _ABSENT
+    type: EvalStoredCompletionsSourceType | None = None
 
     def __init__(
         self,
@@ -2721,11 +2728,11 @@ class EvalStringCheckGrader(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalStringCheckGraderType
     """
 
-    input: str = _ABSENT
-    name: str = _ABSENT
-    operation: EvalStringCheckGraderOperation = _ABSENT
-    reference: str = _ABSENT
-    type: EvalStringCheckGraderType = _ABSENT
+    input: str | None = None
+    name: str | None = None
+    operation: EvalStringCheckGraderOperation | None = None
+    reference: str | None = None
+    type: EvalStringCheckGraderType | None = None
 
     def __init__(
         self,
@@ -2762,12 +2769,12 @@ class EvalTextSimilarityGrader(_rt.Model):
     :vartype type: ~azure_openai_authoring.v2025_04_01_preview.models.EvalTextSimilarityGraderType
     """
 
-    evaluation_metric: EvalTextSimilarityGraderEvaluationMetric = _ABSENT
-    input: str = _ABSENT
+    evaluation_metric: EvalTextSimilarityGraderEvaluationMetric | None = None
+    input: str | None = None
     name: str | None = None
-    pass_threshold: float = _ABSENT
-    reference: str = _ABSENT
-    type: EvalTextSimilarityGraderType = _ABSENT
+    pass_threshold: float | None = None
+    reference: str | None = None
+    type: EvalTextSimilarityGraderType | None = None
 
     def __init__(
         self,
@@ -2802,9 +2809,9 @@ class EvaluationDelete200(_rt.Model):
     :vartype object: str
     """
 
-    deleted: bool = _ABSENT
-    eval_id: str = _ABSENT
-    object: str = _ABSENT
+    deleted: bool | None = None
+    eval_id: str | None = None
+    object: str | None = None
 
     def __init__(
         self,
@@ -2882,8 +2889,8 @@ class File(_rt.Model):
     id: str | None = None
     status: _types.Extensible[FileState] | None = None
     bytes_: int | None = Field(default=None, alias="bytes")
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
     expires_at: int | None = None
     status_details: str | None = None
 
@@ -2910,8 +2917,8 @@ class FileCreate(_rt.Model):
     :vartype content_url: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    content_url: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    content_url: str | None = None
 
     def __init__(
         self,
@@ -2934,9 +2941,9 @@ class FileDelete(_rt.Model):
     :vartype id: str
     """
 
-    object: str = _ABSENT
-    deleted: bool = _ABSENT
-    id: str = _ABSENT
+    object: str | None = None
+    deleted: bool | None = None
+    id: str | None = None
 
     def __init__(
         self,
@@ -2974,11 +2981,11 @@ class FileDetails(_rt.Model):
     )
 
     id: str | None = None
-    filename: str = _ABSENT
+    filename: str | None = None
     path: str | None = None
     storage_account_uri: str | None = None
     storage_container_name: str | None = None
-    purpose: _types.Extensible[Purpose] = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
 
     def __init__(
         self,
@@ -3030,9 +3037,9 @@ class FileImport(_rt.Model):
     :vartype expires_after: ~azure_openai_authoring.v2025_04_01_preview.models.FileExpiresAfter
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
-    content_url: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
+    content_url: str | None = None
     expires_after: FileExpiresAfter | None = None
 
     def __init__(
@@ -3176,9 +3183,9 @@ class FineTuningJob(_rt.Model):
     created_at: _types.UnixTime | None = None
     id: str | None = None
     status: _types.Extensible[FineTuningState] | None = None
-    model: str = _ABSENT
+    model: str | None = None
     fine_tuned_model: str | None = None
-    training_file: str = _ABSENT
+    training_file: str | None = None
     validation_file: str | None = None
     result_files: list[str] | None = None
     finished_at: int | None = None
@@ -3259,11 +3266,11 @@ class FineTuningJobCheckpoint(_rt.Model):
 
     object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _types.UnixTime = _ABSENT
-    fine_tuned_model_checkpoint: str = _ABSENT
-    step_number: int = _ABSENT
-    metrics: dict[str, float] = _ABSENT
-    fine_tuning_job_id: str = _ABSENT
+    created_at: _types.UnixTime | None = None
+    fine_tuned_model_checkpoint: str | None = None
+    step_number: int | None = None
+    metrics: dict[str, float] | None = None
+    fine_tuning_job_id: str | None = None
 
     def __init__(
         self,
@@ -3343,8 +3350,8 @@ class FineTuningJobCreation(_rt.Model):
     :vartype method: ~azure_openai_authoring.v2025_04_01_preview.models.SupervisedMethodRequest
     """
 
-    model: str = _ABSENT
-    training_file: str = _ABSENT
+    model: str | None = None
+    training_file: str | None = None
     validation_file: str | None = None
     hyperparameters: FineTuningHyperParameters | None = None
     suffix: str | None = None
@@ -3430,11 +3437,11 @@ class FineTuningJobEvent(_rt.Model):
 
     object: _types.Extensible[TypeDiscriminator] | None = None
     id: str | None = None
-    created_at: _types.UnixTime = _ABSENT
-    level: _types.Extensible[LogLevel] = _ABSENT
-    message: str = _ABSENT
-    type: _types.Extensible[EventType] = _ABSENT
-    data: Any = _ABSENT
+    created_at: _types.UnixTime | None = None
+    level: _types.Extensible[LogLevel] | None = None
+    message: str | None = None
+    type: _types.Extensible[EventType] | None = None
+    data: Any = None
 
     def __init__(
         self,
@@ -3544,7 +3551,7 @@ class FunctionDefinition(_rt.Model):
     :vartype name: str
     """
 
-    parameters: Any = _ABSENT
+    parameters: Any = None
     description: str | None = None
     name: str | None = None
 
@@ -3620,7 +3627,7 @@ class IngestionJob(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[IngestionJobType] = _ABSENT
+    kind: _types.Extensible[IngestionJobType] | None = None
     job_id: str | None = Field(default=None, alias="jobId")
 
     def __init__(
@@ -3663,7 +3670,9 @@ class IngestionJobProgress(_rt.Model):
         list[~azure_openai_authoring.v2025_04_01_preview.models.IngestionJobStageProgress]
     """
 
-    stage_progress: list[IngestionJobStageProgress] = Field(default=_ABSENT, alias="stageProgress")
+    stage_progress: list[IngestionJobStageProgress] | None = Field(
+        default=None, alias="stageProgress"
+    )
 
     def __init__(
         self,
@@ -3856,7 +3865,7 @@ class IngestionJobUserCompute(IngestionJob):
     :vartype data_refresh_interval_in_hours: int
     """
 
-    workspace_id: str = Field(default=_ABSENT, alias="workspaceId")
+    workspace_id: str | None = Field(default=None, alias="workspaceId")
     compute: JobCompute | None = None
     target: TargetIndex | None = None
     datasource: UserComputeDatasource | None = None
@@ -3952,8 +3961,8 @@ class InputTextContent(_rt.Model):
     :vartype text: str
     """
 
-    type: InputTextContentType = _ABSENT
-    text: str = _ABSENT
+    type: InputTextContentType | None = None
+    text: str | None = None
 
     def __init__(
         self,
@@ -4027,9 +4036,9 @@ class Model(_rt.Model):
     status: _types.Extensible[FineTuningState] | None = None
     model: str | None = None
     fine_tune: str | None = None
-    capabilities: Capabilities = _ABSENT
-    lifecycle_status: _types.Extensible[LifeCycleStatus] = _ABSENT
-    deprecation: Deprecation = _ABSENT
+    capabilities: Capabilities | None = None
+    lifecycle_status: _types.Extensible[LifeCycleStatus] | None = None
+    deprecation: Deprecation | None = None
 
     def __init__(
         self,
@@ -4086,7 +4095,7 @@ class PineconeIndex(TargetIndex):
     :vartype connection_id: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
 
     def __init__(
         self,
@@ -4252,7 +4261,7 @@ class StoredCompletionDelete(_rt.Model):
     :vartype deleted: bool
     """
 
-    object: str = _ABSENT
+    object: str | None = None
     id: str | None = None
     deleted: bool | None = None
 
@@ -4491,7 +4500,7 @@ class SupervisedMethod(FineTuneMethod):
     :vartype type: str or ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningMethodType
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -4508,7 +4517,7 @@ class SupervisedMethodRequest(FineTuneMethodRequest):
     :vartype type: str or ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningMethodType
     """
 
-    type: _types.Extensible[FineTuningMethodType] = _ABSENT
+    type: _types.Extensible[FineTuningMethodType] | None = None
 
     def __init__(
         self,
@@ -4528,7 +4537,7 @@ class SystemComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[SystemComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[SystemComputeDatasourceType] | None = None
 
     def __init__(
         self,
@@ -4556,10 +4565,10 @@ class SystemComputeStorage(SystemComputeDatasource):
         list[~azure_openai_authoring.v2025_04_01_preview.models.GenericEmbeddingSettings]
     """
 
-    connection: BaseConnection = _ABSENT
-    container_name: str = Field(default=_ABSENT, alias="containerName")
+    connection: BaseConnection | None = None
+    container_name: str | None = Field(default=None, alias="containerName")
     chunking: ChunkingSettings | None = None
-    embeddings: list[GenericEmbeddingSettings] = _ABSENT
+    embeddings: list[GenericEmbeddingSettings] | None = None
 
     def __init__(
         self,
@@ -4601,12 +4610,12 @@ class SystemComputeUrl(SystemComputeDatasource):
         list[~azure_openai_authoring.v2025_04_01_preview.models.GenericEmbeddingSettings]
     """
 
-    urls: list[str] = _ABSENT
-    connection: BaseConnection = _ABSENT
-    container_name: str = Field(default=_ABSENT, alias="containerName")
+    urls: list[str] | None = None
+    connection: BaseConnection | None = None
+    container_name: str | None = Field(default=None, alias="containerName")
     crawling: CrawlingSettings | None = None
     chunking: ChunkingSettings | None = None
-    embeddings: list[GenericEmbeddingSettings] = _ABSENT
+    embeddings: list[GenericEmbeddingSettings] | None = None
 
     def __init__(
         self,
@@ -4708,7 +4717,7 @@ class UploadFileCompleteBody(_rt.Model):
     :vartype md5: str
     """
 
-    part_ids: list[str] = _ABSENT
+    part_ids: list[str] | None = None
     md5: str | None = None
 
     def __init__(
@@ -4735,10 +4744,10 @@ class UploadFileStartBody(_rt.Model):
     :vartype mime_type: str
     """
 
-    purpose: _types.Extensible[Purpose] = _ABSENT
-    filename: str = _ABSENT
-    bytes_: int = Field(default=_ABSENT, alias="bytes")
-    mime_type: str = _ABSENT
+    purpose: _types.Extensible[Purpose] | None = None
+    filename: str | None = None
+    bytes_: int | None = Field(default=None, alias="bytes")
+    mime_type: str | None = None
 
     def __init__(
         self,
@@ -4882,7 +4891,7 @@ class UserComputeDatasource(_rt.PolymorphicModel):
 
     __discriminator__: ClassVar[str] = "kind"
 
-    kind: _types.Extensible[UserComputeDatasourceType] = _ABSENT
+    kind: _types.Extensible[UserComputeDatasourceType] | None = None
 
     def __init__(
         self,
@@ -4910,8 +4919,8 @@ class UserComputeDataset(UserComputeDatasource):
         list[~azure_openai_authoring.v2025_04_01_preview.models.WorkspaceConnectionEmbeddingSettings]
     """
 
-    dataset_id: str = Field(default=_ABSENT, alias="datasetId")
-    dataset_type: str = Field(default=_ABSENT, alias="datasetType")
+    dataset_id: str | None = Field(default=None, alias="datasetId")
+    dataset_type: str | None = Field(default=None, alias="datasetType")
     chunking: ChunkingSettings | None = None
     embeddings: list[WorkspaceConnectionEmbeddingSettings] | None = None
 
@@ -4951,10 +4960,10 @@ class UserComputeUrl(UserComputeDatasource):
         list[~azure_openai_authoring.v2025_04_01_preview.models.WorkspaceConnectionEmbeddingSettings]
     """
 
-    urls: list[str] = _ABSENT
+    urls: list[str] | None = None
     crawling: CrawlingSettings | None = None
     chunking: ChunkingSettings | None = None
-    embeddings: list[WorkspaceConnectionEmbeddingSettings] = _ABSENT
+    embeddings: list[WorkspaceConnectionEmbeddingSettings] | None = None
 
     def __init__(
         self,
@@ -4986,7 +4995,7 @@ class WandBIntegrationRequest(_rt.Model):
 
     __read_only__: ClassVar[frozenset[str]] = frozenset({"entity", "name", "tags"})
 
-    project: str = _ABSENT
+    project: str | None = None
     name: str | None = None
     entity: str | None = None
     tags: list[str] | None = None
@@ -5009,8 +5018,8 @@ class WandBIntegrationRequestWrapper(_rt.Model):
     :vartype wandb: ~azure_openai_authoring.v2025_04_01_preview.models.WandBIntegrationRequest
     """
 
-    type: IntegrationTypes = _ABSENT
-    wandb: WandBIntegrationRequest = _ABSENT
+    type: IntegrationTypes | None = None
+    wandb: WandBIntegrationRequest | None = None
 
     def __init__(
         self,
@@ -5031,7 +5040,7 @@ class WorkspaceConnection(BaseConnection):
     :vartype connection_id: str
     """
 
-    connection_id: str = Field(default=_ABSENT, alias="connectionId")
+    connection_id: str | None = Field(default=None, alias="connectionId")
 
     def __init__(
         self,
