@@ -10,7 +10,13 @@ The conventions the generated code relies on:
   either name and always written with the wire name;
 * fields the service sends but the spec does not describe are kept and written back unchanged;
 * ``as_dict()`` writes only what was set, so a model built by hand sends what the caller gave;
-* a discriminator root dispatches to the subclass named in the data by one dict lookup.
+* a discriminator root dispatches to the subclass named in the data by one dict lookup;
+* building or changing a model never rejects a value (checklist item 14: the service judges
+  what it is sent): a value pydantic cannot convert to the field's type is kept and sent as the
+  caller gave it (except on an instance of a discriminator root of an unknown kind, see
+  ``PolymorphicModel._keeps_values_as_given``).  Type checkers still hold constructors to the
+  declared types, and reading a response (``model_validate``/``validate_json``, which never run
+  ``__init__``) stays strict.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Hashable, Mapping
 from enum import Enum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, TypeAdapter
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, TypeAdapter, ValidationError
 from pydantic_core import core_schema
 from typing_extensions import Self
 
@@ -37,11 +43,13 @@ _SHORT_REPR.maxdict = 8
 _SHORT_REPR.maxstring = 200
 _SHORT_REPR.maxother = _REPR_LIMIT
 
-# Flags shared by every dump: JSON-ready values, wire names, only what was set.
+# Flags shared by every dump: JSON-ready values, wire names, only what was set; a value kept
+# as the caller gave it (not of its field's type) is written as it is, without a warning.
 _DUMP_FLAGS: dict[str, Any] = {
     "mode": "json",
     "by_alias": True,
     "exclude_unset": True,
+    "warnings": False,
 }
 
 # Tag of the tagged-union choice that validates as the root itself (unknown or missing kind).
@@ -132,6 +140,14 @@ def _field_adapter(cls: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return adapter
 
 
+def _field_named(cls: type[BaseModel], wire: str) -> str | None:
+    """The Python name of the field of ``cls`` whose wire name (alias) is ``wire``."""
+    for name, info in cls.__pydantic_fields__.items():
+        if info.alias == wire:
+            return name
+    return None
+
+
 # Python name of each polymorphic class's discriminator field ("" when it has none).
 _DISCRIMINATOR_FIELDS: dict[type[Any], str] = {}
 
@@ -180,7 +196,7 @@ class Model(BaseModel):
         if isinstance(self, PolymorphicModel):
             self._init_polymorphic(given)
         else:
-            super().__init__(**given)
+            self._init_fields(given)
 
     # Marks this constructor as pydantic's own, so validation never calls it (see below).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
@@ -206,6 +222,44 @@ class Model(BaseModel):
         fields = tolerate_null_items(schema["schema"])
         result: core_schema.CoreSchema = {**schema, "schema": fields}
         return result
+
+    def _init_fields(self, data: dict[str, Any]) -> None:
+        """pydantic's validation of ``data``; a value it rejects is kept as given (lenient)."""
+        try:
+            BaseModel.__init__(self, **data)
+            return
+        except ValidationError as error:
+            if not type(self)._keeps_values_as_given():
+                raise
+            rejected = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+        kept = {key: value for key, value in data.items() if key in rejected}
+        BaseModel.__init__(self, **{k: v for k, v in data.items() if k not in rejected})
+        for key, value in kept.items():
+            self._keep_as_given(key, value)
+
+    def _keep_as_given(self, key: str, value: Any) -> None:
+        """Stores ``value`` for field ``key`` (Python or wire name) without conversion."""
+        fields = type(self).__pydantic_fields__
+        name = key if key in fields else _field_named(type(self), key)
+        if name is None:
+            if self.__pydantic_extra__ is not None:
+                self.__pydantic_extra__[key] = value
+            return
+        self.__dict__[name] = value
+        self.__pydantic_fields_set__.add(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if name not in type(self).__pydantic_fields__ or not self._keeps_values_as_given():
+                raise
+            self._keep_as_given(name, value)
+
+    @classmethod
+    def _keeps_values_as_given(cls) -> bool:
+        """Whether a value that does not convert to its field's type is kept (lenient)."""
+        return True
 
     def as_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data with wire names, omitting fields that were never set."""
@@ -277,6 +331,16 @@ class PolymorphicModel(Model):
         cls.__subtypes__ = dict(subtypes)
 
     @classmethod
+    def _keeps_values_as_given(cls) -> bool:
+        """Not on a root with subtypes (an instance of a kind the client does not know).
+
+        Its own serializer is the tagged union, and pydantic cannot write such an instance when
+        a field holds a value of the wrong type (its fallback serializes the same object through
+        the same union and stops on the cycle), so its values are checked as they are set.
+        """
+        return not cls._own_subtypes()
+
+    @classmethod
     def _own_subtypes(cls) -> dict[str, type[PolymorphicModel]]:
         """The registered subtypes that are proper subclasses of ``cls``."""
         return {
@@ -345,7 +409,7 @@ class PolymorphicModel(Model):
         if subtype is not None:
             object.__setattr__(self, "__class__", subtype)
             cls = subtype
-        BaseModel.__init__(self, **data)
+        self._init_fields(data)
         value = cls.__discriminator_value__
         name = cls._discriminator_field()
         if name is None:
@@ -366,6 +430,7 @@ class PolymorphicModel(Model):
         # A root's own validator is the tagged union, which cannot validate one assignment:
         # validate the value as the field alone; unknown names become preserved extra fields.
         if name in cls.__pydantic_fields__:
+            # Strict here: see ``_keeps_values_as_given``.
             self.__dict__[name] = _field_adapter(cls, name).validate_python(value)
             self.__pydantic_fields_set__.add(name)
         elif self.__pydantic_extra__ is not None:
