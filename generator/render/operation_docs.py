@@ -65,6 +65,13 @@ def operation_docstring(
     if kind == "paged" and paging is not None:
         item = op.paging.item_type if op.paging else None
         item_doc = namer.doc_type(item, path) if item is not None else "any"
+        fields += docs.field_lines(
+            "keyword",
+            "continuation_token",
+            "Start at the page this token names (``by_page().continuation_token`` of an earlier"
+            " listing) instead of the first.",
+            8,
+        )
         fields += docs.field_lines("return", "", f"An iterator like instance of {item_doc}", 8)
         fields += docs.field_lines("rtype", "", f"{pager}[{item_doc}]", 8)
     elif kind == "lro":
@@ -87,7 +94,8 @@ def operation_docstring(
         fields += docs.field_lines(
             "keyword",
             "continuation_token",
-            "Resume from the state saved by ``poller.continuation_token()``.",
+            "Resume from the state saved by ``poller.continuation_token()``; the"
+            " operation's other arguments are then not needed.",
             8,
         )
         fields += docs.field_lines(

@@ -62,6 +62,8 @@ class BatchOperations:
         :paramtype filter_: str
         :keyword orderby: The OData expression to describe the sorting order. Default value is None.
         :paramtype orderby: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.Batch
         :rtype:
@@ -199,6 +201,8 @@ class FilesOperations:
 
         :keyword purpose: Only return files with the given purpose. Default value is None.
         :paramtype purpose: str or ~azure_openai_authoring.v2025_02_01_preview.models.Purpose
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.File
         :rtype:
@@ -389,6 +393,8 @@ class FineTuningOperations:
         :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
             20. Default value is None.
         :paramtype limit: int
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJob
         :rtype:
@@ -540,6 +546,8 @@ class FineTuningOperations:
         :keyword limit: Number of checkpoints to retrieve. Defaults to 10. When omitted, the service
             uses 10. Default value is None.
         :paramtype limit: int
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobCheckpoint
         :rtype:
@@ -585,6 +593,8 @@ class FineTuningOperations:
         :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
             20. Default value is None.
         :paramtype limit: int
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.FineTuningJobEvent
         :rtype:
@@ -644,6 +654,8 @@ class IngestionJobRunsOperations:
         :keyword mgmt_user_token: The token used to access the workspace (needed only for user
             compute jobs). Default value is None.
         :paramtype mgmt_user_token: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.IngestionJobRun
         :rtype:
@@ -737,6 +749,8 @@ class IngestionJobsOperations:
         :keyword mgmt_user_token: The token used to access the workspace (needed only for user
             compute jobs). Default value is None.
         :paramtype mgmt_user_token: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.IngestionJob
         :rtype:
@@ -864,6 +878,8 @@ class ModelsOperations:
         base models as well as all successfully completed fine-tuned models owned by the Azure
         OpenAI resource.
 
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.Model
         :rtype:
@@ -954,6 +970,8 @@ class StoredCompletionOperations:
         :keyword order: Order of the results by created time (ascending or descending). Default to
             desc. Default value is None.
         :paramtype order: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.StoredCompletion
         :rtype:
@@ -1092,6 +1110,8 @@ class StoredCompletionOperations:
         :keyword order: Order of the results by message index (ascending or descending). Default to
             asc. Default value is None.
         :paramtype order: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_02_01_preview.models.InputMessage
         :rtype:

@@ -64,6 +64,8 @@ class BatchOperations:
         :paramtype filter_: str
         :keyword orderby: The OData expression to describe the sorting order. Default value is None.
         :paramtype orderby: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.Batch
         :rtype:
@@ -211,6 +213,8 @@ class EvaluationOperations:
             service uses "created_at". Default value is None.
         :paramtype order_by:
             ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationGetListOrderBy
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.Eval
         :rtype:
@@ -369,6 +373,8 @@ class EvaluationOperations:
             "completed" | "canceled". Default value is None.
         :paramtype status:
             ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationGetRunListStatus
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.EvalRun
         :rtype:
@@ -539,6 +545,8 @@ class EvaluationOperations:
             Default value is None.
         :paramtype order:
             ~azure_openai_authoring.v2025_04_01_preview.models.EvaluationGetRunOutputItemsOrder
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.EvalRunOutputItem
         :rtype:
@@ -648,6 +656,8 @@ class FilesOperations:
         :keyword order: Sort order by the created_at timestamp of the objects. asc for ascending
             order and desc for descending order. Default value is None.
         :paramtype order: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.File
         :rtype:
@@ -862,6 +872,8 @@ class FineTuningOperations:
         :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
             20. Default value is None.
         :paramtype limit: int
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJob
         :rtype:
@@ -1012,6 +1024,8 @@ class FineTuningOperations:
         :keyword limit: Number of checkpoints to retrieve. Defaults to 10. When omitted, the service
             uses 10. Default value is None.
         :paramtype limit: int
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJobCheckpoint
         :rtype:
@@ -1057,6 +1071,8 @@ class FineTuningOperations:
         :keyword limit: Number of events to retrieve. Defaults to 20. When omitted, the service uses
             20. Default value is None.
         :paramtype limit: int
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.FineTuningJobEvent
         :rtype:
@@ -1164,6 +1180,8 @@ class IngestionJobRunsOperations:
         :keyword mgmt_user_token: The token used to access the workspace (needed only for user
             compute jobs). Default value is None.
         :paramtype mgmt_user_token: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.IngestionJobRun
         :rtype:
@@ -1257,6 +1275,8 @@ class IngestionJobsOperations:
         :keyword mgmt_user_token: The token used to access the workspace (needed only for user
             compute jobs). Default value is None.
         :paramtype mgmt_user_token: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.IngestionJob
         :rtype:
@@ -1384,6 +1404,8 @@ class ModelsOperations:
         base models as well as all successfully completed fine-tuned models owned by the Azure
         OpenAI resource.
 
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.Model
         :rtype:
@@ -1474,6 +1496,8 @@ class StoredCompletionOperations:
         :keyword order: Order of the results by created time (ascending or descending). Default to
             desc. Default value is None.
         :paramtype order: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.StoredCompletion
         :rtype:
@@ -1614,6 +1638,8 @@ class StoredCompletionOperations:
         :keyword order: Order of the results by message index (ascending or descending). Default to
             asc. Default value is None.
         :paramtype order: str
+        :keyword continuation_token: Start at the page this token names
+            (``by_page().continuation_token`` of an earlier listing) instead of the first.
         :return: An iterator like instance of
             ~azure_openai_authoring.v2025_04_01_preview.models.InputMessage
         :rtype:
