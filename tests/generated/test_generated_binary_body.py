@@ -85,10 +85,9 @@ def test_a_retry_sends_the_file_again_from_its_start(
         return answers.pop(0), {}, b""
 
     fake_service.route("PUT", "/sample/blobs/b", flaky)
-    with _client(sample_package, fake_service, retries=1) as client:
-        with data_file.open("rb") as handle:
-            handle.seek(256)
-            client.blobs.put("b", handle)
+    with _client(sample_package, fake_service, retries=1) as client, data_file.open("rb") as handle:
+        handle.seek(256)
+        client.blobs.put("b", handle)
     assert [request.body for request in fake_service.requests] == [PAYLOAD[256:]] * 2
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -13,11 +14,14 @@ import pytest
 from azure.core.credentials import AzureKeyCredential
 from azure.core.settings import settings
 from gen_fake_service import FakeService
+from gen_inline_spec import build_package
 from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
+
+from generator.render.package import PackageSettings
 
 KEY = AzureKeyCredential("secret-key")
 _EXPORTER = InMemorySpanExporter()
@@ -102,3 +106,50 @@ def test_no_span_without_tracing_enabled(
     with _client(sample_package, fake_service) as client:
         client.jobs.get("a")
     assert spans.get_finished_spans() == ()
+
+
+def _ungrouped_spec() -> dict[str, Any]:
+    """One operation without a group: a method of the client itself."""
+    endpoint = {
+        "in": "path",
+        "name": "endpoint",
+        "required": True,
+        "type": "string",
+        "x-ms-skip-url-encoding": True,
+        "x-ms-parameter-location": "client",
+    }
+    return {
+        "swagger": "2.0",
+        "info": {"title": "Tiny", "version": "2024-01-01"},
+        "x-ms-parameterized-host": {
+            "hostTemplate": "{endpoint}",
+            "useSchemePrefix": False,
+            "parameters": [endpoint],
+        },
+        "paths": {
+            "/status": {
+                "get": {
+                    "operationId": "GetStatus",
+                    "responses": {"200": {"description": "OK", "schema": {"type": "string"}}},
+                }
+            }
+        },
+    }
+
+
+def test_a_method_of_the_client_itself_is_named_without_a_group(
+    tmp_path: Path, fake_service: FakeService, spans: InMemorySpanExporter
+) -> None:
+    settings = PackageSettings("tiny-traced", "tiny_traced", "TinyClient", "Tiny", "1.2.3")
+    package = build_package(tmp_path, _ungrouped_spec(), settings)
+    fake_service.json("GET", "/status", 200, "up")
+    with package.TinyClient(fake_service.url, retry_total=0) as client:
+        assert client.get_status() == "up"
+    finished = spans.get_finished_spans()
+    assert {(s.name, s.kind) for s in finished} == {
+        ("tiny_traced/get_status", SpanKind.INTERNAL),
+        ("GET", SpanKind.CLIENT),
+    }
+    for span in finished:
+        scope = span.instrumentation_scope
+        assert scope is not None and (scope.name, scope.version) == ("tiny-traced", "1.2.3")
