@@ -74,87 +74,90 @@ def test_failure_scenarios_raise(testserver: TestServer, testserver_client: Load
                 assert caught.value.status_code is not None and caught.value.status_code >= 400
 
 
-#: success operation -> (its result, the one status it answers with)
-SUCCESS: dict[str, tuple[Any, int]] = {
-    "get200": (True, 200),
-    "options200": (True, 200),  # the spec fixes the body to true; the server sends other text
-    "head200": (True, 200),
-    "put200": (None, 200),
-    "post200": (None, 200),
-    "patch200": (None, 200),
-    "delete200": (None, 200),
-    "put201": (None, 201),
-    "post201": (None, 201),
-    "put202": (None, 202),
-    "post202": (None, 202),
-    "patch202": (None, 202),
-    "delete202": (None, 202),
-    "head204": (True, 204),
-    "put204": (None, 204),
-    "post204": (None, 204),
-    "patch204": (None, 204),
-    "delete204": (None, 204),
-    "head404": (False, 404),
+#: group -> operation -> (its result, the statuses the pipeline sees: redirect hops, attempts)
+TABLE: dict[str, dict[str, tuple[Any, list[int]]]] = {
+    "http_success": {
+        "get200": (True, [200]),
+        "options200": (True, [200]),  # the spec fixes the body to true; the server sends text
+        "head200": (True, [200]),
+        "put200": (None, [200]),
+        "post200": (None, [200]),
+        "patch200": (None, [200]),
+        "delete200": (None, [200]),
+        "put201": (None, [201]),
+        "post201": (None, [201]),
+        "put202": (None, [202]),
+        "post202": (None, [202]),
+        "patch202": (None, [202]),
+        "delete202": (None, [202]),
+        "head204": (True, [204]),
+        "put204": (None, [204]),
+        "post204": (None, [204]),
+        "patch204": (None, [204]),
+        "delete204": (None, [204]),
+        "head404": (False, [404]),
+    },
+    # followed: the answer of the 200 it ends in (no header declared there: an empty dict; get300
+    # declares no body for 200); a PUT/PATCH 301/302 is not followed and returns its Location
+    "http_redirects": {
+        "head300": (True, [300, 200]),
+        "get300": (None, [300, 200]),
+        "head301": (True, [301, 200]),
+        "get301": ({}, [301, 200]),
+        "put301": ({"Location": "/http/failure/500"}, [301]),
+        "head302": (True, [302, 200]),
+        "get302": ({}, [302, 200]),
+        "patch302": ({"Location": "/http/failure/500"}, [302]),
+        "post303": ({}, [303, 200]),
+        "head307": (True, [307, 200]),
+        "get307": ({}, [307, 200]),
+        "options307": ({}, [307, 200]),
+        "put307": ({}, [307, 200]),
+        "post307": ({}, [307, 200]),
+        "patch307": ({}, [307, 200]),
+        "delete307": ({}, [307, 200]),
+    },
+    # retried once: the server fails the first attempt only
+    "http_retry": {
+        "head408": (True, [408, 200]),
+        "put500": (None, [500, 200]),
+        "patch500": (None, [500, 200]),
+        "get502": (None, [502, 200]),
+        "options502": (True, [502, 200]),  # the body the spec fixes to true
+        "post503": (None, [503, 200]),
+        "delete503": (None, [503, 200]),
+        "put504": (None, [504, 200]),
+        "patch504": (None, [504, 200]),
+    },
 }
 
 
-def test_success_statuses(testserver: TestServer, testserver_client: Load) -> None:
+def test_every_operation_is_in_the_table(testserver_client: Load) -> None:
     generated = testserver_client("httpInfrastructure")
-    with generated.client(endpoint=testserver.url, retry_total=0) as client:
-        for name, (result, status) in SUCCESS.items():
-            seen = Statuses()
-            assert _call(getattr(client.http_success, name), raw_response_hook=seen) == result
-            assert seen == [status], name
+    with generated.client(endpoint="http://127.0.0.1:1") as client:
+        for group, operations in TABLE.items():
+            assert sorted(operations) == [n for n, _ in _methods(getattr(client, group))]
 
 
-#: redirect operation -> the statuses the call sees (a followed redirect ends in 200)
-FOLLOWED: dict[str, list[int]] = {
-    "head300": [300, 200],
-    "get300": [300, 200],
-    "head301": [301, 200],
-    "get301": [301, 200],
-    "head302": [302, 200],
-    "get302": [302, 200],
-    "post303": [303, 200],
-    "head307": [307, 200],
-    "get307": [307, 200],
-    "options307": [307, 200],
-    "put307": [307, 200],
-    "post307": [307, 200],
-    "patch307": [307, 200],
-    "delete307": [307, 200],
-}
-
-
-def test_redirects_are_followed(testserver: TestServer, testserver_client: Load) -> None:
+def test_success_redirect_and_retry(testserver: TestServer, testserver_client: Load) -> None:
     generated = testserver_client("httpInfrastructure")
-    with generated.client(endpoint=testserver.url, retry_total=0) as client:
-        for name, statuses in FOLLOWED.items():
-            seen = Statuses()
-            result = _call(getattr(client.http_redirects, name), raw_response_hook=seen)
-            assert seen == statuses, name
-            if name.startswith("head"):
-                assert result is True
-            elif name == "get300":
-                assert result is None  # the 200 it ends in declares no body
-            else:
-                assert result == {}  # no header declared for the final 200
+    with generated.client(endpoint=testserver.url, **FAST_RETRY) as client:
+        for group, operations in TABLE.items():
+            for name, (result, statuses) in operations.items():
+                seen = Statuses()
+                answer = _call(getattr(getattr(client, group), name), raw_response_hook=seen)
+                assert (answer, seen) == (result, statuses), name
 
 
-def test_redirects_not_followed_return_location(
+def test_not_followed_redirect_gives_a_typed_location(
     testserver: TestServer, testserver_client: Load
 ) -> None:
     generated = testserver_client("httpInfrastructure")
-    models = generated.models
     with generated.client(endpoint=testserver.url, retry_total=0) as client:
-        seen = Statuses()
-        headers = client.http_redirects.put301(boolean_value=True, raw_response_hook=seen)
-        assert seen == [301]
-        assert headers == {"Location": models.HttpRedirectsPut301Location.HTTP_FAILURE_500}
-        seen = Statuses()
-        headers = client.http_redirects.patch302(boolean_value=True, raw_response_hook=seen)
-        assert seen == [302]
-        assert headers["Location"] == "/http/failure/500"
+        headers = client.http_redirects.put301(boolean_value=True)
+        assert headers == {
+            "Location": generated.models.HttpRedirectsPut301Location.HTTP_FAILURE_500
+        }
 
 
 def test_redirect_disabled_gives_the_declared_300_body(
@@ -163,31 +166,6 @@ def test_redirect_disabled_gives_the_declared_300_body(
     generated = testserver_client("httpInfrastructure")
     with generated.client(endpoint=testserver.url, permit_redirects=False) as client:
         assert client.http_redirects.get300() == ["/http/success/get/200"]
-
-
-#: retry operation -> the status of its first attempt
-RETRIED: dict[str, int] = {
-    "head408": 408,
-    "put500": 500,
-    "patch500": 500,
-    "get502": 502,
-    "options502": 502,
-    "post503": 503,
-    "delete503": 503,
-    "put504": 504,
-    "patch504": 504,
-}
-
-
-def test_retries(testserver: TestServer, testserver_client: Load) -> None:
-    generated = testserver_client("httpInfrastructure")
-    with generated.client(endpoint=testserver.url, **FAST_RETRY) as client:
-        for name, status in RETRIED.items():
-            seen = Statuses()
-            result = _call(getattr(client.http_retry, name), raw_response_hook=seen)
-            assert seen == [status, 200], name
-            if name in ("head408", "options502"):
-                assert result is True  # HEAD: found; OPTIONS: the body the spec fixes to true
 
 
 def test_retry_disabled_raises_the_first_status(
@@ -215,18 +193,11 @@ async def test_async_success_redirect_retry(
         endpoint=testserver.url, transport=_cookie_transport(), **FAST_RETRY
     )
     async with client:
-        assert await client.http_success.get200() is True
-        assert await client.http_success.head404() is False
-        assert await client.http_success.put201(boolean_value=True) is None
-        seen = Statuses()
-        assert await client.http_redirects.get307(raw_response_hook=seen) == {}
-        assert seen == [307, 200]
-        seen = Statuses()
-        headers = await client.http_redirects.put301(boolean_value=True, raw_response_hook=seen)
-        assert seen == [301] and headers["Location"] == "/http/failure/500"
-        seen = Statuses()
-        await client.http_retry.post503(boolean_value=True, raw_response_hook=seen)
-        assert seen == [503, 200]
+        for group, operations in TABLE.items():
+            for name, (result, statuses) in operations.items():
+                seen = Statuses()
+                answer = await _call(getattr(getattr(client, group), name), raw_response_hook=seen)
+                assert (answer, seen) == (result, statuses), name
         with pytest.raises(HttpResponseError) as caught:
             await client.http_client_failure.get400(retry_total=0)
         assert caught.value.status_code == 400
