@@ -437,14 +437,21 @@ def enum_view(item: Enum) -> EnumView:
     )
 
 
+def class_enums(spec: ApiSpec) -> list[Enum]:
+    """The enums that get a class: all but boolean ones (``enum: [true]``), which Python cannot
+    subclass from bool and which are therefore typed ``bool`` wherever they are used."""
+    return [e for e in spec.enums if e.base is not Primitive.BOOLEAN]
+
+
 def models_module(spec: ApiSpec, models_path: str) -> ModelsModule:
     """The context of one version's ``models.py``."""
     namer = TypeNamer.for_spec(spec, "", (p.py_name for m in spec.models for p in m.properties))
     needs = ImportNeeds()
     needs.add(IMPORT_ANY)
     needs.add("from .. import _runtime as _rt")
-    if spec.enums:
-        needs.add("from ._enums import " + ", ".join(e.class_name for e in spec.enums))
+    enums = class_enums(spec)
+    if enums:
+        needs.add("from ._enums import " + ", ".join(e.class_name for e in enums))
     views = tuple(model_view(spec, m, namer, models_path, needs) for m in ordered_models(spec))
     if f"{TYPES_ALIAS}." in repr(views):
         needs.add(types_import(1))
@@ -458,7 +465,7 @@ def models_module(spec: ApiSpec, models_path: str) -> ModelsModule:
         for m in ordered_models(spec)
         if m.discriminator is not None and m.discriminator.subtypes
     )
-    enum_names = tuple(sorted(e.class_name for e in spec.enums))
+    enum_names = tuple(sorted(e.class_name for e in enums))
     exports = tuple(sorted([v.class_name for v in views] + list(enum_names)))
     return ModelsModule(
         imports=organize(needs.statements),
@@ -471,5 +478,5 @@ def models_module(spec: ApiSpec, models_path: str) -> ModelsModule:
 
 def enums_module(spec: ApiSpec) -> EnumsModule:
     """The context of one version's ``_enums.py``."""
-    views = tuple(enum_view(e) for e in sorted(spec.enums, key=lambda e: e.class_name))
+    views = tuple(enum_view(e) for e in sorted(class_enums(spec), key=lambda e: e.class_name))
     return EnumsModule(enums=views, exports=tuple(v.class_name for v in views))

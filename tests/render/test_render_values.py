@@ -131,3 +131,37 @@ def test_client_parameter_defaults_of_any_json_shape(
     assert result.returncode == 0, result.stderr
     client_py = next((out / "hostile-dist").rglob("v1/_client.py")).read_text(encoding="utf-8")
     assert 'When omitted, the service uses ["x"].' in client_py
+
+
+def test_a_boolean_enum_is_a_bool_and_a_one_value_body_a_constant(
+    tmp_path: Path,
+    generate_from: Callable[[dict[str, Any]], Path],
+    swagger_doc: Callable[..., dict[str, Any]],
+) -> None:
+    flag = {"type": "boolean", "enum": [True], "x-ms-enum": {"name": "Flag"}}
+    kind = {"type": "string", "enum": ["only"], "x-ms-enum": {"name": "Kind"}}
+    spec = swagger_doc(
+        paths={
+            "/flag": {
+                "put": {
+                    "operationId": "Flag_Put",
+                    "parameters": [{"in": "body", "name": "value", "schema": flag}],
+                    "responses": {"200": {"description": "ok", "schema": flag}},
+                },
+                "get": {
+                    "operationId": "Flag_Get",
+                    "responses": {"201": {"description": "ok", "schema": kind}},
+                },
+            }
+        }
+    )
+    out = generate_from(spec)
+    result = import_all(out / "hostile-dist", tmp_path / "work")
+    assert result.returncode == 0, result.stderr
+    version = next((out / "hostile-dist").rglob("v1/_operations.py")).parent
+    operations = (version / "_operations.py").read_text(encoding="utf-8")
+    assert "responses={200: _rt.Constant(bool, True)}" in operations
+    assert "responses={201: _rt.Constant(_models.Kind, " in operations
+    assert "def put(self, *, value: bool | None = None, **kwargs: Any) -> bool:" in operations
+    enums = (version / "_enums.py").read_text(encoding="utf-8")
+    assert "class Kind(" in enums and "class Flag(" not in enums  # bool cannot be subclassed
