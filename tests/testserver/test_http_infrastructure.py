@@ -7,7 +7,9 @@
   with its declared ``Location`` header;
 * a retryable status (408, 500, 502, 503, 504) is retried until the server answers 200 (the
   server remembers the first attempt in a cookie);
-* every client- and server-failure operation raises ``HttpResponseError`` with its status.
+* every failure operation raises azure-core's error for its status (``ResourceNotFoundError``
+  for 404, ...; ``HttpResponseError`` otherwise), with the ``Error`` model where the spec declares
+  it and the body has one.
 
 Each call records the statuses it saw through ``raw_response_hook`` (called once per attempt and
 per redirect hop), so the tests see the redirects and retries happen, not only the result.
@@ -22,7 +24,13 @@ from typing import Any
 
 import aiohttp
 import pytest
-from azure.core.exceptions import HttpResponseError
+from azure.core.exceptions import (
+    ClientAuthenticationError,
+    HttpResponseError,
+    ResourceExistsError,
+    ResourceModifiedError,
+    ResourceNotFoundError,
+)
 from azure.core.pipeline.transport import AioHttpTransport
 from testserver_clients import Generated
 from testserver_process import TestServer
@@ -63,15 +71,63 @@ def _methods(group: Any) -> list[tuple[str, Any]]:
     ]
 
 
+#: error types azure-core raises for a status (any other failure: ``HttpResponseError``)
+ERROR_TYPES = {
+    401: ClientAuthenticationError,
+    404: ResourceNotFoundError,
+    409: ResourceExistsError,
+    412: ResourceModifiedError,
+}
+
+
+def _failures(client: Any) -> list[tuple[str, Any, int, str | None]]:
+    """(name, method, status, error message) of every failure operation.
+
+    The client- and server-failure operations answer the status their name ends with, without a
+    body; the httpFailure ones answer 400 with an ``Error`` body when the spec declares that model.
+    """
+    found: list[tuple[str, Any, int, str | None]] = []
+    for group in (client.http_client_failure, client.http_server_failure):
+        for name, method in _methods(group):
+            status = re.search(r"\d{3}$", name)
+            assert status, name
+            found.append((name, method, int(status.group()), None))
+    failure = client.http_failure
+    found.append(("get_empty_error", failure.get_empty_error, 400, ""))
+    found.append(("get_no_model_error", failure.get_no_model_error, 400, None))
+    found.append(("get_no_model_empty", failure.get_no_model_empty, 400, None))
+    return found
+
+
+def _check_failure(error: HttpResponseError, name: str, status: int, message: str | None) -> None:
+    assert error.status_code == status, name
+    assert type(error) is ERROR_TYPES.get(status, HttpResponseError), name
+    if message is None:
+        assert error.model is None, name
+    else:
+        assert error.model is not None and error.model.message == message, name
+
+
 def test_failure_scenarios_raise(testserver: TestServer, testserver_client: Load) -> None:
     generated = testserver_client("httpInfrastructure")
     with generated.client(endpoint=testserver.url, retry_total=0) as client:
-        groups = (client.http_client_failure, client.http_server_failure, client.http_failure)
-        for group in groups:
-            for _name, method in _methods(group):
-                with pytest.raises(HttpResponseError) as caught:
-                    _call(method)
-                assert caught.value.status_code is not None and caught.value.status_code >= 400
+        named = sorted(n for n, _ in _methods(client.http_failure))
+        assert named == ["get_empty_error", "get_no_model_empty", "get_no_model_error"]
+        for name, method, status, message in _failures(client):
+            with pytest.raises(HttpResponseError) as caught:
+                _call(method)
+            _check_failure(caught.value, name, status, message)
+
+
+async def test_async_failure_scenarios_raise(
+    testserver: TestServer, testserver_client: Load
+) -> None:
+    generated = testserver_client("httpInfrastructure")
+    async with generated.aio_client(endpoint=testserver.url, retry_total=0) as client:
+        for name, method, status, message in _failures(client):
+            with pytest.raises(HttpResponseError) as caught:
+                await _call(method)
+            _check_failure(caught.value, name, status, message)
 
 
 #: group -> operation -> (its result, the statuses the pipeline sees: redirect hops, attempts)
