@@ -187,6 +187,13 @@ def _ancestors(spec: ApiSpec, model: Model) -> list[Model]:
     return found
 
 
+def _lifted_names(spec: ApiSpec, model: Model) -> frozenset[str]:
+    """Python names of the properties ``model`` and its ancestors lift out of containers (their
+    wire names are those inside the container: never the model's own discriminator)."""
+    lineage = [model, *_ancestors(spec, model)]
+    return frozenset(e.property.py_name for m in lineage for e in m.flattened)
+
+
 def flatten_aliases(spec: ApiSpec, model: Model) -> dict[tuple[str, ...], str]:
     """Wire path -> field alias of each property lifted by ``model`` itself.
 
@@ -323,10 +330,11 @@ def read_only_fields(spec: ApiSpec, model: Model) -> frozenset[str]:
     request body leaves out; a discriminator is always sent, whatever the spec says."""
     lineage = [model, *_ancestors(spec, model)]
     kinds = {m.discriminator.property_wire_name for m in lineage if m.discriminator}
+    lifted = _lifted_names(spec, model)
     return frozenset(
         p.py_name
         for p in all_properties(spec, model, python=True)
-        if p.read_only and p.wire_name not in kinds
+        if p.read_only and (p.wire_name not in kinds or p.py_name in lifted)
     )
 
 
@@ -360,8 +368,9 @@ def model_view(
     args: list[tuple[str, str]] = []
     fixed_args: list[tuple[str, str]] = []
     props = all_properties(spec, model, python=True)
+    lifted_names = _lifted_names(spec, model)
     for prop in sorted(props, key=lambda p: not p.required):
-        if prop.wire_name in fixed:
+        if prop.wire_name in fixed and prop.py_name not in lifted_names:
             fixed_args.append((literal(prop.py_name), fixed[prop.wire_name]))
             continue
         if prop.read_only:

@@ -1,5 +1,6 @@
-"""The README's long-running example calls a flattened body's method as it is generated: the
-required properties as positional arguments, a constant left out."""
+"""Rendering x-ms-client-flatten: the README's long-running example calls a flattened body's
+method as it is generated (required properties positional, a constant left out), and a lifted
+property named like the discriminator stays an argument of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.ir import ApiSpec
+from generator.render.model_context import models_module
 from generator.render.readme_context import examples
 
 Compile = Callable[[dict[str, Any]], tuple[ApiSpec, tuple[Diagnostic, ...]]]
@@ -51,3 +53,24 @@ def test_long_running_example_with_a_flattened_body(
     spec, _ = compile_data(doc)
     (example,) = [e for e in examples([("v1", spec)]) if e.title == "Long-running operations"]
     assert example.code.splitlines()[0] == 'poller = client.jobs.begin_create("<name>", "<kind>")'
+
+
+def test_a_lifted_property_named_like_the_discriminator_is_not_fixed(
+    compile_data: Compile, swagger_doc: Doc
+) -> None:
+    pet = {
+        "type": "object",
+        "discriminator": "kind",
+        "required": ["kind"],
+        "properties": {
+            "kind": {"type": "string"},
+            "info": {"x-ms-client-flatten": True, "$ref": REF + "Info"},
+        },
+    }
+    info = {"type": "object", "properties": {"kind": {"type": "string", "readOnly": True}}}
+    dog = {"allOf": [{"$ref": REF + "Pet"}], "x-ms-discriminator-value": "dog"}
+    doc = swagger_doc(definitions={"Pet": pet, "Info": info, "Dog": dog})
+    spec, _ = compile_data(doc)
+    views = {v.class_name: v for v in models_module(spec, "models").models}
+    assert views["Dog"].fixed_args == (('"kind"', '"dog"'),)
+    assert views["Pet"].read_only == 'frozenset({"info_kind"})'  # lifted, read-only: not sent
