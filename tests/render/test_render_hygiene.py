@@ -70,8 +70,13 @@ def test_killing_generate_leaves_no_formatter_worker(tmp_path: Path, how: signal
     )
     try:
         assert _wait_until(lambda: len(_children(process.pid)) >= 2, 120), "no workers started"
+        # Stopped, the run cannot finish between this look at its workers and the signal (a
+        # warm machine formats fast); the signal is pending until it continues, and is then
+        # the first thing it handles.
+        os.kill(process.pid, signal.SIGSTOP)
         workers = _children(process.pid)
         os.kill(process.pid, how)
+        os.kill(process.pid, signal.SIGCONT)
         _, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
