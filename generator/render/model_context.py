@@ -283,7 +283,7 @@ def _field(
 
     Optional whether required or not: see the module docstring.
     """
-    annotation = optional(namer.annotation(prop.type, needs))
+    annotation = optional(namer.annotation(prop.type, needs, kinds=True))
     wire = prop.wire_name if alias is None else alias
     if wire == prop.py_name:
         return FieldView(prop.py_name, annotation, "None")
@@ -375,7 +375,7 @@ def model_view(
             continue
         if prop.read_only:
             continue
-        annotation = namer.annotation(prop.type, needs, accept_dict=True)
+        annotation = namer.annotation(prop.type, needs, accept_dict=True, kinds=True)
         name = _init_name(prop.py_name)
         if prop.required:
             if prop.nullable:

@@ -78,6 +78,7 @@ PUBLIC_TYPES = (
     "Decimal",
     "Extensible",
     "FileInput",
+    "KindOf",
     "Rfc1123",
     "UnixTime",
 )
@@ -125,6 +126,8 @@ class TypeNamer:
     shadowed: frozenset[str] = frozenset()  # builtins hidden by a method or field of that name
     # Boolean enums (``enum: [true]``): Python cannot subclass bool, so they are typed ``bool``.
     boolean_enums: frozenset[str] = frozenset()
+    # model key -> keys of the discriminator roots that list it as a subtype
+    kind_roots: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def for_spec(
@@ -136,7 +139,30 @@ class TypeNamer:
         extensible = frozenset(e.key for e in spec.enums if e.extensible)
         booleans = frozenset(e.key for e in spec.enums if e.base is Primitive.BOOLEAN)
         shadowed = frozenset(shadowing) & BUILTIN_TYPES
-        return cls(names, extensible, model_prefix, shadowed, booleans)
+        roots: dict[str, set[str]] = {}
+        for model in spec.models:
+            for _value, key in model.discriminator.subtypes if model.discriminator else ():
+                roots.setdefault(key, set()).add(model.key)
+        kind_roots = {key: frozenset(found) for key, found in roots.items()}
+        return cls(names, extensible, model_prefix, shadowed, booleans, kind_roots)
+
+    def kind_root(self, members: Iterable[TypeRef]) -> str | None:
+        """The discriminator root every member of a union is a kind of (the nearest one when
+        several are), None when the members are not all models of one hierarchy."""
+        common: set[str] | None = None
+        for member in members:
+            if not isinstance(member, ModelRef):
+                return None
+            found = self.kind_roots.get(member.key, frozenset()) | {member.key}
+            common = set(found) if common is None else common & found
+        if not common:
+            return None
+        every_root = frozenset().union(*self.kind_roots.values())
+        for candidate in sorted(common & every_root):
+            # the nearest: every other common root is one of its own roots
+            if common - {candidate} <= self.kind_roots.get(candidate, frozenset()):
+                return candidate
+        return None
 
     def _builtin(self, name: str, needs: ImportNeeds) -> str:
         if name in self.shadowed:
@@ -148,19 +174,23 @@ class TypeNamer:
         """The qualified class name of the model or enum ``key``."""
         return self.model_prefix + self.class_names[key]
 
-    def annotation(self, tp: TypeRef, needs: ImportNeeds, *, accept_dict: bool = False) -> str:
-        """The annotation for ``tp``; ``accept_dict`` lets a model also be given as a dict."""
+    def annotation(
+        self, tp: TypeRef, needs: ImportNeeds, *, accept_dict: bool = False, kinds: bool = False
+    ) -> str:
+        """The annotation for ``tp``; ``accept_dict`` lets a model also be given as a dict;
+        ``kinds`` (model fields and their constructor arguments) types a union of kinds of one
+        discriminator root with that root, validated through it (``_types.KindOf``)."""
         if isinstance(tp, PrimitiveType):
             text = _PRIMITIVES[tp.primitive]
             if text.startswith("_dt."):
                 needs.add(IMPORT_DATETIME)
             return self._builtin(text, needs) if text in BUILTIN_TYPES else text
         if isinstance(tp, ArrayType):
-            items = self.annotation(tp.items, needs, accept_dict=accept_dict)
+            items = self.annotation(tp.items, needs, accept_dict=accept_dict, kinds=kinds)
             items = optional(items) if tp.nullable_items else items
             return f"{self._builtin('list', needs)}[{items}]"
         if isinstance(tp, MapType):
-            values = self.annotation(tp.values, needs, accept_dict=accept_dict)
+            values = self.annotation(tp.values, needs, accept_dict=accept_dict, kinds=kinds)
             values = optional(values) if tp.nullable_values else values
             return f"{self._builtin('dict', needs)}[{self._builtin('str', needs)}, {values}]"
         if isinstance(tp, AnyType):
@@ -179,12 +209,19 @@ class TypeNamer:
                 return self._builtin("bool", needs)
             return f"_types.Extensible[{name}]" if tp.key in self.extensible_enums else name
         if isinstance(tp, UnionType):
+            root = self.kind_root(tp.members) if kinds else None
+            members = (*tp.members, ModelRef(root)) if root is not None else tp.members
             parts: list[str] = []
-            for member in tp.members:
+            for member in members:
                 text = self.annotation(member, needs, accept_dict=accept_dict)
                 if text not in parts:
                     parts.append(text)
-            return " | ".join(parts)
+            if root is None or accept_dict:
+                return " | ".join(parts)
+            # Kinds of one root: validated through the root's tagged union, so a kind this
+            # client does not know loads as the root (see ``KindOf`` in the runtime).
+            needs.add("from typing import Annotated")
+            return f"Annotated[{' | '.join(parts)}, _types.KindOf({self.class_name(root)})]"
         raise TypeError(f"unknown type reference {tp!r}")
 
     def doc_type(self, tp: TypeRef, models_path: str) -> str:

@@ -11,7 +11,7 @@ from .client import ClientCore
 from .client_async import AsyncClientCore
 from .flatten import FlattenedModel
 from .header_collections import HeaderCollection, prefixed_headers
-from .model import Model, PolymorphicModel
+from .model import KindOf, Model, PolymorphicModel
 from .multipart import FileInput, FilePart, binary_body, file_part
 from .paging import (
     async_cursor_paged,
@@ -42,6 +42,7 @@ __all__ = [
     "FilePart",
     "FlattenedModel",
     "HeaderCollection",
+    "KindOf",
     "Model",
     "PolymorphicModel",
     "Rfc1123",

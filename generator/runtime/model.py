@@ -457,3 +457,22 @@ class PolymorphicModel(Model):
                 break
         _DISCRIMINATOR_FIELDS[cls] = found
         return found or None
+
+
+class KindOf:
+    """``Annotated`` marker for a union of subtypes of one discriminator root: the value is
+    validated (and written) through the root's tagged union.
+
+    ``Annotated[A | B | Root, KindOf(Root)]`` -- what a spec means by "one of A or B" when both
+    are kinds of ``Root`` -- dispatches on the discriminator like a field typed ``Root``, so a
+    kind the client does not know (a newer service's) loads as ``Root`` with every field kept,
+    instead of being squeezed into whichever member happens to validate first.
+    """
+
+    def __init__(self, root: type[PolymorphicModel]) -> None:
+        self.root = root
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler, /
+    ) -> core_schema.CoreSchema:
+        return handler.generate_schema(self.root)

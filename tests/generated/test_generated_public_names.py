@@ -49,6 +49,10 @@ def _formats_spec() -> dict[str, Any]:
         "x-ms-enum": {"name": "Kind", "modelAsString": True},
     }
     fields["tags"] = {"type": "array", "items": fields["kind"]}
+    # one of two kinds of a discriminator root (typed with KindOf)
+    fields["shape"] = {
+        "x-one-of": [{"$ref": "#/definitions/Circle"}, {"$ref": "#/definitions/Square"}]
+    }
     return {
         "swagger": "2.0",
         "info": {"title": "Formats", "version": "2024-01-01"},
@@ -103,7 +107,21 @@ def _formats_spec() -> dict[str, Any]:
             },
         },
         "definitions": {
-            "Thing": {"type": "object", "required": ["date_time"], "properties": fields}
+            "Thing": {"type": "object", "required": ["date_time"], "properties": fields},
+            "Shape": {
+                "type": "object",
+                "discriminator": "shape",
+                "required": ["shape"],
+                "properties": {"shape": {"type": "string"}},
+            },
+            "Circle": {
+                "allOf": [{"$ref": "#/definitions/Shape"}],
+                "x-ms-discriminator-value": "circle",
+            },
+            "Square": {
+                "allOf": [{"$ref": "#/definitions/Shape"}],
+                "x-ms-discriminator-value": "square",
+            },
         },
     }
 

@@ -56,3 +56,23 @@ def test_doc_types_name_the_public_models_module() -> None:
     namer = TypeNamer.for_spec(sample_spec())
     assert namer.doc_type(EnumRef("State"), "pkg.models") == "str or ~pkg.models.State"
     assert namer.doc_type(ArrayType(ModelRef("Job")), "pkg.models") == "list[~pkg.models.Job]"
+
+
+def test_a_union_of_kinds_of_one_root_is_validated_through_the_root() -> None:
+    spec = sample_spec()
+    roots = [m for m in spec.models if m.discriminator and len(m.discriminator.subtypes) >= 2]
+    assert roots, "the sample spec has a discriminator root with two subtypes"
+    root = roots[0]
+    assert root.discriminator is not None
+    (_, first), (_, second) = root.discriminator.subtypes[:2]
+    namer = TypeNamer.for_spec(spec)
+    needs = ImportNeeds()
+    names = [namer.class_name(k) for k in (first, second, root.key)]
+    union = UnionType((ModelRef(first), ModelRef(second)))
+    assert namer.annotation(union, needs, kinds=True) == (
+        f"Annotated[{' | '.join(names)}, _types.KindOf({names[2]})]"
+    )
+    assert namer.annotation(union, needs) == " | ".join(names[:2])  # outside model fields
+    assert "from typing import Annotated" in needs.statements
+    mixed = UnionType((ModelRef(first), PrimitiveType(Primitive.STRING)))
+    assert namer.annotation(mixed, needs, kinds=True) == f"{names[0]} | str"

@@ -6,7 +6,7 @@ import gc
 import json
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import pytest
 from pydantic import Field, ValidationError
@@ -27,6 +27,7 @@ from generator.runtime import (
     DateTime,
     Extensible,
     FlattenedModel,
+    KindOf,
     Model,
     PolymorphicModel,
     UnixTime,
@@ -560,3 +561,23 @@ def test_a_discriminator_declared_below_the_root() -> None:
     assert [type(v) for v in fleet] == [Boat, Car]
     built = Electric(kind="electric-car", engine="battery", kwh=3)
     assert serialize([built]) == [{"kind": "electric-car", "engine": "battery", "kwh": 3}]
+
+
+class Boats(Model):
+    """A spec's "one of Boat or Car": both kinds of Vehicle (see the hierarchy above)."""
+
+    pick: Annotated[Boat | Car | Vehicle, KindOf(Vehicle)] | None = Field(
+        default=None, alias="pick"
+    )
+
+
+def test_a_union_of_kinds_dispatches_and_keeps_an_unknown_kind_as_the_root() -> None:
+    assert type(deserialize(Boats, b'{"pick": {"kind": "car"}}').pick) is Car
+    assert type(deserialize(Boats, b'{"pick": {"kind": "boat"}}').pick) is Boat
+    future = deserialize(Boats, b'{"pick": {"kind": "plane", "wings": 2}}')
+    assert type(future.pick) is Vehicle  # not squeezed into Boat, the first member
+    assert serialize(future) == {"pick": {"kind": "plane", "wings": 2}}
+    electric = Electric(kind="electric-car", kwh=1)
+    assert serialize(Boats(pick=electric)) == {
+        "pick": {"kind": "electric-car", "engine": "battery", "kwh": 1}
+    }

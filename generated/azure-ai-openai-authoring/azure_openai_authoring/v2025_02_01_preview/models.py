@@ -6,7 +6,7 @@ Source: azure/2025-02-01-preview/azureopenai.json
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
@@ -1370,7 +1370,10 @@ class FineTuningJob(_rt.Model):
     suffix: str | None = None
     seed: int | None = None
     integrations: list[WandBIntegrationRequestWrapper] | None = None
-    method: SupervisedMethod | DpoMethod | None = None
+    method: (
+        Annotated[SupervisedMethod | DpoMethod | FineTuneMethod, _types.KindOf(FineTuneMethod)]
+        | None
+    ) = None
 
     def __init__(
         self,
@@ -1390,7 +1393,15 @@ class FineTuningJob(_rt.Model):
         suffix: str | None = None,
         seed: int | None = None,
         integrations: list[WandBIntegrationRequestWrapper | dict[str, Any]] | None = None,
-        method: SupervisedMethod | dict[str, Any] | DpoMethod | dict[str, Any] | None = None,
+        method: (
+            SupervisedMethod
+            | dict[str, Any]
+            | DpoMethod
+            | dict[str, Any]
+            | FineTuneMethod
+            | dict[str, Any]
+            | None
+        ) = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(
@@ -1530,7 +1541,13 @@ class FineTuningJobCreation(_rt.Model):
     suffix: str | None = None
     seed: int | None = None
     integrations: list[WandBIntegrationRequestWrapper] | None = None
-    method: SupervisedMethodRequest | DpoMethodRequest | None = None
+    method: (
+        Annotated[
+            SupervisedMethodRequest | DpoMethodRequest | FineTuneMethodRequest,
+            _types.KindOf(FineTuneMethodRequest),
+        ]
+        | None
+    ) = None
 
     def __init__(
         self,
@@ -1543,7 +1560,13 @@ class FineTuningJobCreation(_rt.Model):
         seed: int | None = None,
         integrations: list[WandBIntegrationRequestWrapper | dict[str, Any]] | None = None,
         method: (
-            SupervisedMethodRequest | dict[str, Any] | DpoMethodRequest | dict[str, Any] | None
+            SupervisedMethodRequest
+            | dict[str, Any]
+            | DpoMethodRequest
+            | dict[str, Any]
+            | FineTuneMethodRequest
+            | dict[str, Any]
+            | None
         ) = None,
         **kwargs: Any,
     ) -> None:
