@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, DiagnosticSink, pointer
 from generator.load.formats import SpecFamily
+from generator.load.schema_walk import WALK_LIMIT, validator_walk_cost
 
 MAX_FINDINGS = 200
 """Stop after this many findings: a wrong file would otherwise print thousands of lines."""
@@ -35,8 +36,9 @@ _EXTENSIONS_ONLY = "'^x-'"
 def validate_document(document: Mapping[str, Any], label: str, base_uri: str) -> list[Diagnostic]:
     """Validate ``document`` (plain data, references already checked) as Swagger 2.0."""
     sink = DiagnosticSink(label)
+    schema_checks = _schema_checks_affordable(document, sink)
     try:
-        for count, (where, message) in enumerate(_findings(document, base_uri)):
+        for count, (where, message) in enumerate(_findings(document, base_uri, schema_checks)):
             if count >= MAX_FINDINGS:
                 sink.error("", f"more than {MAX_FINDINGS} validation findings; stopped")
                 break
@@ -64,8 +66,12 @@ def validate_openapi3(
     kind = OpenAPIV30SpecValidator if family is SpecFamily.OPENAPI_30 else OpenAPIV31SpecValidator
     name = "OpenAPI 3.0" if family is SpecFamily.OPENAPI_30 else "OpenAPI 3.1"
     sink = DiagnosticSink(label)
+    if _schema_checks_affordable(document, sink):
+        errors = kind(document, base_uri=base_uri).iter_errors()
+    else:
+        errors = _structure_only(family).iter_errors(document)
     try:
-        for count, error in enumerate(kind(document, base_uri=base_uri).iter_errors()):
+        for count, error in enumerate(errors):
             if count >= MAX_FINDINGS:
                 sink.error("", f"more than {MAX_FINDINGS} validation findings; stopped")
                 break
@@ -79,6 +85,33 @@ def validate_openapi3(
     except Exception as exc:  # the validator's own failures must not become tracebacks
         sink.error("", f"the validator failed: {type(exc).__name__}: {_short(str(exc))}")
     return list(sink.items)
+
+
+def _schema_checks_affordable(document: Mapping[str, Any], sink: DiagnosticSink) -> bool:
+    """Whether the validator's schema checks end in reasonable time; a warning when not."""
+    cost = validator_walk_cost(document)
+    if cost.paths <= WALK_LIMIT:
+        return True
+    sink.warning(
+        cost.worst_pointer,
+        f"allOf/anyOf/oneOf schemas the validator would walk along {cost.paths} paths "
+        f"(limit {WALK_LIMIT})",
+        "its schema checks were skipped; the document's structure and the compiler's own "
+        "checks still apply",
+    )
+    return False
+
+
+def _structure_only(family: SpecFamily) -> Any:
+    """The validator of the official JSON schema of ``family`` alone (no schema checks)."""
+    from openapi_spec_validator.schemas import (
+        openapi_v30_schema_validator,
+        openapi_v31_schema_validator,
+    )
+
+    if family is SpecFamily.OPENAPI_30:
+        return openapi_v30_schema_validator
+    return openapi_v31_schema_validator
 
 
 def _is_file_array_part(document: Mapping[str, Any], where: str) -> bool:
@@ -104,12 +137,16 @@ def _is_file_array_part(document: Mapping[str, Any], where: str) -> bool:
     )
 
 
-def _findings(document: Mapping[str, Any], base_uri: str) -> Iterator[tuple[str, str]]:
+def _findings(
+    document: Mapping[str, Any], base_uri: str, schema_checks: bool
+) -> Iterator[tuple[str, str]]:
     from openapi_spec_validator import OpenAPIV2SpecValidator
     from openapi_spec_validator.schemas import openapi_v2_schema_validator
 
     for error in openapi_v2_schema_validator.iter_errors(document):
         yield pointer(*error.absolute_path), _short(error.message)
+    if not schema_checks:
+        return
 
     validator = OpenAPIV2SpecValidator(document, base_uri=base_uri)
     registry: Any = validator.keyword_validators_registry
