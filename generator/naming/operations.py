@@ -54,10 +54,21 @@ def method_base(operation: Operation) -> str:
 
 
 def _before_group(op_words: list[str], group: str) -> list[str]:
-    """The words before the group's name when the operationId ends with it as whole words."""
-    for start in range(1, len(op_words)):
-        if "".join(op_words[start:]).lower() == group:
+    """The words before the group's name when the operationId ends with it as whole words.
+
+    Only the word boundary that leaves exactly ``len(group)`` letters can match, so that one is
+    compared (joining every suffix was quadratic in the operationId's length).
+    """
+    lowered = [word.lower() for word in op_words]
+    joined = "".join(lowered)
+    wanted = len(joined) - len(group)
+    offset = 0
+    for start in range(1, len(lowered)):
+        offset += len(lowered[start - 1])
+        if offset == wanted and joined[offset:] == group:
             return op_words[:start]
+        if offset > wanted:
+            break
     return []
 
 
