@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.Enum):
@@ -79,6 +80,20 @@ def array_index(token: str) -> int | None:
 def pointer(*tokens: str | int) -> str:
     """Build a JSON pointer from raw tokens: ``pointer("paths", "/a")`` is ``/paths/~1a``."""
     return "".join("/" + escape_pointer_token(str(token)) for token in tokens)
+
+
+def node_at(document: Any, at: str) -> Any:
+    """What JSON pointer ``at`` (``""`` or ``/a/0/b``) names in plain data, or None."""
+    node = document
+    for token in at.split("/")[1:] if at else ():
+        key = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, Mapping) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        else:
+            return None
+    return node
 
 
 class DiagnosticSink:

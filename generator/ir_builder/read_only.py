@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import DiagnosticSink
+from generator.diagnostics import DiagnosticSink, node_at
 from generator.ir import (
     ArrayType,
     JsonBody,
@@ -123,7 +123,7 @@ def _example_bodies(
     for op in operations:
         if not isinstance(op.body, JsonBody):
             continue
-        raw = _at(ctx.raw, op.source_pointer)
+        raw = node_at(ctx.raw, op.source_pointer)
         examples = raw.get("x-ms-examples") if isinstance(raw, Mapping) else None
         if not isinstance(examples, Mapping):
             continue
@@ -138,16 +138,6 @@ def _example_bodies(
             for name, value in params.items():
                 if isinstance(name, str) and name.lower() == wanted:
                     yield op.operation_id, _Body(str(ref), value), op.body.type
-
-
-def _at(document: Any, at: str) -> Any:
-    node = document
-    for token in at.split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(token)
-    return node
 
 
 def _read_example(path: Path) -> Any:

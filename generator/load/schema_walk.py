@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.diagnostics import pointer
+from generator.diagnostics import node_at, pointer
 
 WALK_LIMIT = 20_000
 """Paths the validator may walk: about 2 s of its time at its ~100 µs per step on this machine."""
@@ -91,7 +91,7 @@ class _PathCounter:
             ref = node.get("$ref")
             if not isinstance(ref, str) or not ref.startswith("#"):
                 return node
-            found = _resolve(self._document, ref[1:])
+            found = node_at(self._document, ref[1:])
             if found is None:
                 return node
             node = found
@@ -106,19 +106,6 @@ def _children(node: Mapping[str, Any]) -> Iterator[Any]:
     for keyword in _NESTED_SCHEMAS:
         if isinstance(node.get(keyword), Mapping):
             yield node[keyword]
-
-
-def _resolve(document: Mapping[str, Any], fragment: str) -> Any:
-    node: Any = document
-    for token in fragment.split("/")[1:]:
-        key = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-            node = node[int(key)]
-        else:
-            return None
-    return node
 
 
 def _mappings(document: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Mapping[str, Any]]]:

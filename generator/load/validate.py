@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from generator.diagnostics import Diagnostic, DiagnosticSink, pointer
+from generator.diagnostics import Diagnostic, DiagnosticSink, node_at, pointer
 from generator.load.formats import SpecFamily
 from generator.load.schema_walk import WALK_LIMIT, validator_walk_cost
 
@@ -120,15 +120,7 @@ def _is_file_array_part(document: Mapping[str, Any], where: str) -> bool:
     The Swagger 2.0 schema allows ``type: file`` only on a parameter itself, yet real specs
     (the AutoRest test server's among them) send several files under one name this way.
     """
-    node: Any = document
-    for token in where.split("/")[1:]:
-        key = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping):
-            node = node.get(key)
-        elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-            node = node[int(key)]
-        else:
-            return False
+    node = node_at(document, where)
     if not isinstance(node, Mapping) or node.get("in") != "formData":
         return False
     items = node.get("items")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.diagnostics import DiagnosticSink, pointer
+from generator.diagnostics import DiagnosticSink, node_at, pointer
 from generator.load.provenance import Provenance
 
 # OpenAPI 3 component folders that have a Swagger 2.0 home of their own
@@ -66,7 +66,7 @@ class Lowering:
                 self.sink.error(where, f"$ref {target!r} cannot be followed here", "ignored")
                 return None, where
             seen.add(target)
-            found = self._lookup(target)
+            found = node_at(self.source, target[1:])
             if found is None:
                 self.sink.error(where, f"$ref {target!r} points at nothing", "ignored")
                 return None, where
@@ -75,18 +75,6 @@ class Lowering:
             self.sink.error(where, "expected an object here", "ignored")
             return None, where
         return current, where
-
-    def _lookup(self, target: str) -> object | None:
-        node: object = self.source
-        for token in target[2:].split("/"):
-            name = unescape(token)
-            if isinstance(node, Mapping) and name in node:
-                node = node[name]
-            elif isinstance(node, list) and name.isdigit() and int(name) < len(node):
-                node = node[int(name)]
-            else:
-                return None
-        return node
 
 
 def extensions(value: Mapping[str, Any]) -> dict[str, Any]:
