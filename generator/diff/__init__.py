@@ -10,7 +10,9 @@ Pipeline, one module per step:
 - :mod:`~generator.diff.match` — pairs operations (operationId, then method + normalised path:
   moves) and definitions (key, then moved uses: renames and splits; class name; shape).
 - :mod:`~generator.diff.compare_service` (root URL, schemes, client parameters, security),
-  :mod:`~generator.diff.compare_operations` (inputs, media types, behaviours),
+  :mod:`~generator.diff.compare_operations` (added, removed, moved, renamed; each pair's parts:
+  :mod:`~generator.diff.compare_inputs` over :mod:`~generator.diff.operation_inputs`,
+  :mod:`~generator.diff.compare_media`, :mod:`~generator.diff.compare_behaviour`),
   :mod:`~generator.diff.compare_responses`, :mod:`~generator.diff.compare_models`,
   :mod:`~generator.diff.compare_values` (constraints, defaults, nullability of any value),
   :mod:`~generator.diff.compare_enums`, :mod:`~generator.diff.compare_renames`,
