@@ -22,7 +22,7 @@ from generator.ir import (
     PrimitiveType,
 )
 from generator.render.escape import py_string
-from generator.render.operation_context import constant_value
+from generator.render.operation_parameters import constant_value
 
 
 @dataclass(frozen=True)

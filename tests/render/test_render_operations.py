@@ -81,7 +81,7 @@ def test_query_values_reach_the_wire_form() -> None:
     import generator.runtime as runtime
     from generator.ir import ArrayType, EnumRef, Parameter, ParameterLocation, Primitive
     from generator.ir import PrimitiveType as P
-    from generator.render.operation_context import _value_expr
+    from generator.render.wire_values import value_expr
 
     moment = datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
 
@@ -90,7 +90,7 @@ def test_query_values_reach_the_wire_form() -> None:
 
     def sent(tp: object, value: object, fmt: str | None = None) -> object:
         param = Parameter("x", "x", ParameterLocation.QUERY, tp, False, collection_format=fmt)  # type: ignore[arg-type]
-        return eval(_value_expr(param, "x"), {"_rt": runtime, "x": value})
+        return eval(value_expr(param, "x"), {"_rt": runtime, "x": value})
 
     assert sent(P(Primitive.UNIX_TIME), moment) == 1704164645
     assert sent(P(Primitive.DATE_TIME), moment) == "2024-01-02T03:04:05Z"
