@@ -1,77 +1,52 @@
-"""Formatting generated Python with black's API, using one fixed mode, with a result cache.
+"""Formatting generated Python with black, each distinct layout once, with result caches.
 
-black is pinned in ``pyproject.toml`` because committed output depends on its exact version.
-Formatting is by far the slowest step of ``generate`` (about 3 s for the three versions on
-two cores), and its result depends only on black's version, the mode and the input text, so
-results are cached by a hash of those three in the user's cache folder
-(``$XDG_CACHE_HOME/azure-swagger-pygen/black``, or ``$AZPYGEN_CACHE/black``).  The cache is
-best-effort: an unreadable or unwritable cache only costs time (and one warning per run).  The
-command line formats cache misses in parallel, in workers that die with the run
-(:mod:`generator.render.workers`).  Large modules are formatted in pieces
-(:mod:`generator.render.split`), so that one huge file neither waits on one core nor holds
-black's syntax tree of all its lines at once; the result is the same text.
+Formatting is the slowest step of ``generate``, and black's output depends only on its version,
+its mode and its input, so it is cached by a hash of those three in the user's cache folder
+(``$XDG_CACHE_HOME/azure-swagger-pygen/black``, or ``$AZPYGEN_CACHE/black``): whole files, and
+the formatted skeletons of their units.  The cache is best-effort: an unreadable or unwritable
+cache only costs time (and one warning per run).
+
+A file whose text is not cached is cut into units, its top-level statements and the methods of
+its classes (:mod:`generator.render.split`), and each unit is reduced to its skeleton, the
+layout black sees with the words taken out (:mod:`generator.render.skeleton`).  Operations of
+one shape share a skeleton: the 20,000 methods of a 10,000-operation spec have a few dozen.
+black formats each distinct skeleton not in the cache, in batches spread over worker processes
+that die with the run (:mod:`generator.render.workers`); each unit then gets its own words back
+and the units are joined into exactly the text black makes of the whole file.  A file that
+cannot be cut, or holds a unit that does not compile by itself, is formatted whole.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.cache import cache_root, read_entry, store_entry
+from generator.render.black_batches import (
+    MODE_KEY,
+    Batch,
+    FormatError,
+    batches,
+    black_unit,
+    format_batch,
+    format_python,
+    lines_per_batch,
+)
 from generator.render.compile_check import compile_error
-from generator.render.docs import LINE_LENGTH
+from generator.render.skeleton import Skeleton, fill, skeleton_of
 from generator.render.split import WRAPPER, Piece, join, split
-from generator.render.workers import map_in_workers
+from generator.render.workers import WorkerPool
 
-# Bounds of the pieces large files are cut into (:func:`_lines_per_piece`).
-_MIN_PIECE_LINES = 300
-_MAX_PIECE_LINES = 2000
-# black is imported only when something must be formatted: with a warm cache, ``generate``
-# does not pay for importing it.  The key names everything the mode below depends on.
+__all__ = ["FormatError", "cache_folder", "format_many", "format_python"]
+
 # "compiled" marks results whose input passed :func:`compile_error`.
-_KEY_PREFIX = f"black={version('black')};line_length={LINE_LENGTH};target=py310;compiled;".encode()
+_KEY_PREFIX = f"black={version('black')};{MODE_KEY};compiled;".encode()
 
-
-class FormatError(Exception):
-    """Generated code that black cannot parse: a bug in a template or context builder."""
-
-
-def format_python(source: str, name: str) -> str:
-    """``source`` formatted by black; FormatError names the file when it does not compile."""
-    problem = compile_error(source, name)
-    if problem is not None:
-        raise FormatError(f"{problem}; nothing was written")
-    from black.parsing import InvalidInput
-
-    try:
-        return _black(source)
-    except InvalidInput as error:
-        raise FormatError(f"{name}: generated code does not parse: {error}") from None
-
-
-def _black(source: str) -> str:
-    """black's output for ``source``, with the garbage collector paused.
-
-    black builds a syntax tree of several objects per token; with collection on, Python's
-    collector walks that growing tree again and again, which makes formatting twice as slow at
-    30,000 lines.  The tree becomes garbage when black returns, and the next collection frees it.
-    """
-    import black
-    from black.mode import TargetVersion
-
-    mode = black.Mode(line_length=LINE_LENGTH, target_versions={TargetVersion.PY310})
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return black.format_str(source, mode=mode)
-    finally:
-        if enabled:
-            gc.enable()
+_Layout = tuple[bool, str]
+"""A distinct skeleton: whether it is a member of a class, and its text."""
 
 
 def cache_folder() -> Path:
@@ -83,65 +58,9 @@ def _key(source: str) -> str:
     return hashlib.sha256(_KEY_PREFIX + source.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class _Job:
-    """One piece of one file to format; ``whole`` when the piece is the entire file."""
-
-    name: str
-    piece: Piece
-    whole: bool
-
-
-def _format_job(job: _Job) -> str | None:
-    """The formatted piece; None when a piece of a cut file does not compile or parse (the file
-    is then formatted whole, which says what is wrong); FormatError for a whole file."""
-    if job.whole:
-        return format_python(job.piece.text, job.name)
-    source = WRAPPER + job.piece.text if job.piece.in_class else job.piece.text
-    if compile_error(source, job.name) is not None:
-        return None
-    from black.parsing import InvalidInput
-
-    try:
-        text = _black(source)
-    except InvalidInput:
-        return None
-    if not job.piece.in_class:
-        return text
-    return text[len(WRAPPER) :] if text.startswith(WRAPPER) else None
-
-
-def _lines_per_piece(total_lines: int, workers: int) -> int:
-    """Small enough pieces for every worker to get several (the largest file is otherwise the
-    run's long pole), large enough that black's per-call cost stays small."""
-    return max(_MIN_PIECE_LINES, min(_MAX_PIECE_LINES, total_lines // (workers * 8)))
-
-
-def _format_sources(items: list[tuple[str, str]], workers: int) -> list[str]:
-    """Every ``(name, source)`` formatted, cut into pieces spread over ``workers`` processes."""
-    size = _lines_per_piece(sum(source.count("\n") for _, source in items), workers)
-    jobs: list[tuple[int, _Job]] = []
-    for index, (name, source) in enumerate(items):
-        pieces = split(source, size)
-        jobs.extend((index, _Job(name, piece, len(pieces) == 1)) for piece in pieces)
-    # Largest first: the pool hands out work in this order, so the small pieces fill the gaps.
-    order = sorted(range(len(jobs)), key=lambda k: -len(jobs[k][1].piece.text))
-    ordered = [jobs[k][1] for k in order]
-    if workers > 1 and len(ordered) > 2:
-        results = map_in_workers(_format_job, ordered, workers)
-    else:
-        results = [_format_job(job) for job in ordered]
-    pieces_of: list[list[tuple[Piece, str | None]]] = [[] for _ in items]
-    for k, result in sorted(zip(order, results, strict=True)):
-        pieces_of[jobs[k][0]].append((jobs[k][1].piece, result))
-    formatted = []
-    for (name, source), done in zip(items, pieces_of, strict=True):
-        if len(done) == 1 or any(text is None for _, text in done):
-            text = done[0][1] if len(done) == 1 else None
-            formatted.append(text if text is not None else format_python(source, name))
-        else:
-            formatted.append(join([(piece, text) for piece, text in done if text is not None]))
-    return formatted
+def _layout_key(layout: _Layout) -> str:
+    in_class, text = layout
+    return _key(("in-class;" if in_class else "module;") + text)
 
 
 def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[str, str]:
@@ -161,8 +80,105 @@ def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[s
         else:
             misses.append((name, source, key))
     workers = min(os.cpu_count() or 1, 4) if parallel else 1
-    formatted = _format_sources([(name, source) for name, source, _ in misses], workers)
+    with WorkerPool(workers) as pool:
+        formatted = _format_sources([(name, source) for name, source, _ in misses], pool)
     for (name, _, key), text in zip(misses, formatted, strict=True):
         result[name] = text
         store_entry(folder, key, text)
     return {name: result[name] for name in sources}
+
+
+def _format_sources(items: list[tuple[str, str]], pool: WorkerPool) -> list[str]:
+    """Every ``(name, source)`` formatted (see the module's docstring)."""
+    cut = [split(source, 1) for _, source in items]
+    skeletons = _surveyed(cut, pool)
+    whole = [index for index, found in enumerate(skeletons) if found is None]
+    layouts, missing = _cached_layouts(cut, skeletons)
+    jobs = [Batch((items[index][1],), False, items[index][0]) for index in whole]
+    size = lines_per_batch(sum(text.count("\n") for _, text in missing), pool.workers)
+    jobs += batches(missing, size)
+    results = pool.map(format_batch, jobs, size=lambda job: job.size)
+    formatted_whole = {index: done[0] for index, done in zip(whole, results, strict=False)}
+    folder = cache_folder()
+    for job, done in zip(jobs[len(whole) :], results[len(whole) :], strict=True):
+        for skeleton_text, formatted in zip(job.texts, done, strict=True):
+            layout = (job.in_class, skeleton_text)
+            layouts[layout] = formatted
+            if formatted is not None:
+                store_entry(folder, _layout_key(layout), formatted)
+    texts: list[str] = []
+    for index, (name, source) in enumerate(items):
+        text = formatted_whole.get(index)
+        found = skeletons[index]
+        if text is None and found is not None:
+            text = _filled(cut[index], found, layouts)
+        texts.append(text if text is not None else format_python(source, name))
+    return texts
+
+
+def _surveyed(cut: list[list[Piece]], pool: WorkerPool) -> list[list[Skeleton] | None]:
+    """Each file's units' skeletons, computed in workers; None for a file formatted whole (one
+    unit, or a unit that does not compile by itself: a cut inside a string)."""
+    units = [unit for pieces in cut if len(pieces) > 1 for unit in pieces]
+    per_chunk = max(1, -(-len(units) // (8 * pool.workers)))
+    chunks = [units[start : start + per_chunk] for start in range(0, len(units), per_chunk)]
+    done = pool.map(_survey, chunks, size=len)
+    found = iter([skeleton for chunk in done for skeleton in chunk])
+    surveyed: list[list[Skeleton] | None] = []
+    for pieces in cut:
+        if len(pieces) == 1:
+            surveyed.append(None)
+            continue
+        mine = [next(found) for _ in pieces]
+        complete = [skeleton for skeleton in mine if skeleton is not None]
+        surveyed.append(complete if len(complete) == len(mine) else None)
+    return surveyed
+
+
+def _survey(units: list[Piece]) -> list[Skeleton | None]:
+    """Each unit's skeleton, or None for one that does not compile by itself."""
+    found: list[Skeleton | None] = []
+    for unit in units:
+        source = WRAPPER + unit.text if unit.in_class else unit.text
+        found.append(None if compile_error(source, "unit") is not None else skeleton_of(unit.text))
+    return found
+
+
+def _cached_layouts(
+    cut: list[list[Piece]], skeletons: list[list[Skeleton] | None]
+) -> tuple[dict[_Layout, str | None], list[_Layout]]:
+    """The formatted skeletons found in the cache, and the distinct ones to format."""
+    folder = cache_folder()
+    layouts: dict[_Layout, str | None] = {}
+    missing: dict[_Layout, None] = {}
+    for pieces, found in zip(cut, skeletons, strict=True):
+        for unit, skeleton in zip(pieces, found or (), strict=False):
+            layout = (unit.in_class, skeleton.text)
+            if layout in layouts or layout in missing:
+                continue
+            cached = read_entry(folder, _layout_key(layout))
+            if cached is not None:
+                layouts[layout] = cached
+            else:
+                missing[layout] = None
+    return layouts, list(missing)
+
+
+def _filled(
+    units: list[Piece], skeletons: list[Skeleton], layouts: dict[_Layout, str | None]
+) -> str | None:
+    """The file from its units' formatted skeletons with their words back; a unit whose
+    skeleton black could not parse, or whose words do not fit back, is formatted by itself.
+    None when even that fails (the file is then formatted whole, which names the problem)."""
+    parts: list[tuple[Piece, str]] = []
+    for unit, skeleton in zip(units, skeletons, strict=True):
+        formatted = layouts.get((unit.in_class, skeleton.text))
+        text: str | None = None
+        if formatted is not None:
+            text = formatted if skeleton.words is None else fill(formatted, skeleton.words)
+        if text is None:
+            text = black_unit(unit.text, unit.in_class)
+        if text is None:
+            return None
+        parts.append((unit, text))
+    return join(parts)

@@ -37,6 +37,10 @@ WRAPPER = "class _:\n"
 # one or more blank lines.  Group 1 is that line's start.
 _CUT = re.compile(r"\n[ \t]*\n(    (?:class |def |async def |@)|(?:class |def |async def ))")
 _TOP_LEVEL = re.compile(r"^[^ \t\n]", re.MULTILINE)
+# Where black's output of joined units (:func:`join_sources`) has a unit boundary: the blank
+# lines that :func:`join` puts before a member of a class, or before a top-level statement.
+_MEMBER_BOUNDARY = re.compile(r"\n\n(?=    (?:class |def |async def |@))")
+_TOP_LEVEL_BOUNDARY = re.compile(r"\n\n\n(?=(?:class |def |async def |@))")
 _SWITCHES = ("fmt:", "yapf:")
 
 
@@ -119,3 +123,35 @@ def join(formatted: list[tuple[Piece, str]]) -> str:
             parts.append("\n" if piece.in_class else "\n\n")
         parts.append(text)
     return "".join(parts)
+
+
+def ends_cleanly(text: str) -> bool:
+    """Whether a cut may follow ``text``: its last line is not a comment or a decorator, which
+    black would attach to whatever comes next."""
+    last = text.rstrip().rsplit("\n", 1)[-1].lstrip()
+    return not last.startswith(("#", "@"))
+
+
+def join_sources(texts: tuple[str, ...], in_class: bool) -> str:
+    """Units (pieces of one line or more) as one source, as if they had been cut from it:
+    members of a class one blank line apart, top-level statements two.  Every text but the
+    last must end cleanly (:func:`ends_cleanly`)."""
+    gap = "\n" if in_class else "\n\n"
+    return gap.join(text.rstrip("\n") + "\n" for text in texts)
+
+
+def unjoin(formatted: str, in_class: bool) -> list[str]:
+    """black's output for :func:`join_sources`, cut back into one text per unit.
+
+    Every unit boundary looks the same in black's output (what :func:`join` writes), so each
+    is found; a text that merely looks like one (inside a multi-line string) makes one part
+    too many, which the caller sees by counting.
+    """
+    boundary = _MEMBER_BOUNDARY if in_class else _TOP_LEVEL_BOUNDARY
+    parts: list[str] = []
+    start = 0
+    for match in boundary.finditer(formatted):
+        parts.append(formatted[start : match.start() + 1])
+        start = match.end()
+    parts.append(formatted[start:])
+    return parts

@@ -1,7 +1,8 @@
 """Formatting a module in pieces gives exactly what black makes of the whole module.
 
-Large modules are cut between top-level statements and between methods
-(``generator/render/split.py``) so that black formats them in bounded memory on every core; the
+Modules are cut between top-level statements and between methods
+(``generator/render/split.py``), and each distinct skeleton of a piece is formatted once
+(``generator/render/skeleton.py``), alone or joined with others into one source for black; the
 committed output must not change by a byte for that.  Each test cuts at every place the rules
 allow (pieces of one line or more) and compares with black run on the whole text.
 """
@@ -12,37 +13,27 @@ from pathlib import Path
 
 import pytest
 from render.hostile_kit import Version, write_manifest
+from render.unformatted_kit import unformatted
 from spec_shapes import many_operations
 
-from generator.commands.generate import render_all
+from generator.render import black_batches
 from generator.render import format as formatting
-from generator.render import package
+from generator.render.black_batches import black_text
 from generator.render.compile_check import compile_error
 from generator.render.split import split
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def cut_everywhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """format_many with the smallest pieces and an empty cache."""
-    monkeypatch.setattr(formatting, "_MIN_PIECE_LINES", 1)
-    monkeypatch.setattr(formatting, "_MAX_PIECE_LINES", 1)
+@pytest.fixture(params=[1, 100_000], ids=["one-unit-per-black-call", "one-black-call-per-kind"])
+def cut_everywhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """format_many with an empty cache, each unit formatted by itself or all units of a kind
+    (members of classes, top-level statements) joined into one source for black."""
+    monkeypatch.setattr(black_batches, "MIN_BATCH_LINES", request.param)
+    monkeypatch.setattr(black_batches, "MAX_BATCH_LINES", request.param)
     monkeypatch.setenv("AZPYGEN_CACHE", str(tmp_path / "cache"))
-
-
-def _unformatted(monkeypatch: pytest.MonkeyPatch, manifest: Path, mirror: Path) -> dict[str, str]:
-    """The Python modules ``generate`` renders for ``manifest``, before black."""
-    captured: dict[str, str] = {}
-
-    def capture(sources: dict[str, str], *, parallel: bool = False) -> dict[str, str]:
-        captured.update(sources)
-        return dict(sources)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(package, "format_many", capture)
-        render_all(manifest, mirror=mirror, validate=False)
-    return captured
 
 
 def _assert_pieces_join_into_black(sources: dict[str, str]) -> None:
@@ -51,14 +42,14 @@ def _assert_pieces_join_into_black(sources: dict[str, str]) -> None:
     assert any(name.endswith("models.py") for name in cut)
     in_pieces = formatting.format_many(sources)
     for name, source in sources.items():
-        assert in_pieces[name] == formatting._black(source), name
+        assert in_pieces[name] == black_text(source), name
 
 
 def test_the_real_specs_format_the_same_in_pieces(
     cut_everywhere: None, monkeypatch: pytest.MonkeyPatch, synced_specs: Path
 ) -> None:
     manifest = REPO / "specs" / "manifest.yaml"
-    _assert_pieces_join_into_black(_unformatted(monkeypatch, manifest, synced_specs))
+    _assert_pieces_join_into_black(unformatted(monkeypatch, manifest, synced_specs))
 
 
 def test_many_operations_format_the_same_in_pieces(
@@ -67,7 +58,7 @@ def test_many_operations_format_the_same_in_pieces(
     manifest = write_manifest(
         tmp_path / "specs", [Version("v1", "s/spec.json", many_operations(40, 3))]
     )
-    _assert_pieces_join_into_black(_unformatted(monkeypatch, manifest, tmp_path / "no-mirror"))
+    _assert_pieces_join_into_black(unformatted(monkeypatch, manifest, tmp_path / "no-mirror"))
 
 
 _HEADER = '"""Module."""\n\nfrom typing import Any\n\n\n'
@@ -103,7 +94,7 @@ _HEADER = '"""Module."""\n\nfrom typing import Any\n\n\n'
     ],
 )
 def test_hard_cases_format_the_same_in_pieces(cut_everywhere: None, source: str) -> None:
-    assert formatting.format_many({"m.py": source}) == {"m.py": formatting._black(source)}
+    assert formatting.format_many({"m.py": source}) == {"m.py": black_text(source)}
 
 
 def test_a_cut_inside_a_string_falls_back_to_the_whole_file(cut_everywhere: None) -> None:
@@ -113,7 +104,7 @@ def test_a_cut_inside_a_string_falls_back_to_the_whole_file(cut_everywhere: None
     starts = [piece.text.splitlines()[0] for piece in pieces]
     assert starts[-3:] == ["class A:", "    @text", "    def f(self) -> None:"]
     assert compile_error(pieces[-3].text, "m.py") is not None
-    assert formatting.format_many({"m.py": source}) == {"m.py": formatting._black(source)}
+    assert formatting.format_many({"m.py": source}) == {"m.py": black_text(source)}
 
 
 def test_a_short_file_is_one_piece() -> None:
