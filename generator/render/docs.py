@@ -18,6 +18,7 @@ LINE_LENGTH = 100
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]+")
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -44,8 +45,11 @@ def wrap(text: str, indent: int, *, hanging: int = 0, first: bool = False) -> li
     """
     width = max(LINE_LENGTH - indent, 40)
     opening = " " * 3 if first else ""
+    escaped = escape_docstring(text)
+    if len(opening) + len(escaped) <= width and _fits_unchanged(escaped):
+        return [escaped]  # what textwrap returns, without its cost (most entries are short)
     lines = textwrap.wrap(
-        escape_docstring(text),
+        escaped,
         width=width,
         initial_indent=opening,
         subsequent_indent=" " * hanging,
@@ -55,6 +59,12 @@ def wrap(text: str, indent: int, *, hanging: int = 0, first: bool = False) -> li
     if lines and first:
         lines[0] = lines[0][len(opening) :]
     return lines or [""]
+
+
+def _fits_unchanged(text: str) -> bool:
+    """Whether textwrap leaves ``text`` as it is when it fits on one line: no whitespace at
+    its ends and no whitespace but spaces (textwrap rewrites tabs and line breaks)."""
+    return bool(text) and text == text.strip() and not _OTHER_WHITESPACE.search(text)
 
 
 def field_lines(role: str, name: str, text: str, indent: int) -> list[str]:

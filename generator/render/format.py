@@ -79,8 +79,9 @@ def format_many(sources: Mapping[str, str], *, parallel: bool = False) -> dict[s
             result[name] = cached
         else:
             misses.append((name, source, key))
-    workers = min(os.cpu_count() or 1, 4) if parallel else 1
+    workers = min(os.cpu_count() or 1, 4) if parallel and misses else 1
     with WorkerPool(workers) as pool:
+        pool.start()
         formatted = _format_sources([(name, source) for name, source, _ in misses], pool)
     for (name, _, key), text in zip(misses, formatted, strict=True):
         result[name] = text

@@ -65,12 +65,12 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 class WorkerPool:
-    """Worker processes for one formatting run, started on first use and ended on exit.
+    """Worker processes for one formatting run, ended when the ``with`` block is left.
 
-    Workers are spawned, not forked: a forked worker starts with every page of the run (the
-    IR and the rendered sources of a 10,000-operation spec, ~170 MB) counted in its own
-    resident memory, while a spawned one starts at ~30 MB.  Spawning costs ~0.2 s, paid once
-    for all the maps of a run and only when there is work to share.
+    Workers are forked (spawned ones would take ~0.2 s to start, and a run killed while one
+    starts would see it print a traceback).  A forked worker shares the run's pages, and counts
+    them in its own resident memory, so :meth:`start` forks them before the run builds its
+    working data: one fork for all the maps of the run.
     """
 
     def __init__(self, workers: int) -> None:
@@ -122,12 +122,21 @@ class WorkerPool:
             in_place[k] = result
         return in_place
 
+    def start(self) -> None:
+        """Fork the workers now (Python's pool forks all of them at its first task)."""
+        if self._workers > 1:
+            self._started().submit(_nothing).result()
+
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self._workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=multiprocessing.get_context("fork"),
                 initializer=die_with_parent,
                 initargs=(os.getpid(),),
             )
         return self._pool
+
+
+def _nothing() -> None:
+    """A task that makes the pool start its workers."""

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ast
+import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.render import docs
+from generator.render.escape import docstring as escape_docstring
 
 HOSTILE = [
     'Ends with a quote "',
@@ -50,3 +54,28 @@ def test_long_text_wraps_within_the_line_length() -> None:
 
 def test_paragraphs_collapse_spec_whitespace() -> None:
     assert docs.paragraphs("a\r\n            b\n\n\n c  d ") == ["a b", "c d"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    text=st.text(alphabet=st.sampled_from('ab c  \t\n\u00a0\u2028"\\é'), max_size=40),
+    indent=st.sampled_from([4, 8, 60]),
+    hanging=st.sampled_from([0, 4]),
+    first=st.booleans(),
+)
+def test_short_lines_wrap_as_textwrap_wraps_them(
+    text: str, indent: int, hanging: int, first: bool
+) -> None:
+    """A line that fits skips textwrap; the result must be what textwrap gives."""
+    opening = "   " if first else ""
+    expected = textwrap.wrap(
+        escape_docstring(text),
+        width=max(docs.LINE_LENGTH - indent, 40),
+        initial_indent=opening,
+        subsequent_indent=" " * hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    if expected and first:
+        expected[0] = expected[0][len(opening) :]
+    assert docs.wrap(text, indent, hanging=hanging, first=first) == (expected or [""])
