@@ -1,56 +1,23 @@
 """Formatter worker processes that never outlive the run that started them.
 
-``generate`` formats cache misses in a process pool.  When the run is killed (SIGTERM, SIGKILL)
-its workers must not live on, formatting for nobody, and an interrupted run (SIGINT) must stop
-them at once instead of waiting for the queue to drain.  Each worker asks Linux to kill it when
-its parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread in the worker watches the
-parent's pid.  Workers ignore SIGINT (Ctrl-C reaches the whole process group): the parent
-decides, and :func:`stop_pool` ends them.
+``generate`` formats cache misses in a process pool.  When the run is killed its workers must
+not live on, and an interrupted run (SIGINT) must stop them at once instead of waiting for the
+queue to drain: each worker dies with its parent and ignores SIGINT
+(:func:`generator.processes.die_with_parent`), and :func:`stop_pool` ends them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from generator.processes import die_with_parent
+
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
-_PR_SET_PDEATHSIG = 1
-_POLL_SECONDS = 0.5
-
-
-def die_with_parent(parent: int) -> None:
-    """Process-pool initializer: end this worker when process ``parent`` ends."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not _ask_kernel_to_kill_on_parent_death():
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the request above took effect
-        os._exit(1)
-
-
-def _ask_kernel_to_kill_on_parent_death() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        return int(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(_POLL_SECONDS)
-    os._exit(1)
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:

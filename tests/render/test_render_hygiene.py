@@ -8,11 +8,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import jinja2.bccache
 import pytest
+from process_kit import alive, kill_while, wait_until
 
 import generator.cache as cache_notice
 from generator.render import format as formatting
@@ -21,94 +21,19 @@ from generator.render import templates
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _children(pid: int) -> set[int]:
-    """Live (not zombie) processes whose parent is ``pid``."""
-    found: set[int] = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
-        if int(ppid) == pid and state != "Z":
-            found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def _wait_until(condition: object, limit: float) -> bool:
-    """Poll ``condition()`` until true or ``limit`` seconds pass (a hang guard, not a timing)."""
-    assert callable(condition)
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return bool(condition())
-
-
-def _start_generate(folder: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "AZPYGEN_CACHE": str(folder / "cold-cache")}
-    return subprocess.Popen(
-        [sys.executable, "-m", "generator", "generate", "--out", str(folder / "out")],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def _stop_while_formatting(process: subprocess.Popen[str]) -> set[int]:
-    """Stop ``process`` while it has formatter workers; their pids, or none if it got past them.
-
-    Stopped, the run cannot finish between this look at its workers and the signal the test
-    sends next (the signal stays pending until it continues, and is then the first thing it
-    handles).  On a loaded machine the run may still have moved past formatting between the
-    first sight of its workers and the stop: then there is nothing to test in this run.
-    """
-    assert _wait_until(lambda: len(_children(process.pid)) >= 2, 120), "no workers started"
-    os.kill(process.pid, signal.SIGSTOP)
-    workers = _children(process.pid)
-    if len(workers) >= 2:
-        return workers
-    os.kill(process.pid, signal.SIGCONT)
-    process.communicate(timeout=120)
-    return set()
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_killing_generate_leaves_no_formatter_worker(tmp_path: Path, how: signal.Signals) -> None:
-    workers: set[int] = set()
-    for attempt in range(5):
+    def command(attempt: int) -> tuple[list[str], dict[str, str]]:
         folder = tmp_path / f"run-{attempt}"
-        process = _start_generate(folder)
-        try:
-            workers = _stop_while_formatting(process)
-            if workers:
-                os.kill(process.pid, how)
-                os.kill(process.pid, signal.SIGCONT)
-                _, err = process.communicate(timeout=60)
-                break
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-    assert workers, "no run was caught while formatting"
-    assert process.returncode != 0
-    assert _wait_until(lambda: not any(_alive(pid) for pid in workers), 30)
-    assert "Traceback" not in err
-    assert not (folder / "out").exists()
+        env = {**os.environ, "AZPYGEN_CACHE": str(folder / "cold-cache")}
+        return [sys.executable, "-m", "generator", "generate", "--out", str(folder / "out")], env
+
+    killed = kill_while(command, lambda workers: len(workers) >= 2, how, REPO)
+    assert killed.returncode != 0
+    assert wait_until(lambda: not any(alive(pid) for pid in killed.workers), 30)
+    assert "Traceback" not in killed.stderr
+    assert not (tmp_path / f"run-{killed.attempt}" / "out").exists()
 
 
 def test_a_cache_path_through_a_file_costs_one_warning(tmp_path: Path) -> None:
