@@ -92,7 +92,7 @@ def _client_breaking(manifest: Manifest, old: str, new: str) -> int | None:
     entries = {entry.api_version: entry for entry in manifest.versions}
     specs = []
     for version in (old, new):
-        spec, diagnostics = compile_spec(manifest.spec_path(entries[version]))
+        spec, diagnostics = compile_spec(manifest.spec_path(entries[version]), parallel=True)
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         for diagnostic in errors:
             print(diagnostic.render(), file=sys.stderr)

@@ -43,7 +43,7 @@ def compile_all(paths: Sequence[Path]) -> list[ApiSpec] | None:
     specs: list[ApiSpec] = []
     failed = False
     for path in paths:
-        spec, diagnostics = compile_spec(path)
+        spec, diagnostics = compile_spec(path, parallel=True)
         errors = [d for d in diagnostics if d.severity is DiagnosticSeverity.ERROR]
         for diagnostic in errors:
             print(diagnostic.render(), file=sys.stderr)

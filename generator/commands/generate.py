@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.commands.spec_verdicts import SpecErrors, compiled_versions
 from generator.diagnostics import Diagnostic, Severity
 from generator.ir import ApiSpec
 from generator.record import RECORD_FILE, RecordError, parse_record, record_text
@@ -36,10 +37,6 @@ class GenerateError(Exception):
     """A failure of the tool itself (exit 2), as one printable line."""
 
 
-class SpecErrors(Exception):
-    """The specs have errors (exit 1); the diagnostics were printed."""
-
-
 class UsageProblem(Exception):
     """The command was asked for something impossible (exit 2), as one printable line."""
 
@@ -51,35 +48,6 @@ def _print(lines: Sequence[str]) -> None:
 
 def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
-
-
-def _compile(
-    entries: Sequence[tuple[str, str, Path]], *, validate: bool = True
-) -> list[VersionInput]:
-    """Compile each (package, shown path, file) to a :class:`VersionInput`; SpecErrors on errors."""
-    from generator.pipeline import compile_spec
-    from generator.render.package import VersionInput
-
-    versions: list[VersionInput] = []
-    failed = False
-    warnings = 0
-    for package, shown, path in entries:
-        spec, diagnostics = compile_spec(path, validate=validate)
-        errors = _errors(diagnostics)
-        warnings += len(diagnostics) - len(errors)
-        if errors or spec is None:
-            _print([d.render() for d in errors])
-            failed = True
-            continue
-        versions.append(VersionInput(package, shown, spec))
-    if failed:
-        raise SpecErrors()
-    if warnings:
-        print(
-            f"{warnings} warning(s) in the specs; `python -m generator validate` lists them",
-            file=sys.stderr,
-        )
-    return versions
 
 
 def _package_files(
@@ -133,9 +101,6 @@ def render_all(
     if problems:
         _print([d.render() for d in problems])
         raise GenerateError(f"{len(problems)} spec file(s) could not be made available")
-    versions = _compile(
-        [(e.package, e.spec, manifest.spec_path(e)) for e in manifest.versions], validate=validate
-    )
     options = AdHocOptions(
         package_name=manifest.distribution,
         namespace=manifest.namespace,
@@ -144,13 +109,16 @@ def render_all(
         package_version=manifest.version,
         credential_scopes=manifest.credential_scopes,
     )
-    return _package_files(
-        _settings(versions, options),
-        versions,
-        parallel=parallel,
-        report=True,
-        api_versions=[entry.api_version for entry in manifest.versions],
-    )
+    entries = [(e.package, e.spec, manifest.spec_path(e)) for e in manifest.versions]
+    with compiled_versions(entries, validate=validate, parallel=parallel) as versions:
+        files = _package_files(
+            _settings(versions, options),
+            versions,
+            parallel=parallel,
+            report=True,
+            api_versions=[entry.api_version for entry in manifest.versions],
+        )
+    return files
 
 
 @dataclass(frozen=True)
@@ -198,10 +166,21 @@ def render_specs(
 ) -> dict[str, str]:
     """Every file for spec files given directly (no manifest): one distribution, one
     subpackage per API version (oldest first), and the change report when there are several.
+
+    ``parallel``: worker processes validate, and format when there are several specs.
     """
+    entries = [("", str(path), path) for path in spec_paths]
+    with compiled_versions(entries, parallel=parallel) as versions:
+        files = _named_package_files(versions, options, parallel=parallel)
+    return files
+
+
+def _named_package_files(
+    versions: list[VersionInput], options: AdHocOptions, *, parallel: bool
+) -> dict[str, str]:
+    """The files of :func:`render_specs`, each version named after its API version."""
     from generator.render.settings import version_package
 
-    versions = _compile([("", str(path), path) for path in spec_paths])
     versions.sort(key=lambda v: v.spec.client.api_version)
     named: list[VersionInput] = []
     seen: dict[str, str] = {}
@@ -214,8 +193,9 @@ def render_specs(
             )
         seen[package] = version.spec_path
         named.append(replace(version, package=package))
+    several = len(named) > 1
     return _package_files(
-        _settings(named, options), named, parallel=parallel, report=len(named) > 1
+        _settings(named, options), named, parallel=parallel and several, report=several
     )
 
 
@@ -224,7 +204,7 @@ def run_generate_specs(
 ) -> int:
     """``generate SPEC... --out DIR``: see the module docstring for exit codes."""
     return _run(
-        lambda: render_specs(spec_paths, options, parallel=len(spec_paths) > 1),
+        lambda: render_specs(spec_paths, options, parallel=True),
         out,
         check=False,
         type_check=type_check,

@@ -24,7 +24,9 @@ def run_validate(paths: list[Path], *, allow_network: bool) -> int:
     """``validate``: diagnostics on stderr, a summary line; 0 when every spec is usable."""
     errors = warnings = 0
     for path in paths:
-        spec, diagnostics = compile_spec(path, allow_network=allow_network, validate=True)
+        spec, diagnostics = compile_spec(
+            path, allow_network=allow_network, validate=True, parallel=True
+        )
         _print_diagnostics(diagnostics)
         errors += _count(diagnostics, Severity.ERROR) + (
             1 if spec is None and not diagnostics else 0
@@ -44,7 +46,9 @@ def run_ir(paths: list[Path], *, allow_network: bool, validate: bool, output: Pa
     results: dict[str, object] = {}
     text = ""
     for path in paths:
-        spec, diagnostics = compile_spec(path, allow_network=allow_network, validate=validate)
+        spec, diagnostics = compile_spec(
+            path, allow_network=allow_network, validate=validate, parallel=True
+        )
         _print_diagnostics(diagnostics)
         failed = failed or spec is None or _count(diagnostics, Severity.ERROR) > 0
         if len(paths) == 1:

@@ -14,9 +14,9 @@ translated back into the OpenAPI 3 document, so every pointer names the file the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -34,7 +34,18 @@ from generator.load.resolve import (
 )
 from generator.load.shape import check_required_parts
 
-__all__ = ["LoadedSpec", "Provenance", "load_spec", "ref_siblings", "ref_target"]
+if TYPE_CHECKING:
+    from generator.load.validation_worker import Findings
+
+__all__ = [
+    "LoadedSpec",
+    "PendingSpec",
+    "Provenance",
+    "load_spec",
+    "ref_siblings",
+    "ref_target",
+    "start_loading",
+]
 
 
 @dataclass(frozen=True)
@@ -68,8 +79,46 @@ class LoadedSpec:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
+@dataclass(frozen=True)
+class PendingSpec:
+    """A loaded spec whose validator findings may still be on their way from a worker process.
+
+    ``loaded`` can be used at once, for everything but its verdict: its diagnostics lack the
+    validator's findings until :meth:`complete` collects them.
+    """
+
+    loaded: LoadedSpec
+    findings: Findings
+    at: int
+    """How many of ``loaded.diagnostics`` come before the validator's findings."""
+
+    def complete(self) -> LoadedSpec:
+        """The loaded spec with the findings where an inline run has them (waits for them)."""
+        found = self.findings.wait()
+        if not found:
+            return self.loaded
+        before, after = self.loaded.diagnostics[: self.at], self.loaded.diagnostics[self.at :]
+        diagnostics = tuple(dict.fromkeys((*before, *found, *after)))  # as a sink dedupes
+        return replace(self.loaded, diagnostics=diagnostics)
+
+    def cancel(self) -> None:
+        """Stop a worker whose findings were not collected (nothing after :meth:`complete`)."""
+        self.findings.cancel()
+
+
 def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False) -> LoadedSpec:
     """Read, normalize, check and lazily resolve the spec at ``path``; never raises on bad input."""
+    return start_loading(path, allow_network=allow_network, validate=validate).complete()
+
+
+def start_loading(
+    path: Path, *, allow_network: bool = False, validate: bool = False, parallel: bool = False
+) -> PendingSpec:
+    """:func:`load_spec`, with the validator left running in a worker when ``parallel``.
+
+    The caller must :meth:`~PendingSpec.complete` or :meth:`~PendingSpec.cancel` the result.
+    """
+    from generator.load.validation_worker import Ready
     from generator.normalize import normalize
 
     label = str(path)
@@ -80,16 +129,19 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         data = None
     detected = detect_format(data, sink) if data is not None else None
     if data is None or detected is None:
-        return LoadedSpec(path, {}, {}, tuple(sink.items))
+        return _pending(LoadedSpec(path, {}, {}, tuple(sink.items)), Ready(), 0)
     family, version = detected
     if family is SpecFamily.SWAGGER_2:
         check_required_parts(data, sink)
     provenance: Provenance | None = None
+    findings: Findings = Ready()
+    at = -1  # where the findings go among the diagnostics (-1: at the end)
     if family is not SpecFamily.SWAGGER_2:
         from generator.openapi3 import lower_document
 
         if validate:
-            sink.extend(_validated_openapi3(data, path, label, family))
+            findings = _validated_openapi3(data, path, label, family, parallel)
+            at = len(sink.items)
         data, provenance = lower_document(data, sink, v31=family is SpecFamily.OPENAPI_31)
     later = DiagnosticSink(label)  # stages that see the Swagger shape
     fetch: Callable[[str, DiagnosticSink], Any] | None = None
@@ -114,7 +166,8 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         later.extend(checker.diagnostics)
         later.error("", "the document is nested too deeply to load")
         sink.extend(_relocated(later.items, provenance, label))
-        return LoadedSpec(path, {}, {}, tuple(sink.items), loaded_format, provenance)
+        loaded = LoadedSpec(path, {}, {}, tuple(sink.items), loaded_format, provenance)
+        return _pending(loaded, findings, at)
     later.extend(checker.diagnostics)
     files = tuple(
         Path(url2pathname(urlsplit(uri).path))
@@ -122,11 +175,16 @@ def load_spec(path: Path, *, allow_network: bool = False, validate: bool = False
         if urlsplit(uri).scheme == "file"
     )
     if validate and provenance is None:
-        later.extend(_validated_swagger(resolvable, label, checker.main_uri, files, checker))
+        findings = _validated_swagger(resolvable, label, checker.main_uri, files, checker, parallel)
     sink.extend(_relocated(later.items, provenance, label))
-    return LoadedSpec(
+    loaded = LoadedSpec(
         path, data, document, tuple(sink.items), loaded_format, provenance, files=files
     )
+    return _pending(loaded, findings, at)
+
+
+def _pending(loaded: LoadedSpec, findings: Findings, at: int) -> PendingSpec:
+    return PendingSpec(loaded, findings, len(loaded.diagnostics) if at < 0 else at)
 
 
 def _validated_swagger(
@@ -135,22 +193,24 @@ def _validated_swagger(
     main_uri: str,
     files: tuple[Path, ...],
     checker: RefChecker,
-) -> list[Diagnostic]:
+    parallel: bool,
+) -> Findings:
     """The validator's findings on a Swagger 2.0 document, cached by the files' content."""
     from generator.load.validate import validate_document
     from generator.load.validation_cache import cached_findings
+    from generator.load.validation_worker import start_validation
 
     def run() -> list[Diagnostic]:
         return validate_document(document, label, main_uri)
 
     if len(files) != len(checker.documents):  # a remote part: validated every time
-        return run()
-    return cached_findings("Swagger 2.0", files, label, run)
+        return start_validation(run, label, parallel=parallel)
+    return cached_findings("Swagger 2.0", files, label, run, parallel=parallel)
 
 
 def _validated_openapi3(
-    document: Mapping[str, Any], path: Path, label: str, family: SpecFamily
-) -> list[Diagnostic]:
+    document: Mapping[str, Any], path: Path, label: str, family: SpecFamily, parallel: bool
+) -> Findings:
     """The validator's findings on an OpenAPI 3 document as written, cached by its content.
 
     Only a document without references to other files is cached: the validator follows those
@@ -158,13 +218,14 @@ def _validated_openapi3(
     """
     from generator.load.validate import validate_openapi3
     from generator.load.validation_cache import cached_findings
+    from generator.load.validation_worker import start_validation
 
     def run() -> list[Diagnostic]:
         return validate_openapi3(document, label, path.resolve().as_uri(), family)
 
     if _refers_elsewhere(document):
-        return run()
-    return cached_findings(family.name, (path.resolve(),), label, run)
+        return start_validation(run, label, parallel=parallel)
+    return cached_findings(family.name, (path.resolve(),), label, run, parallel=parallel)
 
 
 def _refers_elsewhere(node: Any) -> bool:

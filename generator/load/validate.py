@@ -33,6 +33,11 @@ _SERVER_VARIABLE = re.compile(r"/servers/\d+/variables/[^/]+")
 _EXTENSIONS_ONLY = "'^x-'"
 
 
+def import_validator() -> None:
+    """Import openapi-spec-validator now: once in a process that forks workers which use it."""
+    import openapi_spec_validator.schemas  # noqa: F401
+
+
 def validate_document(document: Mapping[str, Any], label: str, base_uri: str) -> list[Diagnostic]:
     """Validate ``document`` (plain data, references already checked) as Swagger 2.0."""
     sink = DiagnosticSink(label)

@@ -11,38 +11,43 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.cache import cache_root, read_entry, store_entry
 from generator.diagnostics import Diagnostic, Severity
+from generator.load.validation_worker import Findings, Ready, Run, start_validation
 
 _FORMAT = "1"
 """Bumped when the stored layout or the meaning of a finding changes."""
 
 
 def cached_findings(
-    kind: str, files: Sequence[Path], label: str, run: Callable[[], list[Diagnostic]]
-) -> list[Diagnostic]:
+    kind: str, files: Sequence[Path], label: str, run: Run, *, parallel: bool = False
+) -> Findings:
     """``run()``'s findings for the spec made of ``files`` (the main file first), cached.
 
     ``kind`` names what is validated (the format read) so that one file read two ways gets two
     entries.  Findings are stored with the main file's label left out and put back on reading,
-    so a copy of the spec elsewhere shares the entry.
+    so a copy of the spec elsewhere shares the entry.  A miss runs the validator in a worker
+    process when ``parallel`` (:mod:`.validation_worker`); its findings are stored once
+    collected.
     """
     key = _key(kind, files)
     if key is None:
-        return run()
+        return start_validation(run, label, parallel=parallel)
     folder = cache_root() / "validation"
     stored = read_entry(folder, key)
     if stored is not None:
         findings = _decode(stored, label)
         if findings is not None:
-            return findings
-    findings = run()
-    store_entry(folder, key, _encode(findings, label))
-    return findings
+            return Ready(tuple(findings))
+
+    def keep(findings: list[Diagnostic]) -> None:
+        store_entry(folder, key, _encode(findings, label))
+
+    return start_validation(run, label, keep, parallel=parallel)
 
 
 def _key(kind: str, files: Sequence[Path]) -> str | None:
