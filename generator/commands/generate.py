@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.commands.spec_verdicts import SpecErrors, compiled_versions
+from generator.commands.spec_verdicts import SpecErrors, Verdict, compiled_versions
 from generator.diagnostics import Diagnostic, Severity
 from generator.ir import ApiSpec
 from generator.record import RECORD_FILE, RecordError, parse_record, record_text
@@ -53,16 +53,20 @@ def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
 def _package_files(
     settings: PackageSettings,
     versions: Sequence[VersionInput],
+    verdict: Verdict,
     *,
     parallel: bool,
     report: bool,
     api_versions: list[str] | None = None,
 ) -> dict[str, str]:
-    """The distribution plus, when ``report``, the change report."""
+    """The distribution plus, when ``report``, the change report; the specs' ``verdict`` is
+    settled once the files are rendered, before they are formatted."""
     from generator.diff.api import report_files
     from generator.render.package import render_distribution, runtime_files
 
-    files = render_distribution(settings, versions, runtime_files(), parallel=parallel)
+    files = render_distribution(
+        settings, versions, runtime_files(), parallel=parallel, before_format=verdict.settle
+    )
     if report:
         specs: list[ApiSpec] = [v.spec for v in versions]
         for path, text in sorted(report_files(specs).items()):
@@ -110,10 +114,11 @@ def render_all(
         credential_scopes=manifest.credential_scopes,
     )
     entries = [(e.package, e.spec, manifest.spec_path(e)) for e in manifest.versions]
-    with compiled_versions(entries, validate=validate, parallel=parallel) as versions:
+    with compiled_versions(entries, validate=validate, parallel=parallel) as verdict:
         files = _package_files(
-            _settings(versions, options),
-            versions,
+            _settings(verdict.versions, options),
+            verdict.versions,
+            verdict,
             parallel=parallel,
             report=True,
             api_versions=[entry.api_version for entry in manifest.versions],
@@ -170,18 +175,18 @@ def render_specs(
     ``parallel``: worker processes validate, and format when there are several specs.
     """
     entries = [("", str(path), path) for path in spec_paths]
-    with compiled_versions(entries, parallel=parallel) as versions:
-        files = _named_package_files(versions, options, parallel=parallel)
+    with compiled_versions(entries, parallel=parallel) as verdict:
+        files = _named_package_files(verdict, options, parallel=parallel)
     return files
 
 
 def _named_package_files(
-    versions: list[VersionInput], options: AdHocOptions, *, parallel: bool
+    verdict: Verdict, options: AdHocOptions, *, parallel: bool
 ) -> dict[str, str]:
     """The files of :func:`render_specs`, each version named after its API version."""
     from generator.render.settings import version_package
 
-    versions.sort(key=lambda v: v.spec.client.api_version)
+    versions = sorted(verdict.versions, key=lambda v: v.spec.client.api_version)
     named: list[VersionInput] = []
     seen: dict[str, str] = {}
     for version in versions:
@@ -195,7 +200,11 @@ def _named_package_files(
         named.append(replace(version, package=package))
     several = len(named) > 1
     return _package_files(
-        _settings(named, options), named, parallel=parallel and several, report=several
+        _settings(named, options),
+        named,
+        verdict,
+        parallel=parallel and several,
+        report=several,
     )
 
 

@@ -16,7 +16,7 @@ exact text written to disk (and compared by ``--check``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,10 +138,13 @@ def render_distribution(
     runtime: Mapping[str, str],
     *,
     parallel: bool = False,
+    before_format: Callable[[], None] = lambda: None,
 ) -> dict[str, str]:
     """Every file of the distribution: path relative to the output folder -> text.
 
-    ``parallel`` formats in worker processes (see :func:`format_many`).
+    ``parallel`` formats in worker processes (see :func:`format_many`).  ``before_format`` is
+    called once every file is rendered, before black runs (``generate`` collects the
+    validator's findings there: :mod:`generator.commands.spec_verdicts`).
     """
     if not versions:
         raise ValueError("no API versions to render")
@@ -183,6 +186,7 @@ def render_distribution(
         for name, text in _version_files(settings, version).items():
             files[f"{package}/{version.package}/{name}"] = text
     python = {name: text for name, text in files.items() if name.endswith(".py")}
+    before_format()
     files.update(format_many(python, parallel=parallel))
     for name, text in runtime.items():
         files[f"{package}/_runtime/{name}"] = text

@@ -20,6 +20,8 @@ from spec_copy import API_VERSIONS, SPEC_COPY, azure_spec_path
 from spec_shapes import many_operations
 
 import generator.load.validate as validate_module
+import generator.render.package as render_package
+from generator.commands.generate import AdHocOptions, SpecErrors, render_specs
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import start_loading
 from generator.load.validation_worker import InWorker, Ready
@@ -238,3 +240,34 @@ def test_killing_generate_leaves_no_validator_worker(tmp_path: Path, how: signal
     assert wait_until(lambda: not any(alive(pid) for pid in killed.workers), 30)
     assert "Traceback" not in killed.stderr
     assert not (tmp_path / f"out-{killed.attempt}").exists()
+
+
+def test_generate_gives_the_findings_before_black_runs(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_cache: Callable[[], None],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The verdict is settled once the files are rendered: errors only the validator finds
+    stop the run before anything is formatted, and print as ``compile_spec`` gives them."""
+    ok = {"200": {"description": "ok", "schema": {"$ref": "#/definitions/O"}}}
+    document = minimal_spec(
+        paths={"/o": {"get": {"operationId": "O_Get", "responses": ok}}},
+        definitions={"O": {"type": "object", "nullable": True}},  # OpenAPI 3, not Swagger 2.0
+    )
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    _, inline = compile_spec(spec)
+    fresh_cache()
+    formatted: list[int] = []
+    monkeypatch.setattr(render_package, "format_many", lambda *a, **k: formatted.append(1))
+    pending = start_loading(spec, validate=True, parallel=True)
+    assert pending.loaded.ok  # the errors are the validator's alone
+    pending.cancel()
+    fresh_cache()
+    with pytest.raises(SpecErrors):
+        render_specs([spec], AdHocOptions(), parallel=True)
+    assert formatted == []
+    errors = [d.render() for d in inline if d.severity is Severity.ERROR]
+    assert errors and all("invalid Swagger 2.0" in line for line in errors)
+    assert capsys.readouterr().err.splitlines() == errors
