@@ -46,6 +46,13 @@ def wait_until(condition: Callable[[], bool], limit: float) -> bool:
     return condition()
 
 
+def _interruptible() -> None:
+    """In the child before it starts: SIGINT at its default, so that Python turns it into
+    KeyboardInterrupt.  A shell without job control starts background commands with SIGINT
+    ignored, and Python keeps an ignored SIGINT ignored: the run would not see the signal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @dataclass(frozen=True)
 class Killed:
     """A run signalled while it had the children looked for."""
@@ -72,7 +79,13 @@ def kill_while(
     for attempt in range(5):
         args, env = command(attempt)
         process = subprocess.Popen(
-            args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            args,
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=_interruptible,
         )
         try:
             pid = process.pid
