@@ -99,7 +99,9 @@ def _format_sources(items: list[tuple[str, str]], pool: WorkerPool) -> list[str]
     size = lines_per_batch(sum(text.count("\n") for _, text in missing), pool.workers)
     jobs += batches(missing, size)
     results = pool.map(format_batch, jobs, size=lambda job: job.size)
-    formatted_whole = {index: done[0] for index, done in zip(whole, results, strict=False)}
+    formatted_whole = {
+        index: done[0] for index, done in zip(whole, results[: len(whole)], strict=True)
+    }
     folder = cache_folder()
     for job, done in zip(jobs[len(whole) :], results[len(whole) :], strict=True):
         for skeleton_text, formatted in zip(job.texts, done, strict=True):
@@ -153,7 +155,9 @@ def _cached_layouts(
     layouts: dict[_Layout, str | None] = {}
     missing: dict[_Layout, None] = {}
     for pieces, found in zip(cut, skeletons, strict=True):
-        for unit, skeleton in zip(pieces, found or (), strict=False):
+        if found is None:  # formatted whole
+            continue
+        for unit, skeleton in zip(pieces, found, strict=True):
             layout = (unit.in_class, skeleton.text)
             if layout in layouts or layout in missing:
                 continue
